@@ -1,0 +1,30 @@
+package io.cnnspec.lang;
+
+/**
+ * Bounds that keep a hostile or mistaken spec from exhausting time or memory. The defaults are far
+ * above any published network (ResNet-152 has about 500 rows, a written-out spec of a million
+ * layers still compiles).
+ *
+ * @param maxLayers layers after expansion of repetition and defs
+ * @param maxNesting depth of nested groups, branches and parentheses in the text
+ * @param maxCallDepth depth of def calls within def calls
+ * @param maxErrors errors reported per spec before the rest are only counted
+ */
+public record Limits(int maxLayers, int maxNesting, int maxCallDepth, int maxErrors) {
+
+  public static final Limits DEFAULT = new Limits(2_000_000, 64, 64, 100);
+
+  public Limits {
+    if (maxLayers < 1 || maxNesting < 1 || maxCallDepth < 1 || maxErrors < 1) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+  }
+
+  public Limits withMaxLayers(int value) {
+    return new Limits(value, maxNesting, maxCallDepth, maxErrors);
+  }
+
+  public Limits withMaxErrors(int value) {
+    return new Limits(maxLayers, maxNesting, maxCallDepth, value);
+  }
+}

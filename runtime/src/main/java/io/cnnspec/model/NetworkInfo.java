@@ -1,0 +1,57 @@
+package io.cnnspec.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The analysis of a whole network: its layers in execution order (a merge row before its branches)
+ * and the totals, as the cnnspec analysis computed them. The totals are carried, not recomputed, so
+ * every consumer shows the same figures.
+ *
+ * @param params learnable parameters, PyTorch's {@code sum(p.numel() for p in model.parameters())}
+ * @param trainableParams the learnable parameters that training updates (all of them in cnnspec)
+ * @param nonTrainableParams batch norm running statistics; Keras counts these in its "Total params"
+ * @param macs multiply-accumulates of convolutions and fully connected layers
+ * @param activations stored values: the input plus every layer output that must be kept
+ */
+public record NetworkInfo(
+    String name,
+    Shape input,
+    Shape output,
+    List<LayerInfo> layers,
+    long params,
+    long trainableParams,
+    long nonTrainableParams,
+    long macs,
+    long activations) {
+
+  public NetworkInfo {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(input, "input");
+    Objects.requireNonNull(output, "output");
+    layers = List.copyOf(layers);
+    if (params < 0 || trainableParams < 0 || nonTrainableParams < 0 || macs < 0 || activations < 0) {
+      throw new IllegalArgumentException("negative total in network " + name);
+    }
+  }
+
+  /** Keras's "Total params": learnable plus non-trainable state. */
+  public long kerasTotalParams() {
+    return Math.addExact(params, nonTrainableParams);
+  }
+
+  /** Multiply-accumulates times two, labelled FLOPs wherever it is shown. */
+  public long flops() {
+    return Math.multiplyExact(macs, 2);
+  }
+
+  /** The layer with this name, or null. */
+  public LayerInfo layer(String layerName) {
+    for (LayerInfo layer : layers) {
+      if (layer.name().equals(layerName)) {
+        return layer;
+      }
+    }
+    return null;
+  }
+}
