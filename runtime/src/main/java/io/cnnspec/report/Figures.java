@@ -1,0 +1,57 @@
+package io.cnnspec.report;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+
+/**
+ * How every report writes a number. Always {@link Locale#ROOT}: a report is compared across
+ * machines and pasted into issues, so a German default locale must not turn 1,234.5 into 1.234,5.
+ */
+final class Figures {
+
+  private static final long[] UNITS = {1_000_000L, 1_000_000_000L, 1_000_000_000_000L,
+      1_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+  private static final String[] UNIT_NAMES = {"M", "G", "T", "P", "E"};
+
+  private Figures() {}
+
+  /** {@code 138357544} as {@code 138,357,544}. */
+  static String grouped(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  /**
+   * {@code 15470264320} as {@code 15.47 G}, or null below a million, where the exact figure is
+   * short enough to read at a glance.
+   */
+  static String abbreviated(long value) {
+    long magnitude = Math.abs(value);
+    for (int i = UNITS.length - 1; i >= 0; i--) {
+      if (magnitude >= UNITS[i]) {
+        String scaled = String.format(Locale.ROOT, "%.2f", (double) value / UNITS[i]);
+        // 999,999,999 rounds to "1000.00 M"; say "1.00 G" instead
+        if (i + 1 < UNITS.length && scaled.replace("-", "").equals("1000.00")) {
+          return String.format(Locale.ROOT, "%.2f %s", (double) value / UNITS[i + 1], UNIT_NAMES[i + 1]);
+        }
+        return scaled + " " + UNIT_NAMES[i];
+      }
+    }
+    return null;
+  }
+
+  /** Bytes as mebibytes with one decimal and grouping: {@code 60950432} as {@code 58.1}. */
+  static String mebibytes(long bytes) {
+    return String.format(Locale.ROOT, "%,.1f", MemoryEstimate.mebibytes(bytes));
+  }
+
+  /** A jump as an integer when it is one ({@code 32}), else a plain decimal ({@code 0.5}, never 5.0E-4). */
+  static String plain(double value) {
+    if (!Double.isFinite(value)) {
+      return Double.toString(value);
+    }
+    if (value == Math.rint(value) && Math.abs(value) < 0x1p53) {
+      return Long.toString((long) value);
+    }
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+  }
+}

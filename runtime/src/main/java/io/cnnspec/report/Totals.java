@@ -1,0 +1,81 @@
+package io.cnnspec.report;
+
+import io.cnnspec.model.NetworkInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The figures under the layer rows, shared by the text table and the Markdown report. */
+final class Totals {
+
+  /**
+   * One figure: a label, the value, and an optional note shown after it in parentheses.
+   *
+   * @param note e.g. {@code 15.47 G} or {@code 60,950,432 bytes}, or null
+   */
+  record Line(String label, String value, String note) {}
+
+  private Totals() {}
+
+  static List<Line> counts(NetworkInfo network) {
+    List<Line> lines = new ArrayList<>();
+    lines.add(count("Total params", network.params()));
+    lines.add(count("Trainable params", network.trainableParams()));
+    lines.add(count("Non-trainable params", network.nonTrainableParams()));
+    lines.add(count("Total (Keras, incl. non-trainable)", network.kerasTotalParams()));
+    lines.add(count("MACs", network.macs()));
+    lines.add(count("FLOPs (2 x MACs)", network.flops()));
+    lines.add(count("Activations (values, incl. the input)", network.activations()));
+    return lines;
+  }
+
+  /** What the memory figures assume, e.g. {@code Memory at fp32, batch 8, with gradients}. */
+  static String memoryHeading(ReportOptions options) {
+    StringBuilder heading = new StringBuilder("Memory at ")
+        .append(options.dtype().label())
+        .append(", batch ")
+        .append(Figures.grouped(options.batch()));
+    if (options.gradients()) {
+      heading.append(", with gradients");
+    }
+    if (options.optimizerStates() > 0) {
+      heading.append(options.gradients() ? " and " : ", with ")
+          .append(options.optimizerStates())
+          .append(options.optimizerStates() == 1 ? " optimizer state" : " optimizer states")
+          .append(" per parameter");
+    }
+    return heading.toString();
+  }
+
+  /** @throws ArithmeticException if a byte count overflows, see {@link MemoryEstimate#of} */
+  static List<Line> memory(NetworkInfo network, ReportOptions options) {
+    MemoryEstimate memory = MemoryEstimate.of(network, options);
+    List<Line> lines = new ArrayList<>();
+    lines.add(mib("Input size (MiB)", memory.inputBytes()));
+    lines.add(mib(paramsLabel(options), memory.paramsBytes()));
+    lines.add(mib("Forward pass size (MiB)", memory.forwardBytes()));
+    lines.add(mib("Forward/backward pass size (MiB)", memory.forwardBackwardBytes()));
+    lines.add(mib("Estimated total size (MiB)", memory.totalBytes()));
+    return lines;
+  }
+
+  // Name what the parameter bytes include, so a reader comparing with torchinfo sees why they differ.
+  private static String paramsLabel(ReportOptions options) {
+    String label = "Params";
+    if (options.gradients()) {
+      label += " + gradients";
+    }
+    if (options.optimizerStates() > 0) {
+      label += " + optimizer states";
+    }
+    return label + " size (MiB)";
+  }
+
+  private static Line count(String label, long value) {
+    return new Line(label, Figures.grouped(value), Figures.abbreviated(value));
+  }
+
+  // The exact bytes ride along: a small network's 0.0 MiB would otherwise say nothing.
+  private static Line mib(String label, long bytes) {
+    return new Line(label, Figures.mebibytes(bytes), Figures.grouped(bytes) + " bytes");
+  }
+}
