@@ -1,10 +1,22 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.analysis.Analyzer;
+import io.cnnspec.lang.ast.Position;
+import io.cnnspec.lang.ast.SpecFile;
+import io.cnnspec.lang.parser.SpecParser;
+import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.Shape;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
 /**
  * The one entry point of the language, for the annotation processor and the command line alike.
  * Nothing throws out of it: whatever the text, the answer is a network or diagnostics.
  */
 public final class CnnSpec {
+
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private CnnSpec() {}
 
@@ -14,7 +26,20 @@ public final class CnnSpec {
   }
 
   public static Compilation compile(String source, String origin, Limits limits) {
-    throw new IllegalStateException("being written");
+    Reporter reporter = new Reporter(origin, limits.maxErrors());
+    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, source);
+    return guarded(reporter, spec, () -> {
+      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec);
+      if (file == null) {
+        return null;
+      }
+      SpecFile.Header header = file.header();
+      Shape input = shape(header.input(), spec);
+      if (input == null) {
+        return null;
+      }
+      return Analyzer.analyze(file, header.name(), input, header.output(), header.namePos(), spec, limits);
+    });
   }
 
   /**
@@ -27,6 +52,78 @@ public final class CnnSpec {
   }
 
   public static Compilation compileInline(String name, String input, String body, String origin, Limits limits) {
-    throw new IllegalStateException("being written");
+    Reporter reporter = new Reporter(origin, limits.maxErrors());
+    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, body);
+    return guarded(reporter, spec, () -> {
+      Reporter.Source nameSource = reporter.source(Diagnostic.Part.NAME, name);
+      if (name == null || !NAME.matcher(name).matches()) {
+        nameSource.error(Position.START, name == null || name.isBlank() ? "missing network name" : "invalid network name '" + name + "'",
+            "a network's name becomes a Java class name", "use letters, digits and _, starting with a letter, e.g. Vgg16");
+      }
+      Reporter.Source inputSource = reporter.source(Diagnostic.Part.INPUT, input);
+      Shape shape = null;
+      if (input == null || input.isBlank()) {
+        inputSource.error(Position.START, "missing input shape", "the network needs the shape of its input",
+            "write it as height x width x channels, e.g. input = \"224x224x3\", or one number for a vector");
+      } else {
+        SpecFile.ShapeLiteral literal = new SpecParser(limits.maxNesting()).parseShape(input, inputSource);
+        shape = literal == null ? null : shape(literal, inputSource);
+      }
+      if (body == null || body.isBlank() || isOnlyComments(body)) {
+        spec.error(Position.START, "empty spec", "the network has no layers",
+            "write its layers, e.g. value = \"conv3-64x2 pool fc10\"");
+        return null;
+      }
+      SpecFile file = new SpecParser(limits.maxNesting()).parseBody(body, spec);
+      if (file == null || shape == null || reporter.hasErrors()) {
+        return null;
+      }
+      return Analyzer.analyze(file, name, shape, null, Position.START, spec, limits);
+    });
+  }
+
+  private interface Work {
+    NetworkInfo run();
+  }
+
+  /** The last line of defence: an internal failure becomes a diagnostic, never an exception. */
+  private static Compilation guarded(Reporter reporter, Reporter.Source spec, Work work) {
+    NetworkInfo info;
+    try {
+      info = work.run();
+    } catch (StackOverflowError e) {
+      spec.error(Position.START, "spec too deeply nested", "its structure is too deep to analyse",
+          "split long expressions and deep nesting into defs");
+      info = null;
+    } catch (RuntimeException e) {
+      spec.error(Position.START, "internal error", "cnnspec failed on this spec: " + e,
+          "please report this with the spec at https://github.com/cnnspec/cnnspec/issues");
+      info = null;
+    }
+    List<Diagnostic> diagnostics = reporter.diagnostics();
+    return new Compilation(reporter.hasErrors() ? Optional.empty() : Optional.ofNullable(info), diagnostics);
+  }
+
+  private static boolean isOnlyComments(String body) {
+    for (String line : body.split("\n", -1)) {
+      String trimmed = line.strip();
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Shape shape(SpecFile.ShapeLiteral literal, Reporter.Source source) {
+    for (long dim : literal.dims()) {
+      if (dim < 1 || dim > Analyzer.MAX_NUMBER) {
+        source.error(literal.pos(), dim < 1 ? "non-positive input size" : "absurd input size",
+            "the input has a dimension of " + dim, "every dimension is between 1 and 1,000,000,000");
+        return null;
+      }
+    }
+    List<Long> d = literal.dims();
+    return d.size() == 1 ? Shape.vector(d.get(0).intValue())
+        : Shape.of(d.get(0).intValue(), d.get(1).intValue(), d.get(2).intValue());
   }
 }

@@ -14,7 +14,9 @@ import java.util.Objects;
  * @param title what is wrong, a short phrase: {@code residual branches disagree}
  * @param detail the specifics, may be empty: {@code the main path ends in 28x28x128 but ...}
  * @param hint what would fix it, may be empty: {@code give the shortcut a projection, e.g. ...}
- * @param sourceLine the text of the line the position is on, for the caret display
+ * @param sourceLine the text of the line the position is on (a window of it when the line is
+ *     long, control characters shown as {@code ?}), for the caret display
+ * @param sourceColumn the 1-based column of the position within {@code sourceLine}
  */
 public record Diagnostic(
     Severity severity,
@@ -26,7 +28,8 @@ public record Diagnostic(
     String title,
     String detail,
     String hint,
-    String sourceLine) {
+    String sourceLine,
+    int sourceColumn) {
 
   public enum Severity {
     ERROR,
@@ -56,6 +59,7 @@ public record Diagnostic(
     line = Math.max(1, line);
     column = Math.max(1, column);
     length = Math.max(1, length);
+    sourceColumn = Math.max(1, sourceColumn);
   }
 
   /** What is wrong, without position or hint: {@code title: detail}. */
@@ -87,7 +91,7 @@ public record Diagnostic(
       return "";
     }
     StringBuilder marker = new StringBuilder("    ");
-    int start = Math.min(column - 1, sourceLine.length());
+    int start = Math.min(sourceColumn - 1, sourceLine.length());
     for (int i = 0; i < start; i++) {
       marker.append(sourceLine.charAt(i) == '\t' ? '\t' : ' ');
     }

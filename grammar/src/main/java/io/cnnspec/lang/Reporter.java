@@ -1,0 +1,144 @@
+package io.cnnspec.lang;
+
+import io.cnnspec.lang.ast.Position;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects the diagnostics of one compilation. Every stage reports through it, so each problem has
+ * the same shape: a position, a title, the specifics and a hint. Past {@link Limits#maxErrors()}
+ * errors are only counted, and one closing diagnostic says how many were left out.
+ */
+public final class Reporter {
+
+  private static final int LINE_WINDOW = 120;
+
+  private final String origin;
+  private final int maxErrors;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private int errors;
+  private int suppressed;
+
+  public Reporter(String origin, int maxErrors) {
+    this.origin = origin == null || origin.isBlank() ? "<spec>" : origin;
+    this.maxErrors = maxErrors;
+  }
+
+  /** A reporter for positions in one text, sharing this compilation's list and error count. */
+  public Source source(Diagnostic.Part part, String text) {
+    return new Source(part, text == null ? "" : text);
+  }
+
+  public boolean hasErrors() {
+    return errors > 0;
+  }
+
+  public int errorCount() {
+    return errors;
+  }
+
+  public List<Diagnostic> diagnostics() {
+    if (suppressed == 0) {
+      return List.copyOf(diagnostics);
+    }
+    List<Diagnostic> all = new ArrayList<>(diagnostics);
+    Diagnostic last = diagnostics.get(diagnostics.size() - 1);
+    all.add(new Diagnostic(Diagnostic.Severity.ERROR, origin, last.part(), last.line(), last.column(), 1,
+        suppressed + " more error" + (suppressed == 1 ? "" : "s") + " not shown",
+        "only the first " + maxErrors + " errors of a spec are reported",
+        "fix these and compile again", "", 1));
+    return List.copyOf(all);
+  }
+
+  /** The positions of one text: the spec, or an annotation's name or input. */
+  public final class Source {
+    private final Diagnostic.Part part;
+    private final String text;
+    private int[] lineStarts;
+
+    private Source(Diagnostic.Part part, String text) {
+      this.part = part;
+      this.text = text;
+    }
+
+    public void error(Position pos, String title, String detail, String hint) {
+      report(Diagnostic.Severity.ERROR, pos, title, detail, hint);
+    }
+
+    public void warning(Position pos, String title, String detail, String hint) {
+      report(Diagnostic.Severity.WARNING, pos, title, detail, hint);
+    }
+
+    public boolean hasErrors() {
+      return Reporter.this.hasErrors();
+    }
+
+    public int errorCount() {
+      return errors;
+    }
+
+    private void report(Diagnostic.Severity severity, Position pos, String title, String detail, String hint) {
+      if (severity == Diagnostic.Severity.ERROR) {
+        errors++;
+        if (errors > maxErrors) {
+          suppressed++;
+          return;
+        }
+      }
+      String line = lineText(pos.line());
+      int start = Math.max(0, Math.min(pos.column() - 1, line.length()));
+      int from = 0;
+      String prefix = "";
+      if (line.length() > LINE_WINDOW) {
+        from = Math.max(0, start - LINE_WINDOW / 2);
+        prefix = from > 0 ? "..." : "";
+        line = line.substring(from, Math.min(line.length(), from + LINE_WINDOW)) + (from + LINE_WINDOW < line.length() ? "..." : "");
+      }
+      String shown = prefix + printable(line);
+      int sourceColumn = prefix.length() + (start - from) + 1;
+      diagnostics.add(new Diagnostic(severity, origin, part, pos.line(), pos.column(), pos.length(),
+          title, detail, hint, shown, sourceColumn));
+    }
+
+    private String lineText(int line) {
+      if (lineStarts == null) {
+        lineStarts = lineStarts(text);
+      }
+      if (line < 1 || line > lineStarts.length) {
+        return "";
+      }
+      int begin = lineStarts[line - 1];
+      int end = line < lineStarts.length ? lineStarts[line] - 1 : text.length();
+      if (end > begin && text.charAt(end - 1) == '\r') {
+        end--;
+      }
+      return text.substring(begin, Math.max(begin, end));
+    }
+  }
+
+  private static int[] lineStarts(String text) {
+    int count = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        count++;
+      }
+    }
+    int[] starts = new int[count];
+    int line = 1;
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        starts[line++] = i + 1;
+      }
+    }
+    return starts;
+  }
+
+  private static String printable(String line) {
+    StringBuilder out = new StringBuilder(line.length());
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      out.append(c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? '?' : c);
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,636 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.Reporter;
+import io.cnnspec.lang.ast.Element;
+import io.cnnspec.lang.ast.Expr;
+import io.cnnspec.lang.ast.Position;
+import io.cnnspec.lang.ast.Sequence;
+import io.cnnspec.lang.ast.SpecFile;
+import io.cnnspec.lang.ast.Statement;
+import io.cnnspec.model.LayerInfo;
+import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.Shape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Expands and analyses a spec in one walk: repetition and def calls are expanded as the shapes
+ * flow through them, because a def's {@code in} is the channel count arriving at the call. After
+ * an error the shape becomes unknown, so later layers are still checked for what does not depend
+ * on it (words, modifiers, defs) without errors that only follow from the first.
+ */
+public final class Analyzer {
+
+  /** The largest number a layer may carry (kernel, channels, stride, repetition...). */
+  public static final long MAX_NUMBER = 1_000_000_000L;
+
+  private final Reporter.Source source;
+  private final Limits limits;
+  private final Definitions defs;
+  private final boolean convBias;
+  private final List<LayerInfo> rows = new ArrayList<>();
+  private final Namer namer = new Namer();
+  private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
+
+  private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
+    this.source = source;
+    this.limits = limits;
+    this.defs = defs;
+    this.convBias = convBias;
+  }
+
+  /** Thrown to stop the walk when continuing could only cost time: a limit was passed. */
+  private static final class Abort extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Abort() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The flow between layers: a shape (null once unknown after an error) and its receptive field. */
+  private record Flow(Shape shape, ReceptiveField rf) {
+    Flow unknown() {
+      return new Flow(null, rf);
+    }
+  }
+
+  /** Where the walk is: naming scope, tree position, def variables and {@code in}. */
+  private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth) {
+    Ctx inBranch(int index) {
+      return new Ctx(prefix, depth + 1, index, vars, in, callDepth);
+    }
+
+    Ctx scoped(String scope) {
+      return new Ctx(prefix + scope + ".", depth, branch, vars, in, callDepth);
+    }
+  }
+
+  /**
+   * Analyses {@code spec} on {@code input}. Returns null when there were errors, all of which are
+   * reported to {@code source}.
+   */
+  public static NetworkInfo analyze(SpecFile spec, String name, Shape input, SpecFile.ShapeLiteral declaredOutput,
+      Position headerPos, Reporter.Source source, Limits limits) {
+    int errorsBefore = source.errorCount();
+    boolean convBias = true;
+    List<Statement.Expect> expects = new ArrayList<>();
+    List<Statement.Def> defList = new ArrayList<>();
+    for (Statement statement : spec.statements()) {
+      if (statement instanceof Statement.Option option) {
+        switch (LayerWords.normalize(option.name())) {
+          case "nobias" -> convBias = false;
+          case "bias" -> convBias = true;
+          default -> {
+            String near = Suggestions.closest(option.name(), List.of("nobias", "bias"));
+            source.error(option.pos(), "unknown option '" + option.name() + "'", "the options are nobias and bias",
+                near != null ? "did you mean option " + near + "?" : "write option nobias");
+          }
+        }
+      } else if (statement instanceof Statement.Expect expect) {
+        expects.add(expect);
+      } else {
+        defList.add((Statement.Def) statement);
+      }
+    }
+    Definitions defs = Definitions.check(defList, source);
+    Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
+    Ctx top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0);
+    Flow end;
+    try {
+      end = analyzer.sequence(spec.body(), new Flow(input, ReceptiveField.INPUT), top);
+    } catch (Abort abort) {
+      return null;
+    }
+    if (end.shape() != null && declaredOutput != null) {
+      analyzer.checkDeclaredOutput(end.shape(), declaredOutput);
+    }
+    if (source.errorCount() > errorsBefore || end.shape() == null) {
+      return null;
+    }
+    NetworkInfo info;
+    try {
+      info = analyzer.totals(name, input, end.shape());
+    } catch (ArithmeticException e) {
+      source.error(headerPos, "counts overflow", "the network's totals do not fit in 64 bits",
+          "no real network is this large; check the numbers");
+      return null;
+    }
+    for (Statement.Expect expect : expects) {
+      analyzer.checkExpect(expect, info);
+    }
+    return source.errorCount() > errorsBefore ? null : info;
+  }
+
+  private NetworkInfo totals(String name, Shape input, Shape output) {
+    long params = 0;
+    long nonTrainable = 0;
+    long macs = 0;
+    long activations = input.size();
+    for (LayerInfo row : rows) {
+      params = Math.addExact(params, row.params());
+      nonTrainable = Math.addExact(nonTrainable, row.nonTrainableParams());
+      macs = Math.addExact(macs, row.macs());
+      activations = Math.addExact(activations, row.activations());
+    }
+    return new NetworkInfo(name, input, output, rows, params, params, nonTrainable, macs, activations);
+  }
+
+  private void checkDeclaredOutput(Shape actual, SpecFile.ShapeLiteral declared) {
+    List<Long> dims = declared.dims();
+    boolean matches = dims.size() == 1
+        ? actual.isPerChannel() && actual.channels() == dims.get(0)
+        : !actual.vector() && actual.height() == dims.get(0) && actual.width() == dims.get(1)
+            && actual.channels() == dims.get(2);
+    if (!matches) {
+      String written = String.join("x", dims.stream().map(String::valueOf).toList());
+      source.error(declared.pos(), "declared output differs",
+          "the network ends in " + actual + " but the header declares " + written,
+          actual.vector() || actual.isPerChannel()
+              ? "fix the header to -> " + actual.channels() + ", or the last layer's size"
+              : "end the network with layers that reach " + written + " (e.g. gap fc" + written + "), or fix the header");
+    }
+  }
+
+  private void checkExpect(Statement.Expect expect, NetworkInfo info) {
+    String metric = LayerWords.normalize(expect.metric());
+    Long actual = switch (metric) {
+      case "params", "parameters" -> info.params();
+      case "trainable", "trainableparams" -> info.trainableParams();
+      case "nontrainable", "nontrainableparams" -> info.nonTrainableParams();
+      case "macs" -> info.macs();
+      case "flops" -> info.flops();
+      case "activations" -> info.activations();
+      default -> null;
+    };
+    if (actual == null) {
+      List<String> known = List.of("params", "trainable", "nontrainable", "macs", "flops", "activations");
+      String near = Suggestions.closest(metric, known);
+      source.error(expect.pos(), "unknown figure '" + expect.metric() + "'",
+          "expect checks " + String.join(", ", known),
+          near != null ? "did you mean expect " + near + "?" : "write e.g. expect params 138_357_544");
+      return;
+    }
+    if (actual != expect.value()) {
+      source.error(expect.valuePos(), "expected " + metric + " differ",
+          "the spec has " + group(actual) + " " + metric + " but expect says " + group(expect.value()),
+          "fix the layers, or update the figure to " + group(actual) + " if the spec is right");
+    }
+  }
+
+  private static String group(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  // ---- the walk ----
+
+  private Flow sequence(Sequence sequence, Flow flow, Ctx ctx) {
+    for (Element element : sequence.elements()) {
+      flow = element(element, flow, ctx);
+    }
+    return flow;
+  }
+
+  private Flow element(Element element, Flow flow, Ctx ctx) {
+    long times = 1;
+    if (element.repeat() != null) {
+      Long value = evaluate(element.repeat(), ctx);
+      if (value == null) {
+        times = 1;
+      } else if (value < 1) {
+        source.error(element.repeat().pos(), "non-positive repetition", "x" + value + " repeats nothing",
+            "repeat at least once (x1), or remove the layer");
+        return flow.unknown();
+      } else if (value > limits.maxLayers()) {
+        source.error(element.repeat().pos(), "repetition past the layer limit",
+            "x" + group(value) + " is more than the " + group(limits.maxLayers()) + " layers a spec may expand to",
+            "reduce the repetition");
+        throw new Abort();
+      } else {
+        times = value;
+      }
+      long atLeast = saturatingMultiply(minRows(element), times);
+      if (rows.size() + atLeast > limits.maxLayers()) {
+        source.error(element.pos(), "the spec expands past the layer limit",
+            "this repetition alone expands to at least " + group(atLeast) + " layers; the limit is "
+                + group(limits.maxLayers()),
+            "reduce the repetition (the limit is a compile option for larger specs)");
+        throw new Abort();
+      }
+    }
+    for (long i = 1; i <= times; i++) {
+      String label = element.label() == null ? null
+          : times == 1 ? element.label().name() : element.label().name() + "_" + i;
+      flow = once(element, flow, ctx, label);
+    }
+    return flow;
+  }
+
+  private Flow once(Element element, Flow flow, Ctx ctx, String label) {
+    if (element instanceof Element.Layer layer) {
+      Statement.Def def = layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+          && layer.modifiers().isEmpty() ? defs.get(layer.word()) : null;
+      return def != null ? call(def, List.of(), layer.pos(), flow, ctx, label) : layer(layer, flow, ctx, label);
+    }
+    if (element instanceof Element.Group group) {
+      return sequence(group.body(), flow, label == null ? ctx : ctx.scoped(claim(ctx, label, group.pos())));
+    }
+    if (element instanceof Element.Call call) {
+      Statement.Def def = defs.get(call.name());
+      if (def == null) {
+        unknownDef(call.name(), call.pos());
+        return flow.unknown();
+      }
+      return call(def, call.args(), call.pos(), flow, ctx, label);
+    }
+    return branch((Element.Branch) element, flow, ctx, label);
+  }
+
+  private String claim(Ctx ctx, String label, Position pos) {
+    if (!namer.claim(ctx.prefix() + label)) {
+      source.error(pos, "duplicate layer name '" + ctx.prefix() + label + "'",
+          "another layer already has this name", "choose another @name");
+    }
+    return label;
+  }
+
+  private void unknownDef(String name, Position pos) {
+    String near = Suggestions.closest(name.toLowerCase(Locale.ROOT), defs.names());
+    source.error(pos, "unknown def '" + name + "'",
+        defs.names().isEmpty() ? "the spec defines no defs" : "the defs are " + String.join(", ", defs.names()),
+        near != null ? "did you mean " + near + "?" : "define it with def " + name + "(...) { ... } before the layers");
+  }
+
+  private Flow call(Statement.Def def, List<Expr> args, Position pos, Flow flow, Ctx ctx, String label) {
+    if (defs.isRecursive(def.name())) {
+      return flow.unknown();
+    }
+    if (ctx.callDepth() >= limits.maxCallDepth()) {
+      source.error(pos, "defs nest too deep", "calls reach " + ctx.callDepth() + " defs deep here",
+          "flatten the defs; the limit is " + limits.maxCallDepth());
+      throw new Abort();
+    }
+    List<Statement.Param> params = def.params();
+    int required = (int) params.stream().filter(p -> p.defaultValue() == null).count();
+    if (args.size() > params.size() || args.size() < required) {
+      String expected = required == params.size() ? String.valueOf(params.size()) : required + " to " + params.size();
+      source.error(pos, "wrong number of arguments to " + def.name(),
+          def.name() + " takes " + expected + " (" + String.join(", ", params.stream().map(Statement.Param::name).toList())
+              + ") but is given " + args.size(),
+          "call it as " + def.name() + "(" + String.join(", ", params.stream().map(Statement.Param::name).toList()) + ")");
+      return flow.unknown();
+    }
+    Long in = flow.shape() == null ? null : (long) flow.shape().channels();
+    Map<String, Long> vars = new HashMap<>();
+    boolean known = true;
+    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1);
+    for (int i = 0; i < params.size(); i++) {
+      Statement.Param param = params.get(i);
+      Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
+      known &= value != null;
+      vars.put(param.name(), value);
+    }
+    if (!known) {
+      return flow.unknown();
+    }
+    String scope = label != null ? claim(ctx, label, pos) : namer.generate(ctx.prefix(), def.name());
+    return sequence(def.body(), flow, callee.scoped(scope));
+  }
+
+  private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, String label) {
+    Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
+    Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
+    Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
+    boolean known = (layer.wordNumber() == null || wordNumber != null) && (layer.channels() == null || channels != null)
+        && (layer.stride() == null || stride != null);
+    List<LayerWords.Mod> mods = new ArrayList<>();
+    for (Element.Modifier modifier : layer.modifiers()) {
+      LayerWords.Mod mod = modifier(modifier, ctx);
+      known &= mod != null;
+      mods.add(mod);
+    }
+    if (!known) {
+      return flow.unknown();
+    }
+    if (wordNumber != null && wordNumber < 0) {
+      source.error(layer.wordNumber().pos(), "negative number in a layer word", "'" + layer.word() + "' is given " + wordNumber,
+          "the number must be at least 1");
+      return flow.unknown();
+    }
+    String word = wordNumber == null ? layer.word() : layer.word() + wordNumber;
+    if (!checkNumber(channels, layer.channels(), "channel count") || !checkNumber(stride, layer.stride(), "stride")) {
+      return flow.unknown();
+    }
+    String spec = specText(word, channels, stride, mods);
+    LayerOp op;
+    try {
+      op = LayerWords.resolve(word, channels, stride, mods, convBias);
+    } catch (SpecException e) {
+      source.error(layer.pos(), e.title(), e.detail(), e.hint());
+      return flow.unknown();
+    }
+    if (op == null) {
+      String near = LayerWords.suggest(word, defs.names());
+      source.error(layer.pos(), "unknown layer '" + word + "'", "",
+          near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
+      return flow.unknown();
+    }
+    if (flow.shape() == null) {
+      return flow;
+    }
+    Outcome outcome;
+    try {
+      outcome = op.apply(flow.shape(), spec);
+    } catch (SpecException e) {
+      source.error(layer.pos(), e.title(), e.detail(), e.hint());
+      return flow.unknown();
+    } catch (ArithmeticException e) {
+      source.error(layer.pos(), "counts overflow", "the figures of " + spec + " do not fit in 64 bits",
+          "no real layer is this large; check the numbers");
+      return flow.unknown();
+    }
+    ReceptiveField rf = flow.rf().through(outcome.window());
+    String name = label != null ? ctx.prefix() + claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
+    addRow(new LayerInfo(name, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(), outcome.output(),
+        outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
+        rf.size(), rf.jump()), layer.pos());
+    return new Flow(outcome.output(), rf);
+  }
+
+  private void addRow(LayerInfo row, Position pos) {
+    if (rows.size() >= limits.maxLayers()) {
+      source.error(pos, "the spec expands past the layer limit",
+          "it has more than " + group(limits.maxLayers()) + " layers after expansion",
+          "reduce the repetition (the limit is a compile option for larger specs)");
+      throw new Abort();
+    }
+    rows.add(row);
+  }
+
+  private boolean checkNumber(Long value, Expr expr, String what) {
+    if (value == null) {
+      return true;
+    }
+    if (value < 1) {
+      source.error(expr.pos(), "non-positive " + what, "the " + what + " is " + value, "it must be at least 1");
+      return false;
+    }
+    if (value > MAX_NUMBER) {
+      source.error(expr.pos(), "absurd " + what, "the " + what + " is " + group(value),
+          "numbers in a layer are at most " + group(MAX_NUMBER));
+      return false;
+    }
+    return true;
+  }
+
+  private LayerWords.Mod modifier(Element.Modifier modifier, Ctx ctx) {
+    if (modifier.number() != null) {
+      Long value = evaluate(modifier.number(), ctx);
+      if (value != null && value < 0) {
+        source.error(modifier.pos(), "negative modifier", "'" + modifier.word() + "' is given " + value,
+            "use 0 or more");
+        return null;
+      }
+      return value == null ? null : new LayerWords.Mod(modifier.word(), value);
+    }
+    String word = modifier.word();
+    if (Character.isDigit(word.charAt(word.length() - 1))) {
+      String digits = word.substring(1);
+      long value;
+      try {
+        value = Long.parseLong(digits);
+      } catch (NumberFormatException e) {
+        value = Long.MAX_VALUE;
+      }
+      return new LayerWords.Mod(word.substring(0, 1), value);
+    }
+    return new LayerWords.Mod(word, null);
+  }
+
+  private static String specText(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {
+    StringBuilder out = new StringBuilder(word);
+    if (channels != null) {
+      out.append('-').append(channels);
+    }
+    if (stride != null) {
+      out.append('/').append(stride);
+    }
+    for (LayerWords.Mod mod : mods) {
+      out.append(' ').append(mod.text());
+    }
+    return out.toString();
+  }
+
+  private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
+    String kind = branch.kind().keyword();
+    String name = label != null ? ctx.prefix() + claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind);
+    Ctx inner = label != null ? ctx.scoped(label) : ctx;
+    int row = rows.size();
+    addRow(null, branch.pos());
+    List<Flow> outs = new ArrayList<>();
+    for (int i = 0; i < branch.branches().size(); i++) {
+      outs.add(sequence(branch.branches().get(i), flow, inner.inBranch(i + 1)));
+    }
+    int count = branch.branches().size();
+    if ((branch.kind() == Element.BranchKind.RES && count > 2) || (branch.kind() == Element.BranchKind.MUL && count > 1)) {
+      source.error(branch.pos(), kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two" : "one") + " branches",
+          "it is given " + count,
+          branch.kind() == Element.BranchKind.RES ? "write res { main } or res { main | shortcut }; for more use add { ... }"
+              : "write mul { ... } with one branch");
+      return flow.unknown();
+    }
+    if (branch.kind() == Element.BranchKind.RES && count == 1) {
+      outs.add(flow);
+    }
+    if (flow.shape() == null || outs.stream().anyMatch(o -> o.shape() == null)) {
+      return flow.unknown();
+    }
+    Shape merged = merge(branch, flow.shape(), outs);
+    if (merged == null) {
+      return flow.unknown();
+    }
+    ReceptiveField rf = outs.get(0).rf();
+    for (Flow out : outs) {
+      rf = rf.max(out.rf());
+    }
+    rows.set(row, new LayerInfo(name, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0,
+        merged.size(), rf.size(), rf.jump()));
+    return new Flow(merged, rf);
+  }
+
+  private Shape merge(Element.Branch branch, Shape in, List<Flow> outs) {
+    List<Shape> shapes = outs.stream().map(Flow::shape).toList();
+    Shape first = shapes.get(0);
+    switch (branch.kind()) {
+      case RES, ADD -> {
+        for (int i = 1; i < shapes.size(); i++) {
+          if (!sameShape(shapes.get(i), first)) {
+            reportDisagreement(branch, in, first, shapes.get(i), i);
+            return null;
+          }
+        }
+        return first;
+      }
+      case CAT -> {
+        long channels = 0;
+        for (int i = 0; i < shapes.size(); i++) {
+          Shape s = shapes.get(i);
+          if (s.vector() != first.vector() || s.height() != first.height() || s.width() != first.width()) {
+            source.error(branch.pos(), "concatenated branches disagree",
+                "branch 1 ends in " + first + " but branch " + (i + 1) + " ends in " + s
+                    + "; cat joins channels and needs the same height and width",
+                "give the branches the same strides and padding (e.g. same, or p1 on a 3x3 pool)");
+            return null;
+          }
+          channels += s.channels();
+        }
+        if (channels > Integer.MAX_VALUE) {
+          source.error(branch.pos(), "size too large", "cat yields " + group(channels) + " channels",
+              "check the branches' channel counts");
+          return null;
+        }
+        return first.vector() ? Shape.vector((int) channels) : Shape.of(first.height(), first.width(), (int) channels);
+      }
+      default -> {
+        boolean fits = (first.isPerChannel() && first.channels() == in.channels())
+            || (!first.vector() && first.height() == in.height() && first.width() == in.width()
+                && (first.channels() == in.channels() || first.channels() == 1));
+        if (!fits) {
+          source.error(branch.pos(), "mul branch does not fit",
+              "mul { ... } yields " + first + " for an input of " + in + "; it must yield " + in.channels()
+                  + " or 1x1x" + in.channels() + " to scale each channel",
+              "end the branch with fc" + in.channels() + " or conv1-" + in.channels() + " (and sigmoid)");
+          return null;
+        }
+        return in;
+      }
+    }
+  }
+
+  private static boolean sameShape(Shape a, Shape b) {
+    return a.height() == b.height() && a.width() == b.width() && a.channels() == b.channels() && a.vector() == b.vector();
+  }
+
+  private void reportDisagreement(Element.Branch branch, Shape in, Shape main, Shape other, int index) {
+    if (branch.kind() == Element.BranchKind.RES) {
+      boolean identity = branch.branches().size() == 1;
+      String shortcut = identity ? "the shortcut passes " + other : "the shortcut ends in " + other;
+      String hint;
+      if (identity && !main.vector() && !in.vector()) {
+        long stride = main.height() > 0 && in.height() % main.height() == 0 ? in.height() / main.height() : 1;
+        hint = "give the shortcut a projection, e.g. res { ... | conv1-" + main.channels()
+            + (stride > 1 ? "/" + stride : "") + " bn }";
+      } else {
+        hint = "make the main path and the shortcut end in the same shape";
+      }
+      source.error(branch.pos(), "residual branches disagree", "the main path ends in " + main + " but " + shortcut, hint);
+    } else {
+      source.error(branch.pos(), "added branches disagree",
+          "branch 1 ends in " + main + " but branch " + (index + 1) + " ends in " + other,
+          "make every branch of add end in the same shape");
+    }
+  }
+
+  // ---- expressions ----
+
+  private Long evaluate(Expr expr, Ctx ctx) {
+    try {
+      if (expr instanceof Expr.Literal literal) {
+        return literal.value();
+      }
+      if (expr instanceof Expr.InChannels) {
+        return ctx.in();
+      }
+      if (expr instanceof Expr.Variable variable) {
+        if (!ctx.vars().containsKey(variable.name())) {
+          String near = Suggestions.closest(variable.name(), ctx.vars().keySet());
+          source.error(variable.pos(), "unknown name '" + variable.name() + "'",
+              ctx.vars().isEmpty() ? "only a def's parameters and in can be used in {...}"
+                  : "the parameters here are " + String.join(", ", ctx.vars().keySet().stream().sorted().toList()),
+              near != null ? "did you mean " + near + "?" : "declare it as a parameter of the def");
+          return null;
+        }
+        return ctx.vars().get(variable.name());
+      }
+      if (expr instanceof Expr.Negate negate) {
+        Long value = evaluate(negate.operand(), ctx);
+        return value == null ? null : Math.negateExact(value);
+      }
+      Expr.Binary binary = (Expr.Binary) expr;
+      Long left = evaluate(binary.left(), ctx);
+      Long right = evaluate(binary.right(), ctx);
+      if (left == null || right == null) {
+        return null;
+      }
+      switch (binary.operator()) {
+        case '+':
+          return Math.addExact(left, right);
+        case '-':
+          return Math.subtractExact(left, right);
+        case '*':
+          return Math.multiplyExact(left, right);
+        default:
+          if (right == 0) {
+            source.error(binary.pos(), "division by zero", "the divisor evaluates to 0", "check the def's arguments");
+            return null;
+          }
+          return left / right;
+      }
+    } catch (ArithmeticException e) {
+      source.error(expr.pos(), "number overflow", "the expression does not fit in 64 bits", "check the arguments");
+      return null;
+    }
+  }
+
+  // ---- the cheap lower bound that refuses huge repetition before expanding it ----
+
+  private long minRows(Object node) {
+    Long memo = minRowsMemo.get(node);
+    if (memo != null) {
+      return memo;
+    }
+    minRowsMemo.put(node, 0L);
+    long count = 1;
+    if (node instanceof Sequence sequence) {
+      count = 0;
+      for (Element element : sequence.elements()) {
+        count = saturatingAdd(count, saturatingMultiply(minRows(element), literalRepeat(element)));
+      }
+    } else if (node instanceof Element.Layer layer) {
+      Statement.Def def = defs.get(layer.word());
+      count = def != null && layer.channels() == null ? minRows(def.body()) : 1;
+    } else if (node instanceof Element.Group group) {
+      count = minRows(group.body());
+    } else if (node instanceof Element.Call call) {
+      Statement.Def def = defs.get(call.name());
+      count = def == null ? 0 : minRows(def.body());
+    } else if (node instanceof Element.Branch branch) {
+      for (Sequence s : branch.branches()) {
+        count = saturatingAdd(count, minRows(s));
+      }
+    }
+    minRowsMemo.put(node, count);
+    return count;
+  }
+
+  /** Rows of one repetition of an element's content; its own repetition is applied by the caller. */
+  private static long literalRepeat(Element element) {
+    return element.repeat() instanceof Expr.Literal literal && literal.value() > 0 ? literal.value() : 1;
+  }
+
+  private static long saturatingMultiply(long a, long b) {
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    return high != 0 || low < 0 ? Long.MAX_VALUE / 4 : low;
+  }
+
+  private static long saturatingAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE / 4 : sum;
+  }
+}

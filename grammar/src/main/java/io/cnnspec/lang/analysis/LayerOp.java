@@ -1,0 +1,303 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.model.Shape;
+
+/**
+ * A layer with its word resolved and its numbers evaluated: what it computes, independent of how
+ * it was written. {@link #apply} gives the output shape and figures for an input, with exact
+ * arithmetic ({@link ArithmeticException} on overflow).
+ */
+sealed interface LayerOp {
+
+  /** The kind reported in {@code LayerInfo.kind()}: conv, maxpool, fc, relu... */
+  String kind();
+
+  /** The stem of generated names: conv1, pool2, fc3. */
+  default String baseName() {
+    return kind();
+  }
+
+  Outcome apply(Shape in, String spec) throws SpecException;
+
+  static Shape requireSpatial(Shape in, String spec) throws SpecException {
+    if (in.vector()) {
+      throw new SpecException("a spatial layer after flatten",
+          spec + " needs a HxWxC input but gets a flat vector of " + in.channels()
+              + " (flattened by an earlier fc or flatten)",
+          "move it before the fc/flatten, or use fc layers from here on");
+    }
+    return in;
+  }
+
+  /** Convolution, plain or grouped: K_h K_w C_in/g C_out weights (+ C_out bias). */
+  record Conv(long kh, long kw, long channels, long stride, Padding padding, long groups, long dilation,
+      boolean bias) implements LayerOp {
+    @Override
+    public String kind() {
+      return "conv";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      long cin = in.channels();
+      checkGroups(spec, cin, channels, groups);
+      Shape out = Sizes.spatial(
+          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, false),
+          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, false), channels, spec);
+      long perFilter = Math.multiplyExact(Math.multiplyExact(kh, kw), cin / groups);
+      long weights = Math.multiplyExact(perFilter, channels);
+      long params = bias ? Math.addExact(weights, channels) : weights;
+      long macs = Math.multiplyExact(weights, (long) out.height() * out.width());
+      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, stride, dilation));
+    }
+  }
+
+  /** Depthwise convolution: one K x K filter per input channel (times a multiplier). */
+  record Depthwise(long kh, long kw, Long channels, long stride, Padding padding, long dilation, boolean bias)
+      implements LayerOp {
+    @Override
+    public String kind() {
+      return "dwconv";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      long cin = in.channels();
+      long cout = channels == null ? cin : channels;
+      if (cout % cin != 0) {
+        throw new SpecException("depthwise channels do not fit",
+            spec + " asks for " + cout + " channels from " + cin + "; a depthwise conv gives a whole multiple of its input",
+            "drop the channel count (dwconv3 keeps " + cin + ") or use a multiple of " + cin);
+      }
+      Shape out = Sizes.spatial(
+          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, false),
+          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, false), cout, spec);
+      long weights = Math.multiplyExact(Math.multiplyExact(kh, kw), cout);
+      long params = bias ? Math.addExact(weights, cout) : weights;
+      long macs = Math.multiplyExact(weights, (long) out.height() * out.width());
+      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, stride, dilation));
+    }
+  }
+
+  /** Keras SeparableConv2D: depthwise K x K without bias, then pointwise 1x1 to C (+C bias). */
+  record Separable(long kh, long kw, long channels, long stride, Padding padding, long dilation, boolean bias)
+      implements LayerOp {
+    @Override
+    public String kind() {
+      return "sepconv";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      long cin = in.channels();
+      Shape out = Sizes.spatial(
+          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, false),
+          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, false), channels, spec);
+      long depthwise = Math.multiplyExact(Math.multiplyExact(kh, kw), cin);
+      long pointwise = Math.multiplyExact(cin, channels);
+      long params = Math.addExact(depthwise, pointwise);
+      if (bias) {
+        params = Math.addExact(params, channels);
+      }
+      long positions = (long) out.height() * out.width();
+      long macs = Math.multiplyExact(Math.addExact(depthwise, pointwise), positions);
+      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, stride, dilation));
+    }
+  }
+
+  /** Transposed convolution; MACs count the input positions, as each input scatters a kernel. */
+  record Deconv(long kh, long kw, long channels, long stride, Padding padding, long groups, long dilation,
+      boolean bias) implements LayerOp {
+    @Override
+    public String kind() {
+      return "deconv";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      long cin = in.channels();
+      checkGroups(spec, cin, channels, groups);
+      Shape out = Sizes.spatial(
+          Sizes.transposedOutput(in.height(), kh, stride, dilation, padding),
+          Sizes.transposedOutput(in.width(), kw, stride, dilation, padding), channels, spec);
+      long weights = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(kh, kw), cin / groups), channels);
+      long params = bias ? Math.addExact(weights, channels) : weights;
+      long macs = Math.multiplyExact(weights, (long) in.height() * in.width());
+      long reach = Sizes.ceilDiv(Math.max(kh, kw), stride);
+      return new Outcome(out, params, 0, macs, true, new Window(reach, reach, 1.0 / stride, 1.0 / stride, dilation));
+    }
+  }
+
+  /** Fully connected; a spatial input is flattened first. */
+  record Dense(long units, boolean bias) implements LayerOp {
+    @Override
+    public String kind() {
+      return "fc";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      long weights = Math.multiplyExact(in.size(), units);
+      long params = bias ? Math.addExact(weights, units) : weights;
+      Window window = in.vector() ? null : Window.of(in.height(), in.width(), 1, 1);
+      return new Outcome(Sizes.vector(units, spec), params, 0, weights, true, window);
+    }
+  }
+
+  /** Max or average pooling over a window. */
+  record Pool(String kind, long kh, long kw, long stride, Padding padding, long dilation, boolean ceil)
+      implements LayerOp {
+    @Override
+    public String baseName() {
+      return "pool";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      if (padding instanceof Padding.Explicit p && (2 * p.pixels() > kh || 2 * p.pixels() > kw)) {
+        throw new SpecException("pooling padding too large",
+            spec + " pads " + p.pixels() + " on each side of a " + kh + "x" + kw + " window",
+            "padding may be at most half the window (PyTorch refuses more); use p" + Math.min(kh, kw) / 2);
+      }
+      Shape out = Sizes.spatial(
+          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, ceil),
+          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, ceil), in.channels(), spec);
+      return new Outcome(out, 0, 0, 0, true, Window.of(kh, kw, stride, dilation));
+    }
+  }
+
+  /** Global average or max pooling to 1x1xC. */
+  record GlobalPool(String kind) implements LayerOp {
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      return new Outcome(Shape.of(1, 1, in.channels()), 0, 0, 0, true, Window.of(in.height(), in.width(), 1, 1));
+    }
+  }
+
+  /** PyTorch's adaptive pooling to a fixed output size. */
+  record AdaptivePool(String kind, long height, long width) implements LayerOp {
+    @Override
+    public String baseName() {
+      return "adaptivepool";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      Shape out = Sizes.spatial(height, width, in.channels(), spec);
+      long kh = Sizes.ceilDiv(in.height(), height);
+      long kw = Sizes.ceilDiv(in.width(), width);
+      double sh = Math.max(1, in.height() / height);
+      double sw = Math.max(1, in.width() / width);
+      return new Outcome(out, 0, 0, 0, true, new Window(kh, kw, sh, sw, 1));
+    }
+  }
+
+  /** bn, ln, gn: 2C learnable (scale and shift); batch norm also keeps 2C running statistics. */
+  record Norm(String kind, long groups) implements LayerOp {
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      long c = in.channels();
+      if (groups > 0 && c % groups != 0) {
+        throw new SpecException("groups do not divide the channels",
+            spec + " splits " + c + " channels into " + groups + " groups",
+            "use a group count that divides " + c + ", e.g. gn" + largestDivisorAtMost(c, groups));
+      }
+      long learnable = Math.multiplyExact(2, c);
+      long running = kind.equals("bn") ? learnable : 0;
+      return new Outcome(in, learnable, running, 0, true, null);
+    }
+  }
+
+  /** A learnable value per channel: ConvNeXt's layer scale, or PReLU's slopes (in place). */
+  record PerChannel(String kind, boolean stored) implements LayerOp {
+    @Override
+    public Outcome apply(Shape in, String spec) {
+      return new Outcome(in, in.channels(), 0, 0, stored, null);
+    }
+  }
+
+  /** Nearest or bilinear upsampling by an integer factor. */
+  record Upsample(long factor) implements LayerOp {
+    @Override
+    public String kind() {
+      return "upsample";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      Shape out = Sizes.spatial(Math.multiplyExact((long) in.height(), factor),
+          Math.multiplyExact((long) in.width(), factor), in.channels(), spec);
+      return new Outcome(out, 0, 0, 0, true, new Window(1, 1, 1.0 / factor, 1.0 / factor, 1));
+    }
+  }
+
+  /** Zeros on each side. */
+  record ZeroPad(long pixels) implements LayerOp {
+    @Override
+    public String kind() {
+      return "zeropad";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      Shape out = Sizes.spatial(in.height() + 2 * pixels, in.width() + 2 * pixels, in.channels(), spec);
+      return new Outcome(out, 0, 0, 0, true, null);
+    }
+  }
+
+  /**
+   * Shape-preserving layers without parameters. Activation functions, dropout and the identity run
+   * in place; lrn stores its output.
+   */
+  record Elementwise(String kind, boolean stored) implements LayerOp {
+    @Override
+    public Outcome apply(Shape in, String spec) {
+      return new Outcome(in, 0, 0, 0, stored, null);
+    }
+  }
+
+  /** To a vector of H x W x C. */
+  record Flatten() implements LayerOp {
+    @Override
+    public String kind() {
+      return "flatten";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      return new Outcome(Sizes.vector(in.size(), spec), 0, 0, 0, false, null);
+    }
+  }
+
+  private static void checkGroups(String spec, long cin, long cout, long groups) throws SpecException {
+    if (cin % groups != 0 || cout % groups != 0) {
+      String which = cin % groups != 0 ? "its " + cin + " input channels" : "its " + cout + " output channels";
+      throw new SpecException("groups do not divide the channels",
+          spec + " has " + groups + " groups, which do not divide " + which,
+          "use a group count that divides both " + cin + " and " + cout
+              + ", e.g. g" + largestDivisorAtMost(gcd(cin, cout), groups));
+    }
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  private static long largestDivisorAtMost(long n, long limit) {
+    for (long g = Math.min(n, limit); g > 1; g--) {
+      if (n % g == 0) {
+        return g;
+      }
+    }
+    return 1;
+  }
+}

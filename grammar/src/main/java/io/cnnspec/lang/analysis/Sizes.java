@@ -1,0 +1,70 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.model.Shape;
+
+/** The output-size arithmetic of window layers, exactly as DESIGN.md states it. */
+final class Sizes {
+
+  private Sizes() {}
+
+  /**
+   * Convolution and pooling: floor((n + 2p - d(k-1) - 1) / s) + 1, or with {@code ceil} the ceiling,
+   * dropping a last window that would start in the right padding (PyTorch's rule). "Same" is
+   * TensorFlow's ceil(n / s). Zero or less means the window does not fit.
+   */
+  static long windowOutput(long n, long k, long s, long d, Padding padding, boolean ceil) {
+    if (padding instanceof Padding.Same) {
+      return ceilDiv(n, s);
+    }
+    long p = ((Padding.Explicit) padding).pixels();
+    long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
+    long room = Math.subtractExact(Math.addExact(n, 2 * p), span);
+    if (room < 0) {
+      return 0;
+    }
+    if (!ceil) {
+      return room / s + 1;
+    }
+    long out = ceilDiv(room, s) + 1;
+    if ((out - 1) * s >= n + p) {
+      out--;
+    }
+    return out;
+  }
+
+  /** Transposed convolution: (n - 1) s - 2p + d(k - 1) + 1; "same" gives n s. */
+  static long transposedOutput(long n, long k, long s, long d, Padding padding) {
+    if (padding instanceof Padding.Same) {
+      return Math.multiplyExact(n, s);
+    }
+    long p = ((Padding.Explicit) padding).pixels();
+    return Math.multiplyExact(n - 1, s) - 2 * p + Math.multiplyExact(d, k - 1) + 1;
+  }
+
+  static long ceilDiv(long a, long b) {
+    return -Math.floorDiv(-a, b);
+  }
+
+  /** A spatial shape, or a clear error when a dimension left the range a shape can hold. */
+  static Shape spatial(long h, long w, long c, String layer) throws SpecException {
+    if (h < 1 || w < 1) {
+      throw new SpecException("size reaches zero",
+          layer + " would produce a " + h + "x" + w + " map",
+          "the input is too small here: pad the layer (p1 or same), use a smaller kernel or stride, "
+              + "or remove an earlier pooling layer");
+    }
+    if (h > Integer.MAX_VALUE || w > Integer.MAX_VALUE || c > Integer.MAX_VALUE || c < 1) {
+      throw new SpecException("size too large", layer + " would produce " + h + "x" + w + "x" + c,
+          "a dimension past 2,147,483,647 is not a real network; check the numbers");
+    }
+    return Shape.of((int) h, (int) w, (int) c);
+  }
+
+  static Shape vector(long n, String layer) throws SpecException {
+    if (n > Integer.MAX_VALUE || n < 1) {
+      throw new SpecException("size too large", layer + " would produce a vector of " + n,
+          "a dimension past 2,147,483,647 is not a real network; check the numbers");
+    }
+    return Shape.vector((int) n);
+  }
+}

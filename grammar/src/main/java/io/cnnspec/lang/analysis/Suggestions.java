@@ -1,0 +1,48 @@
+package io.cnnspec.lang.analysis;
+
+import java.util.Collection;
+
+/** "Did you mean": the closest known word by edit distance, when it is close enough to help. */
+final class Suggestions {
+
+  private Suggestions() {}
+
+  /** The candidate nearest to {@code word}, or null when none is within a third of its length. */
+  static String closest(String word, Collection<String> candidates) {
+    String best = null;
+    int bestDistance = Integer.MAX_VALUE;
+    for (String candidate : candidates) {
+      int distance = distance(word, candidate);
+      if (distance < bestDistance) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    int allowed = Math.max(1, Math.min(3, (word.length() + 2) / 3));
+    return bestDistance <= allowed ? best : null;
+  }
+
+  /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+  static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 3) {
+      return Integer.MAX_VALUE / 2;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+}

@@ -1,0 +1,11 @@
+package io.cnnspec.lang.ast;
+
+import java.util.List;
+
+/** Layers one after the other. */
+public record Sequence(List<Element> elements, Position pos) {
+
+  public Sequence {
+    elements = List.copyOf(elements);
+  }
+}

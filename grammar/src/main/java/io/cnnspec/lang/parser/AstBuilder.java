@@ -1,0 +1,216 @@
+package io.cnnspec.lang.parser;
+
+import io.cnnspec.lang.Reporter;
+import io.cnnspec.lang.analysis.LayerWords;
+import io.cnnspec.lang.ast.Element;
+import io.cnnspec.lang.ast.Expr;
+import io.cnnspec.lang.ast.Position;
+import io.cnnspec.lang.ast.Sequence;
+import io.cnnspec.lang.ast.SpecFile;
+import io.cnnspec.lang.ast.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/**
+ * Builds the immutable AST from a parse tree that had no syntax errors. Modifiers are separate
+ * elements to the parser ({@code conv3-64 p1} is two words); here they are folded into the layer
+ * they follow, which is the one place that knows which words are modifiers.
+ */
+final class AstBuilder {
+
+  private final Reporter.Source source;
+
+  AstBuilder(Reporter.Source source) {
+    this.source = source;
+  }
+
+  SpecFile file(CnnSpecParser.FileContext ctx) {
+    CnnSpecParser.HeaderContext h = ctx.header();
+    SpecFile.Header header = new SpecFile.Header(h.name.getText(), pos(h.name), shape(h.input),
+        h.output == null ? null : shape(h.output));
+    List<Statement> statements = new ArrayList<>();
+    for (CnnSpecParser.StatementContext s : ctx.statement()) {
+      statements.add(statement(s));
+    }
+    return new SpecFile(header, statements, sequence(ctx.sequence()));
+  }
+
+  SpecFile body(CnnSpecParser.BodyContext ctx) {
+    List<Statement> statements = new ArrayList<>();
+    for (CnnSpecParser.StatementContext s : ctx.statement()) {
+      statements.add(statement(s));
+    }
+    return new SpecFile(null, statements, sequence(ctx.sequence()));
+  }
+
+  SpecFile.ShapeLiteral shape(CnnSpecParser.ShapeContext ctx) {
+    Token token = ctx.getStart();
+    List<Long> dims = new ArrayList<>();
+    for (String part : token.getText().toLowerCase(Locale.ROOT).split("x")) {
+      dims.add(number(part, token));
+    }
+    return new SpecFile.ShapeLiteral(dims, pos(token));
+  }
+
+  private Statement statement(CnnSpecParser.StatementContext ctx) {
+    if (ctx instanceof CnnSpecParser.OptionStatementContext o) {
+      return new Statement.Option(lower(o.ID().getSymbol()), pos(o.ID().getSymbol()));
+    }
+    if (ctx instanceof CnnSpecParser.ExpectStatementContext e) {
+      return new Statement.Expect(lower(e.ID().getSymbol()), number(e.INT().getText(), e.INT().getSymbol()),
+          pos(e.ID().getSymbol()), pos(e.INT().getSymbol()));
+    }
+    CnnSpecParser.DefStatementContext d = (CnnSpecParser.DefStatementContext) ctx;
+    List<Statement.Param> params = new ArrayList<>();
+    for (CnnSpecParser.ParamContext p : d.param()) {
+      params.add(new Statement.Param(p.ID().getText(), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
+    }
+    return new Statement.Def(d.ID().getText(), params, sequence(d.sequence()), pos(d.ID().getSymbol()));
+  }
+
+  private Sequence sequence(CnnSpecParser.SequenceContext ctx) {
+    List<Element> elements = new ArrayList<>();
+    for (CnnSpecParser.ElementContext e : ctx.element()) {
+      Element element = element(e);
+      if (element instanceof Element.Layer layer && isModifier(layer)) {
+        attachModifier(elements, layer);
+      } else {
+        elements.add(element);
+      }
+    }
+    return new Sequence(elements, pos(ctx.getStart()));
+  }
+
+  private static boolean isModifier(Element.Layer layer) {
+    return layer.channels() == null && layer.stride() == null && LayerWords.isModifier(layer.word(), layer.wordNumber() != null);
+  }
+
+  private void attachModifier(List<Element> elements, Element.Layer modifier) {
+    Element previous = elements.isEmpty() ? null : elements.get(elements.size() - 1);
+    if (!(previous instanceof Element.Layer layer)) {
+      source.error(modifier.pos(), "modifier '" + modifier.word() + "' does not follow a layer",
+          "modifiers such as p1, g2, valid or nobias belong to the layer written just before them",
+          "write it after the layer it changes, e.g. conv3-64 " + modifier.word());
+      return;
+    }
+    if (modifier.repeat() != null && layer.repeat() != null) {
+      source.error(modifier.repeat().pos(), "the layer is repeated twice",
+          "it has a repetition before its modifiers and another after them", "keep one repetition, after the modifiers");
+      return;
+    }
+    if (modifier.label() != null && layer.label() != null) {
+      source.error(modifier.label().pos(), "the layer is named twice", "", "keep one @name");
+      return;
+    }
+    List<Element.Modifier> modifiers = new ArrayList<>(layer.modifiers());
+    modifiers.add(new Element.Modifier(modifier.word(), modifier.wordNumber(), modifier.pos()));
+    elements.set(elements.size() - 1, layer.withModifiers(modifiers,
+        modifier.repeat() != null ? modifier.repeat() : layer.repeat(),
+        modifier.label() != null ? modifier.label() : layer.label()));
+  }
+
+  private Element element(CnnSpecParser.ElementContext ctx) {
+    Expr repeat = ctx.repeat() == null ? null : repeat(ctx.repeat());
+    Element.Label label = ctx.label() == null ? null
+        : new Element.Label(ctx.label().ID().getText(), pos(ctx.label().ID().getSymbol()));
+    CnnSpecParser.AtomContext atom = ctx.atom();
+    Position pos = pos(atom.getStart());
+    if (atom instanceof CnnSpecParser.BranchAtomContext b) {
+      List<Sequence> branches = new ArrayList<>();
+      for (CnnSpecParser.SequenceContext s : b.sequence()) {
+        branches.add(sequence(s));
+      }
+      Element.BranchKind kind = Element.BranchKind.valueOf(b.kind.getText().toUpperCase(Locale.ROOT));
+      return new Element.Branch(kind, branches, repeat, label, pos);
+    }
+    if (atom instanceof CnnSpecParser.GroupAtomContext g) {
+      return new Element.Group(sequence(g.sequence()), repeat, label, pos);
+    }
+    if (atom instanceof CnnSpecParser.CallAtomContext c) {
+      List<Expr> args = new ArrayList<>();
+      for (CnnSpecParser.ExprContext e : c.expr()) {
+        args.add(expr(e));
+      }
+      return new Element.Call(c.ID().getText(), args, repeat, label, pos(c.ID().getSymbol()));
+    }
+    CnnSpecParser.LayerAtomContext l = (CnnSpecParser.LayerAtomContext) atom;
+    CnnSpecParser.WordContext word = l.word();
+    Token wordToken = word.ID().getSymbol();
+    return new Element.Layer(
+        LayerWords.normalize(wordToken.getText()),
+        word.interp() == null ? null : expr(word.interp().expr()),
+        l.channels == null ? null : number(l.channels),
+        l.stride == null ? null : number(l.stride),
+        List.of(), repeat, label, span(l));
+  }
+
+  private Expr repeat(CnnSpecParser.RepeatContext ctx) {
+    if (ctx.REPEAT() != null) {
+      Token token = ctx.REPEAT().getSymbol();
+      return new Expr.Literal(number(token.getText().substring(1), token), pos(token));
+    }
+    return expr(ctx.interp().expr());
+  }
+
+  private Expr number(CnnSpecParser.NumberContext ctx) {
+    if (ctx.INT() != null) {
+      Token token = ctx.INT().getSymbol();
+      return new Expr.Literal(number(token.getText(), token), pos(token));
+    }
+    return expr(ctx.interp().expr());
+  }
+
+  private Expr expr(CnnSpecParser.ExprContext ctx) {
+    Position pos = pos(ctx.getStart());
+    if (ctx instanceof CnnSpecParser.IntExprContext i) {
+      return new Expr.Literal(number(i.INT().getText(), i.INT().getSymbol()), pos);
+    }
+    if (ctx instanceof CnnSpecParser.InExprContext) {
+      return new Expr.InChannels(pos);
+    }
+    if (ctx instanceof CnnSpecParser.VarExprContext v) {
+      return new Expr.Variable(v.ID().getText(), pos);
+    }
+    if (ctx instanceof CnnSpecParser.ParenExprContext p) {
+      return expr(p.expr());
+    }
+    if (ctx instanceof CnnSpecParser.NegExprContext n) {
+      return new Expr.Negate(expr(n.expr()), pos);
+    }
+    CnnSpecParser.BinaryExprContext b = (CnnSpecParser.BinaryExprContext) ctx;
+    return new Expr.Binary(b.op.getText().charAt(0), expr(b.expr(0)), expr(b.expr(1)), pos(b.op));
+  }
+
+  private long number(String digits, Token token) {
+    String plain = digits.replace("_", "");
+    try {
+      return Long.parseLong(plain);
+    } catch (NumberFormatException e) {
+      source.error(pos(token), "number too large", plain + " does not fit in 64 bits",
+          "no count in a real network is this large; check for a typo");
+      return 1;
+    }
+  }
+
+  private static String lower(Token token) {
+    return token.getText().toLowerCase(Locale.ROOT);
+  }
+
+  private static Position pos(Token token) {
+    return new Position(token.getLine(), token.getCharPositionInLine() + 1,
+        token.getType() == Token.EOF ? 1 : token.getText().length());
+  }
+
+  /** The whole of a construct when it sits on one line, else its first token. */
+  private static Position span(ParserRuleContext ctx) {
+    Token start = ctx.getStart();
+    Token stop = ctx.getStop();
+    if (stop != null && stop.getLine() == start.getLine() && stop.getStopIndex() >= start.getStartIndex()) {
+      return new Position(start.getLine(), start.getCharPositionInLine() + 1, stop.getStopIndex() - start.getStartIndex() + 1);
+    }
+    return pos(start);
+  }
+}
