@@ -113,6 +113,15 @@ public final class LayerWords {
   static LayerOp resolve(String word, Long channels, Long stride, List<Mod> mods, boolean convBiasDefault)
       throws SpecException {
     Modifiers m = new Modifiers(word, mods);
+    // Plain words (relu, bn, ...) are most rows of a real network and match none of the patterns
+    // below, so they are looked up before any regular expression runs; the checks are the same.
+    String plain = PLAIN.get(word);
+    if (plain != null) {
+      noStride(word, stride);
+      noChannels(word, channels);
+      m.allow();
+      return plain(plain);
+    }
     Matcher window = WINDOW.matcher(word);
     if (window.matches()) {
       String kind = window.group(1);
@@ -208,11 +217,10 @@ public final class LayerWords {
       }
       return new LayerOp.Elementwise(probability.group(1), false);
     }
-    String kind = PLAIN.get(word);
-    if (kind == null) {
-      return null;
-    }
-    m.allow();
+    return null;
+  }
+
+  private static LayerOp plain(String kind) {
     return switch (kind) {
       case "maxpool" -> new LayerOp.Pool("maxpool", 2, 2, 2, Padding.VALID, 1, false);
       case "bn", "ln" -> new LayerOp.Norm(kind, 0);
@@ -306,12 +314,23 @@ public final class LayerWords {
       }
     }
 
+    // Loops rather than streams: these run several times for every convolution of a spec.
     boolean has(String modifier) {
-      return mods.stream().anyMatch(m -> m.word().equals(modifier));
+      for (Mod mod : mods) {
+        if (mod.word().equals(modifier)) {
+          return true;
+        }
+      }
+      return false;
     }
 
     long number(String modifier, long fallback) {
-      return mods.stream().filter(m -> m.word().equals(modifier)).map(Mod::number).findFirst().orElse(fallback);
+      for (Mod mod : mods) {
+        if (mod.word().equals(modifier)) {
+          return mod.number();
+        }
+      }
+      return fallback;
     }
 
     Padding padding(Padding fallback) {
