@@ -3,28 +3,28 @@ package io.cnnspec.bench;
 import io.cnnspec.model.NetworkInfo;
 import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
-import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * Time, allocation and retained memory per layer for growing synthetic specs, in a minute rather
- * than JMH's long runs: linear cost shows as per-layer figures that stay flat from 100k to 1M.
- * Everything runs on a thread with a small stack, so a stage that recursed once per layer would
- * fail here instead of passing on a generous default stack.
+ * Time, allocation and retained memory per layer for the reference networks and for growing
+ * synthetic specs, in a few minutes rather than JMH's long runs: linear cost shows as per-layer
+ * figures that stay flat from 100k to 1M. Everything runs on a thread with a small stack, so a
+ * stage that recursed once per layer would fail here instead of passing on a generous default.
  *
- * <p>{@code java -cp bench/target/benchmarks.jar io.cnnspec.bench.ScalingReport [layers...]}
- * (default 10000 100000 1000000); run it with a fixed heap, e.g. {@code -Xms4g -Xmx4g}.
+ * <p>{@code java -Xms4g -Xmx4g -cp bench/target/benchmarks.jar io.cnnspec.bench.ScalingReport [layers...]}
+ * (default 10000 100000 1000000).
  */
 public final class ScalingReport {
 
   static final int STACK_BYTES = 256 * 1024;
-  private static final long MIN_MEASURE_NANOS = 2_000_000_000L;
-  private static final int MIN_RUNS = 3;
+  private static final long MIN_MEASURE_NANOS = 3_000_000_000L;
+  private static final int MIN_RUNS = 5;
 
-  private record Row(String form, int layers, int rows, long textBytes, double compileNanos, double parseNanos,
+  private record Row(String form, String name, int rows, long textBytes, Timing compile, Timing parse,
       long allocatedBytes, long retainedBytes) {}
 
   public static void main(String[] args) throws InterruptedException {
@@ -35,9 +35,12 @@ public final class ScalingReport {
     Thread worker = new Thread(null, () -> {
       try {
         warmUp();
+        for (String name : ReferenceSpecs.NAMES) {
+          rows.add(measure("reference", name, ReferenceSpecs.text(name)));
+        }
         for (String form : List.of("written", "repeated")) {
           for (int layers : sizes) {
-            rows.add(measure(form, layers));
+            rows.add(measure(form, String.valueOf(layers), SyntheticSpecs.of(form, layers)));
           }
         }
       } catch (Throwable t) {
@@ -54,40 +57,29 @@ public final class ScalingReport {
 
   /** Enough compiles that the JIT has settled on the hot paths before anything is timed. */
   private static void warmUp() {
-    String written = SyntheticSpecs.writtenOut(10_000);
-    String repeated = SyntheticSpecs.repeated(10_000);
-    long until = System.nanoTime() + 5_000_000_000L;
+    List<String> sources = new ArrayList<>(List.of(SyntheticSpecs.writtenOut(10_000), SyntheticSpecs.repeated(10_000)));
+    ReferenceSpecs.NAMES.forEach(name -> sources.add(ReferenceSpecs.text(name)));
+    long until = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < until) {
-      Compile.network(written, "warmup.cnn");
-      Compile.network(repeated, "warmup.cnn");
-      Parse.file(written, "warmup.cnn");
+      for (String source : sources) {
+        Compile.network(source, "warmup.cnn");
+        Parse.file(source, "warmup.cnn");
+      }
     }
   }
 
-  private static Row measure(String form, int layers) {
-    String source = SyntheticSpecs.of(form, layers);
-    long allocated = allocatedBy(() -> Compile.network(source, "alloc.cnn"));
-    long retained = retainedBy(() -> Compile.network(source, "retained.cnn"));
-    NetworkInfo info = Compile.network(source, "rows.cnn");
-    double compile = medianNanos(() -> Compile.network(source, "time.cnn"));
-    double parse = medianNanos(() -> Parse.file(source, "parse.cnn"));
-    return new Row(form, layers, info.layers().size(), source.length(), compile, parse, allocated, retained);
-  }
-
-  private static double medianNanos(Runnable work) {
-    List<Long> times = new ArrayList<>();
-    long start = System.nanoTime();
-    while (times.size() < MIN_RUNS || System.nanoTime() - start < MIN_MEASURE_NANOS) {
-      long t0 = System.nanoTime();
-      work.run();
-      times.add(System.nanoTime() - t0);
-    }
-    times.sort(null);
-    return times.get(times.size() / 2);
+  private static Row measure(String form, String name, String source) {
+    String origin = name + ".cnn";
+    long allocated = allocatedBy(() -> Compile.network(source, origin));
+    long retained = retainedBy(() -> Compile.network(source, origin));
+    NetworkInfo info = Compile.network(source, origin);
+    Timing compile = Timing.of(() -> Compile.network(source, origin), MIN_MEASURE_NANOS, MIN_RUNS);
+    Timing parse = Timing.of(() -> Parse.file(source, origin), MIN_MEASURE_NANOS / 2, MIN_RUNS);
+    return new Row(form, name, info.layers().size(), source.length(), compile, parse, allocated, retained);
   }
 
   private static long allocatedBy(Runnable work) {
-    com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    var threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     long id = Thread.currentThread().getId();
     long before = threads.getThreadAllocatedBytes(id);
     work.run();
@@ -95,7 +87,7 @@ public final class ScalingReport {
   }
 
   /** Heap still in use while the result is held, after full collections on both sides. */
-  private static long retainedBy(java.util.function.Supplier<Object> work) {
+  private static long retainedBy(Supplier<Object> work) {
     long before = usedAfterGc();
     Object result = work.get();
     long after = usedAfterGc();
@@ -104,35 +96,40 @@ public final class ScalingReport {
   }
 
   private static long usedAfterGc() {
-    MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     for (int i = 0; i < 3; i++) {
       System.gc();
     }
-    return memory.getHeapMemoryUsage().getUsed();
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static void print(List<Row> rows) {
     Runtime rt = Runtime.getRuntime();
-    System.out.printf(Locale.ROOT, "%s, %d cores, max heap %d MiB; stack of the compiling thread %d KiB%n",
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.version"), rt.availableProcessors(),
-        rt.maxMemory() >> 20, STACK_BYTES / 1024);
-    System.out.printf(Locale.ROOT, "%-9s %10s %10s %11s %10s %12s %13s %14s%n", "form", "rows", "text KiB",
-        "compile ms", "ns/layer", "parse ns/l", "alloc B/layer", "retained B/l");
+    System.out.printf(Locale.ROOT, "%s %s, %d cores, max heap %d MiB, %s; compiling thread's stack %d KiB%n",
+        System.getProperty("java.vm.name"), System.getProperty("java.version"), rt.availableProcessors(),
+        rt.maxMemory() >> 20, collectors(), STACK_BYTES / 1024);
+    System.out.println("per compile: medians; per layer: per row of the analysed network");
+    System.out.printf(Locale.ROOT, "%-9s %-11s %9s %8s | %10s %10s | %8s %8s %8s %8s | %8s %8s%n", "form", "spec", "rows",
+        "text KiB", "wall ms", "cpu ms", "wall ns", "cpu ns", "gc ns", "parse ns", "alloc B", "kept B");
     for (Row r : rows) {
-      System.out.printf(Locale.ROOT, "%-9s %,10d %,10d %,11.1f %,10.0f %,12.0f %,13.0f %,14.0f%n", r.form(), r.rows(),
-          r.textBytes() / 1024, r.compileNanos() / 1e6, r.compileNanos() / r.rows(), r.parseNanos() / r.rows(),
-          (double) r.allocatedBytes() / r.rows(), (double) r.retainedBytes() / r.rows());
+      double n = r.rows();
+      System.out.printf(Locale.ROOT, "%-9s %-11s %,9d %,8d | %,10.2f %,10.2f | %,8.0f %,8.0f %,8.0f %,8.0f | %,8.0f %,8.0f%n",
+          r.form(), r.name(), r.rows(), r.textBytes() / 1024, r.compile().wallNanos() / 1e6, r.compile().cpuNanos() / 1e6,
+          r.compile().wallNanos() / n, r.compile().cpuNanos() / n, r.compile().gcNanos() / n, r.parse().cpuNanos() / n,
+          r.allocatedBytes() / n, r.retainedBytes() / n);
     }
     for (int i = 1; i < rows.size(); i++) {
       Row small = rows.get(i - 1);
       Row large = rows.get(i);
-      if (small.form().equals(large.form())) {
-        double size = (double) large.rows() / small.rows();
-        System.out.printf(Locale.ROOT, "%s %,d -> %,d rows (x%.0f): time x%.1f, allocated x%.1f, retained x%.1f%n",
-            large.form(), small.rows(), large.rows(), size, large.compileNanos() / small.compileNanos(),
-            (double) large.allocatedBytes() / small.allocatedBytes(),
-            (double) large.retainedBytes() / small.retainedBytes());
+      if (small.form().equals(large.form()) && !large.form().equals("reference")) {
+        System.out.printf(Locale.ROOT, "%s %,d -> %,d rows (x%.0f): wall x%.1f, cpu x%.1f, allocated x%.1f, kept x%.1f%n",
+            large.form(), small.rows(), large.rows(), (double) large.rows() / small.rows(),
+            large.compile().wallNanos() / small.compile().wallNanos(), large.compile().cpuNanos() / small.compile().cpuNanos(),
+            (double) large.allocatedBytes() / small.allocatedBytes(), (double) large.retainedBytes() / small.retainedBytes());
       }
     }
+  }
+
+  private static String collectors() {
+    return String.join("+", ManagementFactory.getGarbageCollectorMXBeans().stream().map(gc -> gc.getName()).toList());
   }
 }
