@@ -275,4 +275,14 @@ class ErrorsTest {
                        ^^^^
             hint: did you mean relu?""", d.format());
   }
+
+  @Test
+  void compilingAtAnotherInputSkipsTheFiguresOfTheOriginal() {
+    String spec = "network N : 32x32x3 -> 10\n  expect params 30730\n  conv3-8 gap fc10\n";
+    Compilation bigger = CnnSpec.compileWithInput(spec, "64x64x3", "n.cnn");
+    assertTrue(bigger.ok(), bigger.diagnostics().toString());
+    assertEquals("64x64x3", bigger.network().orElseThrow().input().toString());
+    Compilation bad = CnnSpec.compileWithInput(spec, "64x64", "n.cnn");
+    assertEquals(Diagnostic.Part.INPUT, bad.errors().get(0).part());
+  }
 }
