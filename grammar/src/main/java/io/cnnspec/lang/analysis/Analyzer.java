@@ -36,6 +36,18 @@ public final class Analyzer {
   private final List<LayerInfo> rows = new ArrayList<>();
   private final Namer namer = new Namer();
   private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
+  // Networks repeat the same few layers on the same few shapes; resolving a word (regexes) and
+  // applying it cost more than the rest of the walk, so both are remembered.
+  private final Map<Written, Resolved> resolved = new HashMap<>();
+  private final Map<Applied, Outcome> outcomes = new HashMap<>();
+
+  /** A layer as written, after evaluation: what its resolution depends on. */
+  private record Written(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {}
+
+  /** A word's resolution: the op, or the error that resolving it gives. */
+  private record Resolved(LayerOp op, SpecException error) {}
+
+  private record Applied(LayerOp op, Shape input) {}
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -335,13 +347,19 @@ public final class Analyzer {
       return flow.unknown();
     }
     String spec = specText(word, channels, stride, mods);
-    LayerOp op;
-    try {
-      op = LayerWords.resolve(word, channels, stride, mods, convBias);
-    } catch (SpecException e) {
+    Resolved resolution = resolved.computeIfAbsent(new Written(word, channels, stride, mods), w -> {
+      try {
+        return new Resolved(LayerWords.resolve(w.word(), w.channels(), w.stride(), w.mods(), convBias), null);
+      } catch (SpecException e) {
+        return new Resolved(null, e);
+      }
+    });
+    if (resolution.error() != null) {
+      SpecException e = resolution.error();
       source.error(layer.pos(), e.title(), e.detail(), e.hint());
       return flow.unknown();
     }
+    LayerOp op = resolution.op();
     if (op == null) {
       String near = LayerWords.suggest(word, defs.names());
       source.error(layer.pos(), "unknown layer '" + word + "'", "",
@@ -353,7 +371,12 @@ public final class Analyzer {
     }
     Outcome outcome;
     try {
-      outcome = op.apply(flow.shape(), spec);
+      Applied applied = new Applied(op, flow.shape());
+      outcome = outcomes.get(applied);
+      if (outcome == null) {
+        outcome = op.apply(flow.shape(), spec);
+        outcomes.put(applied, outcome);
+      }
     } catch (SpecException e) {
       source.error(layer.pos(), e.title(), e.detail(), e.hint());
       return flow.unknown();
