@@ -2,10 +2,17 @@ package io.cnnspec.processor;
 
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
+import io.cnnspec.lang.Limits;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 
 /** Where a spec's text came from, which decides how it is compiled and how its errors are shown. */
 sealed interface SpecSource {
+
+  /**
+   * javac shows at most 100 errors per compilation (-Xmaxerrs), so one spec reports 20 at most and
+   * then how many more there are; the other specs' errors still have room.
+   */
+  Limits LIMITS = Limits.DEFAULT.withMaxErrors(20);
 
   /** The spec's text exactly as written, kept in the generated class as {@code SPEC}. */
   String text();
@@ -37,7 +44,7 @@ sealed interface SpecSource {
 
     @Override
     public Compilation compile() {
-      return CnnSpec.compileInline(name, input, body, origin);
+      return CnnSpec.compileInline(name, input, body, origin, LIMITS);
     }
   }
 
@@ -61,7 +68,7 @@ sealed interface SpecSource {
 
     @Override
     public Compilation compile() {
-      return CnnSpec.compile(text, displayName);
+      return CnnSpec.compile(text, displayName, LIMITS);
     }
   }
 }

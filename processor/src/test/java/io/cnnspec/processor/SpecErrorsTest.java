@@ -121,6 +121,20 @@ class SpecErrorsTest {
   }
 
   @Test
+  void thousandsOfErrorsAreCappedThenCounted() {
+    String body = "frobnicate ".repeat(3000);
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Bad",
+            input = "8x8x3",
+            value = "%s")""".formatted(body));
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(21);
+    assertThat(compilation).hadErrorContaining("[cnnspec] 2980 more errors not shown").inFile(specs)
+        .onLineContaining("value = ");
+  }
+
+  @Test
   void anInvalidJavaNameIsReportedOnceOnName() {
     JavaFileObject specs = Sources.holder("""
         @Network(
