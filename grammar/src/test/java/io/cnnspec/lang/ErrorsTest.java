@@ -285,4 +285,11 @@ class ErrorsTest {
     Compilation bad = CnnSpec.compileWithInput(spec, "64x64", "n.cnn");
     assertEquals(Diagnostic.Part.INPUT, bad.errors().get(0).part());
   }
+
+  @Test
+  void aRepeatedProblemIsReportedOnce() {
+    assertEquals("unknown layer 'rleu'", Specs.onlyError("network N : 8x8x3\n  rleu x3\n").title());
+    assertEquals("unknown def 'fier'",
+        Specs.onlyError("network N : 8x8x3\n  def fire(s, e) { conv1-{s} }\n  fier(16, 64)x2\n").title());
+  }
 }

@@ -146,4 +146,14 @@ class LayerFormsTest {
     assertEquals(1.0, net.layer("upsample1").jump());
     assertEquals(5, net.layer("conv2").receptiveField());
   }
+
+  @Test
+  void theFirstFcAfterAFlattenSeesTheWholeMap() {
+    NetworkInfo direct = Specs.inline("8x8x3", "conv3-8 fc10 fc5");
+    NetworkInfo flattened = Specs.inline("8x8x3", "conv3-8 flatten dropout fc10 fc5");
+    assertEquals(3, flattened.layer("flatten1").receptiveField());
+    assertEquals(10, direct.layer("fc1").receptiveField());
+    assertEquals(10, flattened.layer("fc1").receptiveField());
+    assertEquals(10, flattened.layer("fc2").receptiveField());
+  }
 }

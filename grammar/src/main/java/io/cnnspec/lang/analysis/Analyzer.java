@@ -65,8 +65,16 @@ public final class Analyzer {
     }
   }
 
-  /** The flow between layers: a shape (null once unknown after an error) and its receptive field. */
-  private record Flow(Shape shape, ReceptiveField rf) {
+  /**
+   * The flow between layers: a shape (null once unknown after an error), its receptive field, and
+   * the map a vector was flattened from (null otherwise), because the first fc after a flatten sees
+   * that whole map, just as an fc written on the map does.
+   */
+  private record Flow(Shape shape, ReceptiveField rf, Shape flattened) {
+    Flow(Shape shape, ReceptiveField rf) {
+      this(shape, rf, null);
+    }
+
     Flow unknown() {
       return new Flow(null, rf);
     }
@@ -385,12 +393,21 @@ public final class Analyzer {
           "no real layer is this large; check the numbers");
       return flow.unknown();
     }
-    ReceptiveField rf = flow.rf().through(outcome.window());
+    Window window = outcome.window();
+    Shape flattened = null;
+    if (op instanceof LayerOp.Dense && flow.flattened() != null) {
+      window = Window.of(flow.flattened().height(), flow.flattened().width(), 1, 1);
+    } else if (op instanceof LayerOp.Flatten) {
+      flattened = flow.shape().vector() ? flow.flattened() : flow.shape();
+    } else if (!(op instanceof LayerOp.Dense) && outcome.output().vector()) {
+      flattened = flow.flattened();
+    }
+    ReceptiveField rf = flow.rf().through(window);
     String name = label != null ? claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
     addRow(new LayerInfo(name, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(), outcome.output(),
         outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
         rf.size(), rf.jump()), layer.pos());
-    return new Flow(outcome.output(), rf);
+    return new Flow(outcome.output(), rf, flattened);
   }
 
   /**
