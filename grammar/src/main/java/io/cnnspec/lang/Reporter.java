@@ -16,6 +16,8 @@ public final class Reporter {
   private final String origin;
   private final int maxErrors;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  // A repeated layer or def call meets the same problem on every repetition; it is said once.
+  private final java.util.Set<String> said = new java.util.HashSet<>();
   private int errors;
   private int suppressed;
 
@@ -78,6 +80,10 @@ public final class Reporter {
     }
 
     private void report(Diagnostic.Severity severity, Position pos, String title, String detail, String hint) {
+      String key = part + ":" + pos.line() + ":" + pos.column() + ":" + title + ":" + detail;
+      if (said.contains(key)) {
+        return;
+      }
       if (severity == Diagnostic.Severity.ERROR) {
         errors++;
         if (errors > maxErrors) {
@@ -85,6 +91,7 @@ public final class Reporter {
           return;
         }
       }
+      said.add(key);
       String line = lineText(pos.line());
       int start = Math.max(0, Math.min(pos.column() - 1, line.length()));
       int from = 0;

@@ -42,9 +42,7 @@ sealed interface LayerOp {
       requireSpatial(in, spec);
       long cin = in.channels();
       checkGroups(spec, cin, channels, groups);
-      Shape out = Sizes.spatial(
-          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, false),
-          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, false), channels, spec);
+      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, false, channels, spec);
       long perFilter = Math.multiplyExact(Math.multiplyExact(kh, kw), cin / groups);
       long weights = Math.multiplyExact(perFilter, channels);
       long params = bias ? Math.addExact(weights, channels) : weights;
@@ -71,9 +69,7 @@ sealed interface LayerOp {
             spec + " asks for " + cout + " channels from " + cin + "; a depthwise conv gives a whole multiple of its input",
             "drop the channel count (dwconv3 keeps " + cin + ") or use a multiple of " + cin);
       }
-      Shape out = Sizes.spatial(
-          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, false),
-          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, false), cout, spec);
+      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, false, cout, spec);
       long weights = Math.multiplyExact(Math.multiplyExact(kh, kw), cout);
       long params = bias ? Math.addExact(weights, cout) : weights;
       long macs = Math.multiplyExact(weights, (long) out.height() * out.width());
@@ -93,9 +89,7 @@ sealed interface LayerOp {
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
       long cin = in.channels();
-      Shape out = Sizes.spatial(
-          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, false),
-          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, false), channels, spec);
+      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, false, channels, spec);
       long depthwise = Math.multiplyExact(Math.multiplyExact(kh, kw), cin);
       long pointwise = Math.multiplyExact(cin, channels);
       long params = Math.addExact(depthwise, pointwise);
@@ -164,9 +158,7 @@ sealed interface LayerOp {
             spec + " pads " + p.pixels() + " on each side of a " + kh + "x" + kw + " window",
             "padding may be at most half the window (PyTorch refuses more); use p" + Math.min(kh, kw) / 2);
       }
-      Shape out = Sizes.spatial(
-          Sizes.windowOutput(in.height(), kh, stride, dilation, padding, ceil),
-          Sizes.windowOutput(in.width(), kw, stride, dilation, padding, ceil), in.channels(), spec);
+      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, ceil, in.channels(), spec);
       return new Outcome(out, 0, 0, 0, true, Window.of(kh, kw, stride, dilation));
     }
   }
@@ -199,8 +191,11 @@ sealed interface LayerOp {
     }
   }
 
-  /** bn, ln, gn: 2C learnable (scale and shift); batch norm also keeps 2C running statistics. */
-  record Norm(String kind, long groups) implements LayerOp {
+  /**
+   * bn, ln, gn: 2C learnable (scale and shift, either dropped by Keras's scale=False or
+   * center=False); batch norm also keeps 2C running statistics whatever is learned.
+   */
+  record Norm(String kind, long groups, boolean scale, boolean center) implements LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
       long c = in.channels();
@@ -209,8 +204,8 @@ sealed interface LayerOp {
             spec + " splits " + c + " channels into " + groups + " groups",
             "use a group count that divides " + c + ", e.g. gn" + largestDivisorAtMost(c, groups));
       }
-      long learnable = Math.multiplyExact(2, c);
-      long running = kind.equals("bn") ? learnable : 0;
+      long learnable = Math.multiplyExact((scale ? 1 : 0) + (center ? 1 : 0), c);
+      long running = kind.equals("bn") ? Math.multiplyExact(2, c) : 0;
       return new Outcome(in, learnable, running, 0, true, null);
     }
   }

@@ -32,6 +32,13 @@ final class Sizes {
     return out;
   }
 
+  /** The output map of a window layer (convolution or pooling) with {@code channels} channels. */
+  static Shape windowed(Shape in, long kh, long kw, long stride, long dilation, Padding padding, boolean ceil,
+      long channels, String layer) throws SpecException {
+    return spatial(windowOutput(in.height(), kh, stride, dilation, padding, ceil),
+        windowOutput(in.width(), kw, stride, dilation, padding, ceil), channels, layer);
+  }
+
   /** Transposed convolution: (n - 1) s - 2p + d(k - 1) + 1; "same" gives n s. */
   static long transposedOutput(long n, long k, long s, long d, Padding padding) {
     if (padding instanceof Padding.Same) {
