@@ -12,18 +12,22 @@ import java.util.Set;
  */
 final class Namer {
 
-  private final Map<String, Integer> counters = new HashMap<>();
+  // Counters per scope, then per stem: both keys are strings the walk already holds (hashes
+  // cached), where one key prefix + stem was a new string to build and hash for every row. A
+  // scope's prefix is "" or ends in '.', and a stem has no '.' before a letter, so the pair names
+  // the same counter the concatenation did.
+  private final Map<String, Map<String, Integer>> counters = new HashMap<>();
   private final Set<String> used = new HashSet<>();
 
   String generate(String prefix, String stem) {
-    String key = prefix + stem;
-    int n = counters.getOrDefault(key, 0);
+    Map<String, Integer> scope = counters.computeIfAbsent(prefix, p -> new HashMap<>());
+    int n = scope.getOrDefault(stem, 0);
     String name;
     do {
       n++;
-      name = key + n;
-    } while (used.contains(name) || used.contains(name + "."));
-    counters.put(key, n);
+      name = prefix + stem + n;
+    } while (used.contains(name));
+    scope.put(stem, n);
     used.add(name);
     return name;
   }
