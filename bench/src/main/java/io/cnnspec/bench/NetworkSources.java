@@ -29,30 +29,40 @@ final class NetworkSources {
 
   private NetworkSources() {}
 
-  /** Writes the sources under {@code root} (packages of 50 classes) and returns their paths. */
-  static List<Path> write(Path root, int count) throws IOException {
-    List<Path> files = new ArrayList<>();
+  /** One {@code @Network}: the members the annotation gives. */
+  record Spec(String name, String input, String body) {}
+
+  static List<Spec> specs(int count) {
+    List<Spec> specs = new ArrayList<>();
     for (int i = 0; i < count; i++) {
+      Template t = TEMPLATES.get(i % TEMPLATES.size());
+      int a = 16 << (i % 3);
+      int b = 32 << (i / 3 % 3);
+      int c = 64 * (1 + i % 5);
+      specs.add(new Spec("Net" + i, t.input(), String.format(Locale.ROOT, t.body(), a, b, c)));
+    }
+    return specs;
+  }
+
+  /** Writes one class per spec under {@code root} (packages of 50 classes) and returns their paths. */
+  static List<Path> write(Path root, List<Spec> specs) throws IOException {
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
       String pkg = "bench.p" + i / 50;
       Path dir = root.resolve(pkg.replace('.', '/'));
       Files.createDirectories(dir);
       Path file = dir.resolve("Spec" + i + ".java");
-      Files.writeString(file, source(pkg, i));
+      Files.writeString(file, source(pkg, i, specs.get(i)));
       files.add(file);
     }
     return files;
   }
 
-  private static String source(String pkg, int i) {
-    Template t = TEMPLATES.get(i % TEMPLATES.size());
-    int a = 16 << (i % 3);
-    int b = 32 << (i / 3 % 3);
-    int c = 64 * (1 + i % 5);
-    String body = String.format(Locale.ROOT, t.body(), a, b, c);
+  private static String source(String pkg, int i, Spec spec) {
     return "package " + pkg + ";\n\n"
         + "import io.cnnspec.Network;\n\n"
-        + "@Network(name = \"Net" + i + "\", input = \"" + t.input() + "\",\n"
-        + "    value = \"" + body + "\")\n"
+        + "@Network(name = \"" + spec.name() + "\", input = \"" + spec.input() + "\",\n"
+        + "    value = \"" + spec.body() + "\")\n"
         + "final class Spec" + i + " {\n"
         + "  static int use() {\n"
         + "    return " + i + ";\n"

@@ -1,5 +1,7 @@
 package io.cnnspec.bench;
 
+import io.cnnspec.lang.CnnSpec;
+import io.cnnspec.processor.NetworkProcessor;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -18,71 +22,73 @@ import javax.tools.ToolProvider;
 
 /**
  * What the annotation processor adds to a build: a generated project of {@code @Network} classes
- * compiled with and without the processor ({@code -proc:none}), and the processor's share of the
- * javac time. Measured twice, because both matter: cold, one fresh JVM per javac run as a
- * command-line build pays it, and warm, many runs in one JVM as an IDE or a build daemon pays it.
+ * compiled with and without the processor, the difference split into the time inside the
+ * processor (of which cnnspec's analysis is a part) and javac compiling the classes it wrote.
+ * Measured cold, one fresh JVM per javac run as a command-line build pays it, and warm, many runs
+ * in one JVM as an IDE or a build daemon pays it.
  *
  * <p>{@code java -cp bench/target/benchmarks.jar io.cnnspec.bench.ProcessorCostReport [classes] [runs]}
  * (default 300 classes, 5 runs of each kind).
  */
 public final class ProcessorCostReport {
 
-  static final String PROCESSOR = "io.cnnspec.processor.NetworkProcessor";
   private static final String ONCE = "--once";
+  private static final int WARM_UP_RUNS = 3;
 
   private enum Mode {
     WITH, WITHOUT
   }
 
+  /** One javac run: wall and CPU time, and the time inside the processor. */
+  private record Run(double wallMillis, double cpuMillis, double processorMillis) {}
+
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals(ONCE)) {
-      once(Mode.valueOf(args[1]), Path.of(args[2]));
+      Run run = compile(Mode.valueOf(args[1]), Path.of(args[2]));
+      var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      System.out.println(os.getProcessCpuTime() / 1e6 + " " + run.processorMillis());
       return;
     }
     int classes = args.length > 0 ? Integer.parseInt(args[0]) : 300;
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    if (!processorPresent()) {
-      System.out.println(PROCESSOR + " is not on the class path: build bench against a processor module that has it");
-      System.exit(2);
-    }
+    List<NetworkSources.Spec> specs = NetworkSources.specs(classes);
     Path root = Files.createTempDirectory("cnnspec-proc-cost");
     try {
-      NetworkSources.write(root.resolve("src"), classes);
+      NetworkSources.write(root.resolve("src"), specs);
       System.out.printf(Locale.ROOT, "%d @Network classes, %s %s, %d cores%n", classes,
           System.getProperty("java.vm.name"), System.getProperty("java.version"), Runtime.getRuntime().availableProcessors());
-      report("cold (a fresh JVM per javac run)", cold(root, Mode.WITH, runs), cold(root, Mode.WITHOUT, runs), classes);
-      report("warm (one JVM, after 3 runs of each)", warm(root, runs), classes);
+      report("cold: a fresh JVM per javac run", cold(root, Mode.WITHOUT, runs), cold(root, Mode.WITH, runs), classes);
+      List<List<Run>> warm = warm(root, runs);
+      report("warm: one JVM, after " + WARM_UP_RUNS + " runs of each", warm.get(0), warm.get(1), classes);
+      System.out.printf(Locale.ROOT, "cnnspec's analysis of the %d specs alone, warm: %.1f ms (%.3f ms per spec)%n",
+          classes, analysisMillis(specs), analysisMillis(specs) / classes);
     } finally {
       delete(root);
     }
   }
 
-  private record Run(double wallMillis, double cpuMillis) {}
-
-  private static void report(String title, List<Run> with, List<Run> without, int classes) {
-    double wallWith = median(with, Run::wallMillis);
+  private static void report(String title, List<Run> without, List<Run> with, int classes) {
     double wallWithout = median(without, Run::wallMillis);
-    double cpuWith = median(with, Run::cpuMillis);
-    double cpuWithout = median(without, Run::cpuMillis);
-    System.out.println(title + ", medians of " + with.size() + " runs:");
-    System.out.printf(Locale.ROOT, "  javac -proc:none      %8.0f ms wall %8.0f ms cpu%n", wallWithout, cpuWithout);
-    System.out.printf(Locale.ROOT, "  javac with processor  %8.0f ms wall %8.0f ms cpu%n", wallWith, cpuWith);
-    System.out.printf(Locale.ROOT,
-        "  processor's share     %7.0f%% of wall %7.0f%% of cpu; %.2f ms wall per @Network%n",
-        100 * (wallWith - wallWithout) / wallWith, 100 * (cpuWith - cpuWithout) / cpuWith,
-        (wallWith - wallWithout) / classes);
+    double wallWith = median(with, Run::wallMillis);
+    double added = wallWith - wallWithout;
+    double inProcessor = median(with, Run::processorMillis);
+    System.out.println(title + " (medians of " + with.size() + " runs)");
+    System.out.printf(Locale.ROOT, "  javac -proc:none       %7.0f ms wall %7.0f ms cpu%n", wallWithout,
+        median(without, Run::cpuMillis));
+    System.out.printf(Locale.ROOT, "  javac with processor   %7.0f ms wall %7.0f ms cpu%n", wallWith,
+        median(with, Run::cpuMillis));
+    System.out.printf(Locale.ROOT, "  added by the processor %7.0f ms (%.0f%% of the build), %.2f ms per @Network:%n", added,
+        100 * added / wallWith, added / classes);
+    System.out.printf(Locale.ROOT, "    inside the processor %7.0f ms (%.0f%%), javac on the generated classes %.0f ms (%.0f%%)%n",
+        inProcessor, 100 * inProcessor / wallWith, added - inProcessor, 100 * (added - inProcessor) / wallWith);
   }
 
-  private static void report(String title, List<List<Run>> pairs, int classes) {
-    report(title, pairs.get(0), pairs.get(1), classes);
-  }
-
-  private static double median(List<Run> runs, java.util.function.ToDoubleFunction<Run> field) {
+  private static double median(List<Run> runs, ToDoubleFunction<Run> field) {
     double[] values = runs.stream().mapToDouble(field).sorted().toArray();
     return values[values.length / 2];
   }
 
-  /** One javac per child JVM; the child reports its own CPU time, start-up included. */
+  /** One javac per child JVM; the child reports its CPU time (start-up included) and the processor's time. */
   private static List<Run> cold(Path root, Mode mode, int runs) throws IOException, InterruptedException {
     List<Run> result = new ArrayList<>();
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -97,78 +103,75 @@ public final class ProcessorCostReport {
       if (exit != 0) {
         throw new IllegalStateException("javac " + mode + " failed:\n" + out);
       }
-      result.add(new Run(wall, Double.parseDouble(out.substring(out.lastIndexOf('\n') + 1))));
+      String[] last = out.substring(out.lastIndexOf('\n') + 1).split(" ");
+      result.add(new Run(wall, Double.parseDouble(last[0]), Double.parseDouble(last[1])));
     }
     return result;
   }
 
-  private static void once(Mode mode, Path root) throws IOException {
-    compile(mode, root);
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    System.out.println(os.getProcessCpuTime() / 1e6);
-  }
-
   /** Alternates the two kinds, so drift in the machine's load falls on both alike. */
   private static List<List<Run>> warm(Path root, int runs) throws IOException {
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < WARM_UP_RUNS; i++) {
       compile(Mode.WITH, root);
       compile(Mode.WITHOUT, root);
     }
     List<Run> with = new ArrayList<>();
     List<Run> without = new ArrayList<>();
-    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     for (int i = 0; i < runs; i++) {
-      for (Mode mode : Mode.values()) {
-        long cpu = os.getProcessCpuTime();
-        long start = System.nanoTime();
-        compile(mode, root);
-        Run run = new Run((System.nanoTime() - start) / 1e6, (os.getProcessCpuTime() - cpu) / 1e6);
-        (mode == Mode.WITH ? with : without).add(run);
-      }
+      without.add(compile(Mode.WITHOUT, root));
+      with.add(compile(Mode.WITH, root));
     }
-    return List.of(with, without);
+    return List.of(without, with);
   }
 
-  private static void compile(Mode mode, Path root) throws IOException {
+  private static Run compile(Mode mode, Path root) throws IOException {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     Path out = Files.createTempDirectory(root, "classes");
-    String classPath = System.getProperty("java.class.path");
-    List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-classpath", classPath, "-implicit:none"));
-    if (mode == Mode.WITH) {
-      options.addAll(List.of("-processorpath", classPath, "-processor", PROCESSOR));
-    } else {
+    List<String> options = new ArrayList<>(List.of("-d", out.toString(), "-classpath",
+        System.getProperty("java.class.path"), "-implicit:none"));
+    if (mode == Mode.WITHOUT) {
       options.add("-proc:none");
     }
     List<Path> sources;
     try (Stream<Path> walk = Files.walk(root.resolve("src"))) {
       sources = walk.filter(p -> p.toString().endsWith(".java")).sorted().toList();
     }
+    AtomicLong processorNanos = new AtomicLong();
+    long cpu = os.getProcessCpuTime();
+    long start = System.nanoTime();
     DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
     try (StandardJavaFileManager files = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
-      boolean ok = javac.getTask(null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources)).call();
-      if (!ok) {
+      JavaCompiler.CompilationTask task = javac.getTask(null, files, diagnostics, options, null,
+          files.getJavaFileObjectsFromPaths(sources));
+      if (mode == Mode.WITH) {
+        task.setProcessors(List.of(new TimedProcessor(new NetworkProcessor(), processorNanos)));
+      }
+      if (!task.call()) {
         throw new IllegalStateException("javac failed: " + diagnostics.getDiagnostics());
       }
     }
+    Run run = new Run((System.nanoTime() - start) / 1e6, (os.getProcessCpuTime() - cpu) / 1e6, processorNanos.get() / 1e6);
     long classes;
     try (Stream<Path> walk = Files.walk(out)) {
       classes = walk.filter(p -> p.toString().endsWith(".class")).count();
     }
-    // With the processor every @Network adds a class (and its Layer enum), so a run that wrote no more
-    // than one class per source did not run the processor at all.
+    // Every @Network adds a class (and its Layer enum): a run that wrote no more classes than there
+    // are sources did not run the processor, and its time would mean nothing.
     if (mode == Mode.WITH && classes <= sources.size()) {
       throw new IllegalStateException("the processor generated nothing: " + classes + " classes from " + sources.size() + " sources");
     }
     delete(out);
+    return run;
   }
 
-  private static boolean processorPresent() {
-    try {
-      Class.forName(PROCESSOR, false, ProcessorCostReport.class.getClassLoader());
-      return true;
-    } catch (ClassNotFoundException e) {
-      return false;
-    }
+  private static double analysisMillis(List<NetworkSources.Spec> specs) {
+    Runnable all = () -> specs.forEach(s -> {
+      if (!CnnSpec.compileInline(s.name(), s.input(), s.body(), s.name()).ok()) {
+        throw new IllegalStateException(s.name() + " does not compile: " + s.body());
+      }
+    });
+    return Timing.of(all, 2_000_000_000L, 5).wallNanos() / 1e6;
   }
 
   private static void delete(Path root) throws IOException {
