@@ -43,6 +43,28 @@ public final class CnnSpec {
   }
 
   /**
+   * Compiles a whole spec at another input size ({@code cnnspec summary --input}): the header's
+   * input is replaced by {@code input}, and since the declared output and the {@code expect}
+   * figures belong to the spec's own input, they are not checked.
+   */
+  public static Compilation compileWithInput(String source, String input, String origin) {
+    Limits limits = Limits.DEFAULT;
+    Reporter reporter = new Reporter(origin, limits.maxErrors());
+    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, source);
+    return guarded(reporter, spec, () -> {
+      Reporter.Source inputSource = reporter.source(Diagnostic.Part.INPUT, input);
+      SpecFile.ShapeLiteral literal = new SpecParser(limits.maxNesting()).parseShape(input == null ? "" : input, inputSource);
+      Shape shape = literal == null ? null : shape(literal, inputSource);
+      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec);
+      if (file == null || shape == null) {
+        return null;
+      }
+      SpecFile.Header header = file.header();
+      return Analyzer.analyze(file.withoutExpectations(), header.name(), shape, null, header.namePos(), spec, limits);
+    });
+  }
+
+  /**
    * Compiles the annotation form: the name, the input shape and the body (defs, options, expects
    * and layers, no header) given separately. Positions of errors in {@code input} or {@code name}
    * are marked with {@link Diagnostic.Part#INPUT} or {@link Diagnostic.Part#NAME}.

@@ -12,6 +12,9 @@ class FiguresTest {
     assertEquals("0", Figures.grouped(0));
     assertEquals("999", Figures.grouped(999));
     assertEquals("1,000", Figures.grouped(1000));
+    assertEquals("-1,234,567", Figures.grouped(-1_234_567));
+    assertEquals("9,223,372,036,854,775,807", Figures.grouped(Long.MAX_VALUE));
+    assertEquals("-9,223,372,036,854,775,808", Figures.grouped(Long.MIN_VALUE));
     assertEquals("138,357,544", Figures.grouped(138_357_544));
     assertEquals("9,223,372,036,854,775,807", Figures.grouped(Long.MAX_VALUE));
   }

@@ -32,7 +32,11 @@ shape
 statement
   : OPTION ID                                        # optionStatement
   | EXPECT ID INT                                    # expectStatement
-  | DEF ID (LPAREN (param (COMMA param)*)? RPAREN)? LBRACE sequence RBRACE  # defStatement
+  | DEF (ID | ID LPAREN params? RPAREN | CALL params? RPAREN) LBRACE sequence RBRACE  # defStatement
+  ;
+
+params
+  : param (COMMA param)*
   ;
 
 param
@@ -50,7 +54,7 @@ element
 atom
   : kind=(CAT | ADD | RES | MUL) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
   | LPAREN sequence RPAREN                                             # groupAtom
-  | ID LPAREN (expr (COMMA expr)*)? RPAREN                             # callAtom
+  | CALL (expr (COMMA expr)*)? RPAREN                                 # callAtom
   | word (MINUS channels=number)? (SLASH stride=number)?               # layerAtom
   ;
 
@@ -82,6 +86,7 @@ expr
   | expr op=(STAR | SLASH) expr         # binaryExpr
   | expr op=(PLUS | MINUS) expr         # binaryExpr
   | LPAREN expr RPAREN                  # parenExpr
+  | LBRACE expr RBRACE                  # parenExpr
   | INT                                 # intExpr
   | IN                                  # inExpr
   | ID                                  # varExpr
@@ -113,6 +118,9 @@ SLASH   : '/';
 AT      : '@';
 
 // 224x224x3 is one token; 64x2 is not (INT then REPEAT), so conv3-64x2 repeats conv3-64.
+// A def call is its name glued to "(": fire(16, 64). With a space, "maxpool (relu) x2" is a layer
+// and a group, so the two never compete in the parser.
+CALL    : [a-z_] [a-z0-9_]* '(';
 SHAPE   : DIGITS 'x' DIGITS 'x' DIGITS;
 REPEAT  : 'x' DIGITS;
 X       : 'x';

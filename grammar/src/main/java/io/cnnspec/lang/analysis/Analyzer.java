@@ -36,6 +36,18 @@ public final class Analyzer {
   private final List<LayerInfo> rows = new ArrayList<>();
   private final Namer namer = new Namer();
   private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
+  // Networks repeat the same few layers on the same few shapes; resolving a word (regexes) and
+  // applying it cost more than the rest of the walk, so both are remembered.
+  private final Map<Written, Resolved> resolved = new HashMap<>();
+  private final Map<Applied, Outcome> outcomes = new HashMap<>();
+
+  /** A layer as written, after evaluation: what its resolution depends on. */
+  private record Written(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {}
+
+  /** A word's resolution: the op, or the error that resolving it gives. */
+  private record Resolved(LayerOp op, SpecException error) {}
+
+  private record Applied(LayerOp op, Shape input) {}
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -66,8 +78,9 @@ public final class Analyzer {
       return new Ctx(prefix, depth + 1, index, vars, in, callDepth);
     }
 
-    Ctx scoped(String scope) {
-      return new Ctx(prefix + scope + ".", depth, branch, vars, in, callDepth);
+    /** Inside the scope of a def call, labelled group or branch: its full name prefixes the rows. */
+    Ctx scoped(String fullName) {
+      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth);
     }
   }
 
@@ -207,7 +220,7 @@ public final class Analyzer {
             "repeat at least once (x1), or remove the layer");
         return flow.unknown();
       } else if (value > limits.maxLayers()) {
-        source.error(element.repeat().pos(), "repetition past the layer limit",
+        source.error(element.repeat().pos(), "the spec expands past the layer limit",
             "x" + group(value) + " is more than the " + group(limits.maxLayers()) + " layers a spec may expand to",
             "reduce the repetition");
         throw new Abort();
@@ -251,15 +264,22 @@ public final class Analyzer {
     return branch((Element.Branch) element, flow, ctx, label);
   }
 
+  /** Claims a user's name in the current scope and returns it in full. */
   private String claim(Ctx ctx, String label, Position pos) {
-    if (!namer.claim(ctx.prefix() + label)) {
-      source.error(pos, "duplicate layer name '" + ctx.prefix() + label + "'",
-          "another layer already has this name", "choose another @name");
+    String name = ctx.prefix() + label;
+    if (!namer.claim(name)) {
+      source.error(pos, "duplicate layer name '" + name + "'", "another layer already has this name",
+          "choose another @name");
     }
-    return label;
+    return name;
   }
 
   private void unknownDef(String name, Position pos) {
+    if (LayerWords.isReserved(name)) {
+      source.error(pos, "'" + name + "' is a layer, not a def", "a word glued to ( calls a def",
+          "put a space before ( to start a group: " + name + " ( ... )");
+      return;
+    }
     String near = Suggestions.closest(name.toLowerCase(Locale.ROOT), defs.names());
     source.error(pos, "unknown def '" + name + "'",
         defs.names().isEmpty() ? "the spec defines no defs" : "the defs are " + String.join(", ", defs.names()),
@@ -327,25 +347,36 @@ public final class Analyzer {
       return flow.unknown();
     }
     String spec = specText(word, channels, stride, mods);
-    LayerOp op;
-    try {
-      op = LayerWords.resolve(word, channels, stride, mods, convBias);
-    } catch (SpecException e) {
+    Resolved resolution = resolved.computeIfAbsent(new Written(word, channels, stride, mods), w -> {
+      try {
+        return new Resolved(LayerWords.resolve(w.word(), w.channels(), w.stride(), w.mods(), convBias), null);
+      } catch (SpecException e) {
+        return new Resolved(null, e);
+      }
+    });
+    if (resolution.error() != null) {
+      SpecException e = resolution.error();
       source.error(layer.pos(), e.title(), e.detail(), e.hint());
       return flow.unknown();
     }
+    LayerOp op = resolution.op();
     if (op == null) {
       String near = LayerWords.suggest(word, defs.names());
       source.error(layer.pos(), "unknown layer '" + word + "'", "",
           near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
-      return flow.unknown();
+      return near == null ? flow.unknown() : guess(near, channels, stride, mods, flow);
     }
     if (flow.shape() == null) {
       return flow;
     }
     Outcome outcome;
     try {
-      outcome = op.apply(flow.shape(), spec);
+      Applied applied = new Applied(op, flow.shape());
+      outcome = outcomes.get(applied);
+      if (outcome == null) {
+        outcome = op.apply(flow.shape(), spec);
+        outcomes.put(applied, outcome);
+      }
     } catch (SpecException e) {
       source.error(layer.pos(), e.title(), e.detail(), e.hint());
       return flow.unknown();
@@ -355,11 +386,31 @@ public final class Analyzer {
       return flow.unknown();
     }
     ReceptiveField rf = flow.rf().through(outcome.window());
-    String name = label != null ? ctx.prefix() + claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
+    String name = label != null ? claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
     addRow(new LayerInfo(name, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(), outcome.output(),
         outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
         rf.size(), rf.jump()), layer.pos());
     return new Flow(outcome.output(), rf);
+  }
+
+  /**
+   * Carries on past a misspelled word as if the suggestion had been written, so that one typo does
+   * not hide the errors after it; no row is added, and the spec fails anyway.
+   */
+  private Flow guess(String word, Long channels, Long stride, List<LayerWords.Mod> mods, Flow flow) {
+    if (flow.shape() == null) {
+      return flow;
+    }
+    try {
+      LayerOp op = LayerWords.resolve(word, channels, stride, mods, convBias);
+      if (op == null) {
+        return flow.unknown();
+      }
+      Outcome outcome = op.apply(flow.shape(), word);
+      return new Flow(outcome.output(), flow.rf().through(outcome.window()));
+    } catch (SpecException | ArithmeticException e) {
+      return flow.unknown();
+    }
   }
 
   private void addRow(LayerInfo row, Position pos) {
@@ -428,8 +479,8 @@ public final class Analyzer {
 
   private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
     String kind = branch.kind().keyword();
-    String name = label != null ? ctx.prefix() + claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind);
-    Ctx inner = label != null ? ctx.scoped(label) : ctx;
+    String name = label != null ? claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind);
+    Ctx inner = label != null ? ctx.scoped(name) : ctx;
     int row = rows.size();
     addRow(null, branch.pos());
     List<Flow> outs = new ArrayList<>();

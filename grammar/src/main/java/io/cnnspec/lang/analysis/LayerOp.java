@@ -199,8 +199,11 @@ sealed interface LayerOp {
     }
   }
 
-  /** bn, ln, gn: 2C learnable (scale and shift); batch norm also keeps 2C running statistics. */
-  record Norm(String kind, long groups) implements LayerOp {
+  /**
+   * bn, ln, gn: 2C learnable (scale and shift, either dropped by Keras's scale=False or
+   * center=False); batch norm also keeps 2C running statistics whatever is learned.
+   */
+  record Norm(String kind, long groups, boolean scale, boolean center) implements LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
       long c = in.channels();
@@ -209,8 +212,8 @@ sealed interface LayerOp {
             spec + " splits " + c + " channels into " + groups + " groups",
             "use a group count that divides " + c + ", e.g. gn" + largestDivisorAtMost(c, groups));
       }
-      long learnable = Math.multiplyExact(2, c);
-      long running = kind.equals("bn") ? learnable : 0;
+      long learnable = Math.multiplyExact((scale ? 1 : 0) + (center ? 1 : 0), c);
+      long running = kind.equals("bn") ? Math.multiplyExact(2, c) : 0;
       return new Outcome(in, learnable, running, 0, true, null);
     }
   }

@@ -31,7 +31,7 @@ public final class LayerWords {
   private static final Pattern ADAPTIVE = Pattern.compile("(adaptiveavgpool|adaptivemaxpool)(\\d+)(?:x(\\d+))?");
   private static final Pattern COUNTED = Pattern.compile("(gn|upsample|zeropad)(\\d+)");
   private static final Pattern PROBABILITY = Pattern.compile("(dropout|lrelu)((?:\\d+)?(?:\\.\\d+)?)");
-  private static final Pattern MODIFIER = Pattern.compile("(p|g|d)(\\d+)|valid|same|nobias|bias|ceil|nearest|bilinear");
+  private static final Pattern MODIFIER = Pattern.compile("(p|g|d)(\\d+)|valid|same|nobias|bias|ceil|nearest|bilinear|noscale|nocenter");
   private static final Pattern STEM = Pattern.compile("([a-z_]+?)([0-9].*)?");
 
   private static final Map<String, String> PLAIN = new LinkedHashMap<>();
@@ -112,6 +112,9 @@ public final class LayerWords {
    */
   static LayerOp resolve(String word, Long channels, Long stride, List<Mod> mods, boolean convBiasDefault)
       throws SpecException {
+    if (!isLayerWord(word)) {
+      return null;
+    }
     Modifiers m = new Modifiers(word, mods);
     Matcher window = WINDOW.matcher(word);
     if (window.matches()) {
@@ -181,8 +184,9 @@ public final class LayerWords {
       String kind = counted.group(1);
       switch (kind) {
         case "gn" -> {
-          m.allow();
-          return new LayerOp.Norm("gn", positive(counted.group(2), "group count", word));
+          m.allow("noscale", "nocenter");
+          return new LayerOp.Norm("gn", positive(counted.group(2), "group count", word), !m.has("noscale"),
+              !m.has("nocenter"));
         }
         case "upsample" -> {
           m.allow("nearest", "bilinear");
@@ -212,10 +216,13 @@ public final class LayerWords {
     if (kind == null) {
       return null;
     }
+    if (kind.equals("bn") || kind.equals("ln")) {
+      m.allow("noscale", "nocenter");
+      return new LayerOp.Norm(kind, 0, !m.has("noscale"), !m.has("nocenter"));
+    }
     m.allow();
     return switch (kind) {
       case "maxpool" -> new LayerOp.Pool("maxpool", 2, 2, 2, Padding.VALID, 1, false);
-      case "bn", "ln" -> new LayerOp.Norm(kind, 0);
       case "scale" -> new LayerOp.PerChannel("scale", true);
       case "prelu" -> new LayerOp.PerChannel("prelu", false);
       case "gap", "gmp" -> new LayerOp.GlobalPool(kind);
@@ -288,6 +295,7 @@ public final class LayerWords {
           case "p", "valid", "same" -> "padding";
           case "nobias", "bias" -> "bias";
           case "nearest", "bilinear" -> "mode";
+          case "noscale", "nocenter" -> mod.word();
           default -> mod.word();
         };
         if (seen.contains(family)) {

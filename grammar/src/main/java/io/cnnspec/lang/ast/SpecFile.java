@@ -12,6 +12,11 @@ public record SpecFile(Header header, List<Statement> statements, Sequence body)
     statements = List.copyOf(statements);
   }
 
+  /** The same spec without its {@code expect} lines. */
+  public SpecFile withoutExpectations() {
+    return new SpecFile(header, statements.stream().filter(s -> !(s instanceof Statement.Expect)).toList(), body);
+  }
+
   /** {@code network Vgg16 : 224x224x3 -> 1000}; output is null when not declared. */
   public record Header(String name, Position namePos, ShapeLiteral input, ShapeLiteral output) {}
 

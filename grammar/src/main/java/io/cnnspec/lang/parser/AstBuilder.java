@@ -65,10 +65,13 @@ final class AstBuilder {
     }
     CnnSpecParser.DefStatementContext d = (CnnSpecParser.DefStatementContext) ctx;
     List<Statement.Param> params = new ArrayList<>();
-    for (CnnSpecParser.ParamContext p : d.param()) {
-      params.add(new Statement.Param(p.ID().getText(), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
+    if (d.params() != null) {
+      for (CnnSpecParser.ParamContext p : d.params().param()) {
+        params.add(new Statement.Param(p.ID().getText(), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
+      }
     }
-    return new Statement.Def(d.ID().getText(), params, sequence(d.sequence()), pos(d.ID().getSymbol()));
+    Token name = d.ID() != null ? d.ID().getSymbol() : d.CALL().getSymbol();
+    return new Statement.Def(callName(name), params, sequence(d.sequence()), pos(name));
   }
 
   private Sequence sequence(CnnSpecParser.SequenceContext ctx) {
@@ -134,7 +137,9 @@ final class AstBuilder {
       for (CnnSpecParser.ExprContext e : c.expr()) {
         args.add(expr(e));
       }
-      return new Element.Call(c.ID().getText(), args, repeat, label, pos(c.ID().getSymbol()));
+      Token name = c.CALL().getSymbol();
+      return new Element.Call(callName(name), args, repeat, label,
+          new Position(name.getLine(), name.getCharPositionInLine() + 1, name.getText().length() - 1));
     }
     CnnSpecParser.LayerAtomContext l = (CnnSpecParser.LayerAtomContext) atom;
     CnnSpecParser.WordContext word = l.word();
@@ -193,6 +198,12 @@ final class AstBuilder {
           "no count in a real network is this large; check for a typo");
       return 1;
     }
+  }
+
+  /** A def's name from its token, which may be glued to its "(" (fire( is the call token). */
+  private static String callName(Token token) {
+    String text = token.getText();
+    return text.endsWith("(") ? text.substring(0, text.length() - 1) : text;
   }
 
   private static String lower(Token token) {

@@ -82,6 +82,7 @@ final class SyntaxErrorCollector extends BaseErrorListener {
     return switch (type) {
       case Token.EOF -> "the end of the spec";
       case CnnSpecLexer.ID -> "a word";
+      case CnnSpecLexer.CALL -> "a def call";
       case CnnSpecLexer.INT -> "a number";
       case CnnSpecLexer.SHAPE -> "a shape like 224x224x3";
       case CnnSpecLexer.REPEAT, CnnSpecLexer.X -> "a repetition like x2";

@@ -1,0 +1,235 @@
+package io.cnnspec.cli;
+
+import io.cnnspec.lang.Compilation;
+import io.cnnspec.model.NetworkInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code cnnspec zoo}: the bundled reference networks, or one of their specs. */
+@Command(
+    name = "zoo",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    header = "The bundled reference networks.",
+    description = {
+      "Lists the bundled networks, one a line: name, parameters, MACs and the spec's title. "
+          + "With a NAME, prints that network's .cnn spec, ready to copy and edit: "
+          + "cnnspec zoo resnet50 > my-resnet.cnn",
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:fine",
+      "1:a bundled spec has errors (a bug in the zoo)",
+      "2:usage error, or an unknown NAME",
+    })
+final class ZooCommand implements Callable<Integer> {
+
+  @ParentCommand
+  CnnspecCommand parent;
+
+  @Spec
+  CommandSpec command;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Print this network's spec.")
+  String name;
+
+  @Option(
+      names = {"-f", "--format"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      converter = Options.FormatConverter.class,
+      completionCandidates = Options.FormatNames.class,
+      description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
+  Options.Format format;
+
+  @Option(names = "--compact", description = "JSON on one line instead of indented.")
+  boolean compact;
+
+  @Option(
+      names = {"-w", "--wide"},
+      description = "Show whole titles; the table cuts them at " + TABLE_WIDTH + " columns.")
+  boolean wide;
+
+  static final int TABLE_WIDTH = 120;
+
+  /** One listed network; {@code network} is empty when its spec does not compile. */
+  private record Row(Zoo.Entry entry, String title, Optional<NetworkInfo> network) {}
+
+  @Override
+  public Integer call() {
+    Io io = parent.io();
+    Zoo zoo = parent.zoo();
+    if (compact && format != Options.Format.JSON) {
+      throw new ParameterException(command.commandLine(), "--compact applies to --format json only");
+    }
+    if (name != null) {
+      Optional<Zoo.Entry> entry = zoo.find(name);
+      if (entry.isEmpty()) {
+        List<String> close = zoo.suggestions(name);
+        io.err().println("cnnspec: error: '" + name + "' is not a zoo network"
+            + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+            + "\n    hint: 'cnnspec zoo' lists them");
+        return Main.USAGE;
+      }
+      String text = entry.get().text();
+      io.out().print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+      return Main.OK;
+    }
+
+    List<Row> rows = new ArrayList<>();
+    boolean failed = false;
+    for (Zoo.Entry entry : zoo.entries()) {
+      String text = entry.text();
+      Compilation compilation = SpecCompiler.compile(new SpecSource.Spec(entry.origin(), text));
+      Diagnostics.print(compilation, io.err(), null);
+      failed |= !compilation.ok();
+      rows.add(new Row(entry, Zoo.titleOf(text), compilation.network()));
+    }
+    if (rows.isEmpty()) {
+      io.err().println("cnnspec: the zoo is empty (this build bundled no .cnn files)");
+    }
+    io.out().print(switch (format) {
+      case TABLE -> table(rows, wide ? Integer.MAX_VALUE : TABLE_WIDTH);
+      case MARKDOWN -> markdown(rows);
+      case CSV -> csv(rows);
+      case JSON -> json(rows);
+    });
+    return failed ? Main.SPEC_ERROR : Main.OK;
+  }
+
+  private static String grouped(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  private static String params(Row row) {
+    return row.network().map(n -> grouped(n.params())).orElse("error");
+  }
+
+  private static String macs(Row row) {
+    return row.network().map(n -> grouped(n.macs())).orElse("error");
+  }
+
+  /** Aligned columns: names left, counts right, the title last. */
+  private static String table(List<Row> rows, int maxWidth) {
+    String[] headers = {"NAME", "PARAMS", "MACS", "TITLE"};
+    List<String[]> cells = new ArrayList<>();
+    cells.add(headers);
+    for (Row row : rows) {
+      cells.add(new String[] {row.entry().name(), params(row), macs(row), row.title()});
+    }
+    int[] widths = new int[3];
+    for (String[] line : cells) {
+      for (int c = 0; c < 3; c++) {
+        widths[c] = Math.max(widths[c], line[c].length());
+      }
+    }
+    StringBuilder out = new StringBuilder();
+    for (String[] line : cells) {
+      StringBuilder text = new StringBuilder()
+          .append(pad(line[0], widths[0], false)).append("  ")
+          .append(pad(line[1], widths[1], true)).append("  ")
+          .append(pad(line[2], widths[2], true)).append("  ");
+      text.append(cut(line[3], maxWidth - text.length()));
+      out.append(text.toString().stripTrailing()).append('\n');
+    }
+    return out.toString();
+  }
+
+  /** {@code text}, cut to {@code width} characters with "..." when it is longer. */
+  static String cut(String text, int width) {
+    if (text.length() <= width) {
+      return text;
+    }
+    if (width <= 3) {
+      return "";
+    }
+    int end = width - 3;
+    if (Character.isLowSurrogate(text.charAt(end))) {
+      end--;
+    }
+    return text.substring(0, end).stripTrailing() + "...";
+  }
+
+  private static String pad(String text, int width, boolean right) {
+    String padding = " ".repeat(width - text.length());
+    return right ? padding + text : text + padding;
+  }
+
+  private static String markdown(List<Row> rows) {
+    StringBuilder out = new StringBuilder("| Name | Params | MACs | Title |\n| :-- | --: | --: | :-- |\n");
+    for (Row row : rows) {
+      out.append("| ").append(cell(row.entry().name()))
+          .append(" | ").append(params(row))
+          .append(" | ").append(macs(row))
+          .append(" | ").append(cell(row.title())).append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private static String cell(String text) {
+    return text.replace("|", "\\|");
+  }
+
+  /** RFC 4180, plain numbers, like the runtime's CSV report. */
+  private static String csv(List<Row> rows) {
+    StringBuilder out = new StringBuilder("name,params,trainable_params,non_trainable_params,macs,activations,title\r\n");
+    for (Row row : rows) {
+      out.append(csvField(row.entry().name())).append(',');
+      if (row.network().isPresent()) {
+        NetworkInfo n = row.network().get();
+        out.append(n.params()).append(',').append(n.trainableParams()).append(',')
+            .append(n.nonTrainableParams()).append(',').append(n.macs()).append(',').append(n.activations());
+      } else {
+        out.append(",,,,");
+      }
+      out.append(',').append(csvField(row.title())).append("\r\n");
+    }
+    return out.toString();
+  }
+
+  private static String csvField(String text) {
+    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
+      return text;
+    }
+    return '"' + text.replace("\"", "\"\"") + '"';
+  }
+
+  private String json(List<Row> rows) {
+    return JsonReport.write(compact, Set.of(), gen -> {
+      gen.writeStartArray();
+      for (Row row : rows) {
+        gen.writeStartObject();
+        gen.writeStringField("name", row.entry().name());
+        gen.writeStringField("title", row.title());
+        if (row.network().isPresent()) {
+          NetworkInfo n = row.network().get();
+          gen.writeStringField("network", n.name());
+          JsonReport.shape(gen, "input", n.input());
+          JsonReport.shape(gen, "output", n.output());
+          gen.writeNumberField("params", n.params());
+          gen.writeNumberField("trainableParams", n.trainableParams());
+          gen.writeNumberField("nonTrainableParams", n.nonTrainableParams());
+          gen.writeNumberField("macs", n.macs());
+          gen.writeNumberField("activations", n.activations());
+        } else {
+          gen.writeBooleanField("error", true);
+        }
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+    });
+  }
+}

@@ -1,0 +1,160 @@
+package io.cnnspec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnspec.lang.CnnSpec;
+import io.cnnspec.lang.Compilation;
+import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.model.NetworkInfo;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every network of the bundled zoo ({@code zoo/*.cnn}, the single source of truth) compiles without
+ * a diagnostic and gives its published figures. The sources of the figures are in each file's
+ * comments; here they are repeated so that a spec edited together with its {@code expect} lines
+ * still has to agree with the literature.
+ */
+class ZooFiguresTest {
+
+  /** The zoo, relative to the cli module, which is Maven's working directory for its tests. */
+  private static final Path ZOO = Path.of("../zoo");
+
+  /** Sentinel for a figure that is not published. */
+  private static final long NONE = -1;
+
+  /**
+   * One network's published figures.
+   *
+   * @param name the file's name without {@code .cnn}
+   * @param params learnable parameters, PyTorch's {@code sum(p.numel())}, Keras' "Trainable params"
+   * @param nonTrainable batch norm running statistics (Keras' "Non-trainable params"), or -1
+   * @param macs exact multiply-accumulates, or -1
+   * @param gmacs a rounded published figure in billions of multiply-accumulates (torchvision's
+   *     "GFLOPS" column, which counts multiply-adds), compared at its own number of decimals, or -1
+   */
+  record Row(String name, long params, long nonTrainable, long macs, double gmacs) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  private static Row row(String name, long params, long nonTrainable, long macs, double gmacs) {
+    return new Row(name, params, nonTrainable, macs, gmacs);
+  }
+
+  static List<Row> rows() {
+    return List.of(
+        // Krizhevsky et al. 2012, two-GPU groups, as in Caffe's bvlc_alexnet
+        row("alexnet", 60_965_224L, NONE, NONE, NONE),
+        // torchvision alexnet: num_params, exact MACs of GFLOPS 0.714
+        row("alexnet_torchvision", 61_100_840L, NONE, 714_188_480L, 0.714),
+        // Simonyan & Zisserman 2014, Table 1 A/B/D/E; torchvision vgg11..vgg19 (num_params, GFLOPS)
+        row("vgg11", 132_863_336L, NONE, NONE, 7.609),
+        row("vgg13", 133_047_848L, NONE, NONE, 11.308),
+        row("vgg16", 138_357_544L, NONE, 15_470_264_320L, 15.47),
+        row("vgg19", 143_667_240L, NONE, NONE, 19.632),
+        // torchvision vgg*_bn; non-trainable = num_params(vgg*_bn) - num_params(vgg*)
+        row("vgg11_bn", 132_868_840L, 5_504L, NONE, 7.609),
+        row("vgg13_bn", 133_053_736L, 5_888L, NONE, 11.308),
+        row("vgg16_bn", 138_365_992L, 8_448L, 15_470_264_320L, 15.47),
+        row("vgg19_bn", 143_678_248L, 11_008L, NONE, 19.632),
+        // He et al. 2015; torchvision resnet18..152
+        row("resnet18", 11_689_512L, 9_600L, 1_814_073_344L, 1.814),
+        row("resnet34", 21_797_672L, 17_024L, 3_663_761_408L, 3.664),
+        row("resnet50", 25_557_032L, 53_120L, 4_089_184_256L, 4.089),
+        row("resnet101", 44_549_160L, 105_344L, 7_801_405_440L, 7.801),
+        row("resnet152", 60_192_808L, 151_424L, 11_513_626_624L, 11.514),
+        // torchvision resnext50_32x4d, wide_resnet50_2
+        row("resnext50_32x4d", 25_028_904L, NONE, NONE, 4.23),
+        row("wide_resnet50_2", 68_883_240L, NONE, NONE, 11.398),
+        // LeCun et al. 1998, the common modern variant
+        row("lenet5", 61_706L, NONE, NONE, NONE),
+        // Zeiler & Fergus 2013, Figure 3
+        row("zfnet", 62_357_608L, NONE, NONE, NONE),
+        // Lin et al. 2013, the Caffe Model Zoo ImageNet model, counted from its prototxt
+        row("nin", 7_595_176L, NONE, NONE, NONE),
+        // Szegedy et al. 2014; torchvision googlenet without aux classifiers
+        row("googlenet", 6_624_904L, NONE, NONE, 1.498),
+        // Szegedy et al. 2015; torchvision inception_v3 without AuxLogits (27,161,264 - 3,326,696);
+        // non-trainable from Keras InceptionV3, which has the same batch norms
+        row("inception_v3", 23_834_568L, 34_432L, NONE, 5.713),
+        // Iandola et al. 2016; torchvision squeezenet1_0, squeezenet1_1
+        row("squeezenet1_0", 1_248_424L, NONE, NONE, 0.819),
+        row("squeezenet1_1", 1_235_496L, NONE, NONE, 0.349),
+        // Huang et al. 2017; torchvision densenet121/161/169/201
+        row("densenet121", 7_978_856L, NONE, NONE, 2.834),
+        row("densenet161", 28_681_000L, NONE, NONE, 7.728),
+        row("densenet169", 14_149_480L, NONE, NONE, 3.36),
+        row("densenet201", 20_013_928L, NONE, NONE, 4.291),
+        // Howard et al. 2017 (569 million mult-adds, Table 8); Keras MobileNet 1.0 224:
+        // total 4,253,864 = trainable 4,231,976 + non-trainable 21,888
+        row("mobilenet_v1", 4_231_976L, 21_888L, NONE, 0.569),
+        // Sandler et al. 2018; torchvision mobilenet_v2
+        row("mobilenet_v2", 3_504_872L, NONE, NONE, 0.301),
+        // Howard et al. 2019; torchvision mobilenet_v3_large
+        row("mobilenet_v3_large", 5_483_032L, NONE, NONE, 0.217),
+        // Tan & Le 2019; torchvision efficientnet_b0
+        row("efficientnet_b0", 5_288_548L, NONE, NONE, 0.386),
+        // Chollet 2017; Keras Xception: total 22,910,480 = trainable 22,855,952 + non-trainable 54,528
+        row("xception", 22_855_952L, 54_528L, NONE, NONE));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rows")
+  void compilesToItsPublishedFigures(Row row) throws IOException {
+    Path file = ZOO.resolve(row.name() + ".cnn");
+    String text = Files.readString(file);
+    Compilation compilation = CnnSpec.compile(text, file.getFileName().toString());
+
+    assertTrue(compilation.diagnostics().isEmpty(), () -> row.name() + " has diagnostics:\n"
+        + compilation.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));
+    NetworkInfo network = compilation.networkOrThrow();
+
+    assertEquals(row.params(), network.params(), row.name() + ": params");
+    assertEquals(network.params(), network.trainableParams(), row.name() + ": trainable params");
+    if (row.nonTrainable() != NONE) {
+      assertEquals(row.nonTrainable(), network.nonTrainableParams(), row.name() + ": non-trainable");
+    }
+    if (row.macs() != NONE) {
+      assertEquals(row.macs(), network.macs(), row.name() + ": MACs");
+    }
+    if (row.gmacs() != NONE) {
+      BigDecimal published = BigDecimal.valueOf(row.gmacs());
+      BigDecimal computed = BigDecimal.valueOf(network.macs())
+          .movePointLeft(9)
+          .setScale(published.scale(), RoundingMode.HALF_UP);
+      assertEquals(0, published.compareTo(computed), () -> row.name() + ": " + network.macs()
+          + " MACs round to " + computed + " G, published " + published + " G");
+    }
+  }
+
+  @Test
+  void everyZooFileHasARow() throws IOException {
+    Set<String> files;
+    try (Stream<Path> listing = Files.list(ZOO)) {
+      files = listing
+          .map(path -> path.getFileName().toString())
+          .filter(name -> name.endsWith(".cnn"))
+          .map(name -> name.substring(0, name.length() - ".cnn".length()))
+          .collect(Collectors.toCollection(TreeSet::new));
+    }
+    Set<String> covered = rows().stream().map(Row::name).collect(Collectors.toCollection(TreeSet::new));
+    assertEquals(covered.size(), rows().size(), "duplicate rows");
+    assertTrue(files.size() >= 22, "the zoo has " + files.size() + " networks, fewer than 22");
+    assertEquals(files, covered, "zoo files and rows of this test");
+  }
+}

@@ -1,0 +1,166 @@
+package io.cnnspec.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import io.cnnspec.model.LayerInfo;
+import io.cnnspec.model.NetworkInfo;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Defs, parameters, in, repetition, branches and the names rows get. */
+class DefsAndNamingTest {
+
+  private static List<String> names(NetworkInfo net) {
+    return net.layers().stream().map(LayerInfo::name).toList();
+  }
+
+  @Test
+  void repetitionGluedSpacedAndGrouped() {
+    NetworkInfo glued = Specs.inline("8x8x3", "conv3-4x2");
+    NetworkInfo spaced = Specs.inline("8x8x3", "conv3-4 x2");
+    NetworkInfo grouped = Specs.inline("8x8x3", "(conv3-4 relu)x3");
+    assertEquals(List.of("conv1", "conv2"), names(glued));
+    assertEquals(names(glued), names(spaced));
+    assertEquals(List.of("conv1", "relu1", "conv2", "relu2", "conv3", "relu3"), names(grouped));
+  }
+
+  @Test
+  void squeezeNetFireModule() {
+    NetworkInfo net = Specs.inline("55x55x96", """
+        def fire(s, e) { conv1-{s} relu cat { conv1-{e} relu | conv3-{e} relu } }
+        fire(16, 64) fire(16, 64)x2
+        """);
+    assertEquals("55x55x128", net.output().toString());
+    assertEquals(List.of("fire1.conv1", "fire1.relu1", "fire1.cat1", "fire1.conv2", "fire1.relu2", "fire1.conv3",
+        "fire1.relu3"), names(net).subList(0, 7));
+    assertEquals("fire3.cat1", names(net).get(16));
+    LayerInfo cat = net.layer("fire1.cat1");
+    assertEquals("cat", cat.kind());
+    assertEquals(0, cat.depth());
+    assertEquals(1, net.layer("fire1.conv2").branch());
+    assertEquals(2, net.layer("fire1.conv3").branch());
+    assertEquals(1, net.layer("fire1.conv3").depth());
+    // 96*16+16 + 16*64+64 + 9*16*64+64, then twice more on 128 channels
+    assertEquals(11920 + 12432 * 2, net.params());
+  }
+
+  @Test
+  void defaultsAndExpressions() {
+    NetworkInfo net = Specs.inline("56x56x64", """
+        option nobias
+        def bottleneck(c, s = 1) {
+          res { conv1-{c} bn relu  conv3-{c}/{s} bn relu  conv1-{4*c} bn
+              | conv1-{4*c}/{s} bn }
+          relu
+        }
+        bottleneck(64) bottleneck(128, 2)
+        """);
+    assertEquals("28x28x512", net.output().toString());
+  }
+
+  @Test
+  void inIsTheChannelCountArrivingAtTheCall() {
+    NetworkInfo net = Specs.inline("8x8x16", """
+        def expand(t) { conv1-{in*t} bn relu6 }
+        def halve { conv1-{in/2} }
+        expand(6) halve
+        """);
+    assertEquals(96, net.layer("expand1.conv1").output().channels());
+    assertEquals(48, net.output().channels());
+  }
+
+  @Test
+  void parameterlessDefCalledByNameAndRepeated() {
+    NetworkInfo net = Specs.inline("8x8x16", """
+        def dense { cat { id | bn relu conv1-128 bn relu conv3-32 } }
+        dense x6
+        """);
+    assertEquals(16 + 6 * 32, net.output().channels());
+    assertNotNull(net.layer("dense6.cat1"));
+  }
+
+  @Test
+  void callArgumentsMayBeBraced() {
+    // a call's arguments are evaluated where the call is written: at the top level, in is the input's 16
+    NetworkInfo net = Specs.inline("8x8x16", "def c(n) { conv1-{n} } c({in/4}) c(in*2)");
+    assertEquals(4, net.layer("c1.conv1").output().channels());
+    assertEquals(32, net.output().channels());
+  }
+
+  @Test
+  void defsMayCallOtherDefs() {
+    NetworkInfo net = Specs.inline("8x8x3", """
+        def unit(c) { conv3-{c} bn relu }
+        def stage(c, n) { unit(c) x{n} maxpool }
+        stage(8, 2) stage(16, 3)
+        """);
+    assertEquals("2x2x16", net.output().toString());
+    assertNotNull(net.layer("stage2.unit3.conv1"));
+  }
+
+  @Test
+  void usersNameLayersGroupsAndBranches() {
+    NetworkInfo net = Specs.inline("32x32x3", """
+        conv7-8/2 @stem bn relu
+        (conv3-8 relu) x2 @block
+        res { conv3-8 bn } @skip
+        fc10 @logits
+        """);
+    assertEquals(List.of("stem", "bn1", "relu1", "block_1.conv1", "block_1.relu1", "block_2.conv1", "block_2.relu1",
+        "skip", "skip.conv1", "skip.bn1", "logits"), names(net));
+  }
+
+  @Test
+  void generatedNamesStepAroundUserNames() {
+    NetworkInfo net = Specs.inline("8x8x3", "conv3-4 @conv2 conv3-4 conv3-4");
+    assertEquals(List.of("conv2", "conv1", "conv3"), names(net));
+  }
+
+  @Test
+  void aGroupMayFollowALayer() {
+    NetworkInfo net = Specs.inline("32x32x3", "conv3-8 maxpool (conv3-16 relu) x2");
+    assertEquals("16x16x16", net.output().toString());
+  }
+
+  @Test
+  void headersStatementsCommentsAndCase() {
+    NetworkInfo net = Specs.compile("""
+        # a comment line
+        option nobias          # before the header
+        network Tiny : 28x28x1 -> 10
+        expect params 7_894    # after it
+        def block(c) { CONV3-{c} BN ReLU }
+        Block(4) MaxPool FC-10 Soft-Max
+        """);
+    assertEquals("Tiny", net.name());
+    assertEquals(36 + 8 + 14 * 14 * 4 * 10 + 10, net.params());
+    assertEquals(List.of("block1.conv1", "block1.bn1", "block1.relu1", "pool1", "fc1", "softmax1"), names(net));
+  }
+
+  @Test
+  void batchNormWithoutScaleAsKerasWritesIt() {
+    NetworkInfo net = Specs.inline("8x8x16", "bn noscale");
+    assertEquals(16, net.params());
+    assertEquals(32, net.nonTrainableParams());
+  }
+
+  @Test
+  void squeezeAndExcitationAndSpatialAttention() {
+    NetworkInfo se = Specs.inline("8x8x16", "mul { gap fc4 relu fc16 sigmoid }");
+    assertEquals("8x8x16", se.output().toString());
+    assertEquals("mul", se.layers().get(0).kind());
+    NetworkInfo spatial = Specs.inline("8x8x16", "mul { conv7-1 sigmoid }");
+    assertEquals("8x8x16", spatial.output().toString());
+  }
+
+  @Test
+  void residualWithAndWithoutShortcutAndAdd() {
+    NetworkInfo identity = Specs.inline("8x8x16", "res { conv3-16 bn relu conv3-16 bn }");
+    assertEquals(2 * (9 * 16 * 16 + 16) + 2 * 32, identity.params());
+    NetworkInfo projection = Specs.inline("8x8x16", "res { conv3-32/2 bn | conv1-32/2 bn }");
+    assertEquals("4x4x32", projection.output().toString());
+    NetworkInfo add = Specs.inline("8x8x16", "add { conv3-16 | conv1-16 | id }");
+    assertEquals(4 * 4 * 0 + 8 * 8 * 16 + 8 * 8 * 16 * 2 + 8 * 8 * 16, add.activations() - 0);
+  }
+}

@@ -1,0 +1,288 @@
+package io.cnnspec.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** One test per error kind of DESIGN.md's "Errors": message, position, caret and hint. */
+class ErrorsTest {
+
+  private static void assertAt(Diagnostic d, int line, int column) {
+    assertEquals(line + ":" + column, d.line() + ":" + d.column(), d.format());
+  }
+
+  @Test
+  void unexpectedToken() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 ) relu\n");
+    assertEquals("unexpected ')'", d.title());
+    assertAt(d, 2, 12);
+    assertTrue(d.caret().endsWith("\n               ^"), d.caret());
+  }
+
+  @Test
+  void unknownWordSuggestsTheNearestLayer() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 rleu\n");
+    assertEquals("unknown layer 'rleu'", d.title());
+    assertEquals("did you mean relu?", d.hint());
+    assertAt(d, 2, 12);
+  }
+
+  @Test
+  void misspelledWordKeepsItsNumbersInTheSuggestion() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  convv3-64\n");
+    assertEquals("did you mean conv3?", d.hint());
+  }
+
+  @Test
+  void unknownCharacter() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 % relu\n");
+    assertEquals("unexpected character '%'", d.title());
+    assertAt(d, 2, 12);
+  }
+
+  @Test
+  void missingEnd() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  cat { conv3-8 | conv1-8\n");
+    assertEquals("unexpected end of spec", d.title());
+  }
+
+  @Test
+  void sizeReachesZero() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n");
+    assertEquals("size reaches zero", d.title());
+    assertTrue(d.detail().contains("conv5-8 valid would produce a 0x0 map") || d.detail().contains("-3x-3"), d.detail());
+    assertAt(d, 2, 35);
+  }
+
+  @Test
+  void residualBranchesDisagree() {
+    Diagnostic d = Specs.onlyError("""
+        network N : 56x56x64
+          conv3-64
+          res { conv3-128/2 bn relu conv3-128 bn }
+        """);
+    assertEquals("residual branches disagree", d.title());
+    assertEquals("the main path ends in 28x28x128 but the shortcut passes 56x56x64", d.detail());
+    assertEquals("give the shortcut a projection, e.g. res { ... | conv1-128/2 bn }", d.hint());
+    assertAt(d, 3, 3);
+    assertEquals("residual branches disagree at 3:3: the main path ends in 28x28x128 but the shortcut passes "
+        + "56x56x64; give the shortcut a projection, e.g. res { ... | conv1-128/2 bn }", d.positionedMessage());
+  }
+
+  @Test
+  void addedBranchesDisagree() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x4\n  add { conv3-8 | conv3-4 }\n");
+    assertEquals("added branches disagree", d.title());
+    assertEquals("branch 1 ends in 8x8x8 but branch 2 ends in 8x8x4", d.detail());
+  }
+
+  @Test
+  void concatenatedBranchesDisagree() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x4\n  cat { conv3-8/2 | maxpool3/1 }\n");
+    assertEquals("concatenated branches disagree", d.title());
+    assertTrue(d.detail().startsWith("branch 1 ends in 4x4x8 but branch 2 ends in 6x6x4"), d.detail());
+  }
+
+  @Test
+  void mulBranchDoesNotFit() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x16\n  mul { gap fc4 relu fc8 sigmoid }\n");
+    assertEquals("mul branch does not fit", d.title());
+    assertEquals("end the branch with fc16 or conv1-16 (and sigmoid)", d.hint());
+  }
+
+  @Test
+  void squeezeAndExcitationFits() {
+    assertEquals(16 * 4 + 4 + 4 * 16 + 16,
+        Specs.inline("8x8x16", "mul { gap fc4 relu fc16 sigmoid }").params());
+    assertEquals("8x8x16", Specs.inline("8x8x16", "mul { gap conv1-4 relu conv1-16 hsigmoid }").output().toString());
+  }
+
+  @Test
+  void groupsDoNotDivideTheChannels() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x6\n  conv3-8 g4\n");
+    assertEquals("groups do not divide the channels", d.title());
+    assertEquals("conv3-8 g4 has 4 groups, which do not divide its 6 input channels", d.detail());
+    assertEquals("use a group count that divides both 6 and 8, e.g. g2", d.hint());
+  }
+
+  @Test
+  void groupNormGroupsDoNotDivide() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x6\n  gn4\n");
+    assertEquals("groups do not divide the channels", d.title());
+  }
+
+  @Test
+  void convAfterFlatten() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3\n  conv3-8 flatten fc100 conv3-8\n");
+    assertEquals("a spatial layer after flatten", d.title());
+    assertTrue(d.detail().contains("gets a flat vector of 100"), d.detail());
+    assertAt(d, 2, 25);
+  }
+
+  @Test
+  void declaredOutputDiffers() {
+    Diagnostic d = Specs.onlyError("network N : 224x224x3 -> 1000\n  conv3-64 maxpool\n");
+    assertEquals("declared output differs", d.title());
+    assertEquals("the network ends in 112x112x64 but the header declares 1000", d.detail());
+    assertAt(d, 1, 26);
+  }
+
+  @Test
+  void declaredVectorMatchesAOneByOneMap() {
+    assertEquals("1x1x10", Specs.compile("network N : 8x8x3 -> 10\n conv1-10 gap\n").output().toString());
+  }
+
+  @Test
+  void expectedFigureDiffers() {
+    Diagnostic d = Specs.onlyError("network N : 10 -> 5\n  expect params 56\n  fc5\n");
+    assertEquals("expected params differ", d.title());
+    assertEquals("the spec has 55 params but expect says 56", d.detail());
+    assertAt(d, 2, 17);
+  }
+
+  @Test
+  void everyExpectedFigureIsChecked() {
+    Specs.compile("""
+        network N : 4x4x2 -> 3
+          expect params 99
+          expect trainable 99
+          expect nontrainable 0
+          expect macs 96
+          expect flops 192
+          expect activations 35
+          flatten fc3
+        """);
+    Diagnostic d = Specs.onlyError("network N : 10 -> 5\n  expect parameters_count 55\n  fc5\n");
+    assertEquals("unknown figure 'parameters_count'", d.title());
+  }
+
+  @Test
+  void unknownDef() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3\n  def fire(s, e) { conv1-{s} }\n  fier(16, 64)\n");
+    assertEquals("recursive def 'self'", Specs.onlyError("network N : 8x8x3\n def self { relu self }\n relu\n").title());
+    assertEquals("unknown def 'fier'", d.title());
+    assertEquals("did you mean fire?", d.hint());
+    assertAt(d, 3, 3);
+  }
+
+  @Test
+  void recursiveDef() {
+    List<Diagnostic> errors = Specs.errors("network N : 8x8x3\n  def a { b }\n  def b { relu a }\n  a\n");
+    assertEquals(List.of("recursive def 'a'", "recursive def 'b'"), errors.stream().map(Diagnostic::title).toList());
+    assertEquals("it reaches itself: a -> b -> a", errors.get(0).detail());
+    assertAt(errors.get(0), 2, 7);
+  }
+
+  @Test
+  void wrongArgumentCount() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3\n  def fire(s, e) { conv1-{s} }\n  fire(16)\n");
+    assertEquals("wrong number of arguments to fire", d.title());
+    assertEquals("fire takes 2 (s, e) but is given 1", d.detail());
+  }
+
+  @Test
+  void unknownNameInAnExpression() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3\n  def block(c) { conv3-{cc} }\n  block(8)\n");
+    assertEquals("unknown name 'cc'", d.title());
+    assertEquals("did you mean c?", d.hint());
+    assertAt(d, 2, 25);
+  }
+
+  @Test
+  void nonPositiveNumbers() {
+    assertEquals("non-positive channel count", Specs.onlyError("network N : 8x8x3\n conv3-0\n").title());
+    assertEquals("non-positive kernel size", Specs.onlyError("network N : 8x8x3\n conv0-8\n").title());
+    assertEquals("non-positive stride", Specs.onlyError("network N : 8x8x3\n conv3-8/0\n").title());
+    assertEquals("non-positive repetition", Specs.onlyError("network N : 8x8x3\n relu x0\n").title());
+    assertEquals("non-positive input size", Specs.onlyError("network N : 0x8x3\n relu\n").title());
+    assertEquals("non-positive channel count",
+        Specs.onlyError("network N : 8x8x3\n def b(c) { conv3-{c-8} }\n b(8)\n").title());
+  }
+
+  @Test
+  void absurdNumbers() {
+    assertEquals("absurd channel count", Specs.onlyError("network N : 8x8x3\n conv3-5000000000\n").title());
+    assertEquals("number too large", Specs.onlyError("network N : 8x8x3\n conv3-99999999999999999999\n").title());
+  }
+
+  @Test
+  void countsOverflow() {
+    Diagnostic d = Specs.onlyError("network N : 1000000x1000000x1000\n  fc1000000000\n");
+    assertEquals("counts overflow", d.title());
+    assertEquals("the figures of fc1000000000 do not fit in 64 bits", d.detail());
+  }
+
+  @Test
+  void layerLimit() {
+    Compilation result = CnnSpec.compile("network N : 8x8x3\n  ((relu x1000) x1000) x1000\n", "n.cnn");
+    assertFalse(result.ok());
+    assertEquals("the spec expands past the layer limit", result.errors().get(0).title());
+    Compilation small = CnnSpec.compile("network N : 8x8x3\n  relu x20\n", "n.cnn", Limits.DEFAULT.withMaxLayers(10));
+    assertEquals("the spec expands past the layer limit", small.errors().get(0).title());
+  }
+
+  @Test
+  void modifierInTheWrongPlace() {
+    assertEquals("modifier 'p1' does not apply here", Specs.onlyError("network N : 8x8x3\n relu p1\n").title());
+    assertEquals("modifier 'valid' does not follow a layer", Specs.onlyError("network N : 8x8x3\n valid relu\n").title());
+    assertEquals("conflicting modifiers", Specs.onlyError("network N : 8x8x3\n conv3-8 p1 valid\n").title());
+  }
+
+  @Test
+  void defShadowingALayerWord() {
+    assertEquals("def 'relu' shadows a layer word", Specs.onlyError("network N : 8x8x3\n def relu { id }\n id\n").title());
+  }
+
+  @Test
+  void severalErrorsInOnePass() {
+    List<Diagnostic> errors = Specs.errors("""
+        network N : 32x32x3 -> 10
+          conv3-16 rleu
+          conv3-32 g5
+          fc10 sigmod
+        """);
+    assertEquals(List.of("unknown layer 'rleu'", "groups do not divide the channels", "unknown layer 'sigmod'"),
+        errors.stream().map(Diagnostic::title).toList());
+  }
+
+  @Test
+  void errorsAreCappedAndCounted() {
+    String body = "network N : 8x8x3\n" + "  rleu\n".repeat(150);
+    List<Diagnostic> errors = Specs.errors(body);
+    assertEquals(101, errors.size());
+    assertEquals("50 more errors not shown", errors.get(100).title());
+  }
+
+  @Test
+  void inlineErrorsNameTheirPart() {
+    Compilation result = CnnSpec.compileInline("Net", "224x224", "conv3-64", "Net");
+    assertEquals(Diagnostic.Part.INPUT, result.errors().get(0).part());
+    Compilation badName = CnnSpec.compileInline("9Net", "224x224x3", "conv3-64", "Net");
+    assertEquals(Diagnostic.Part.NAME, badName.errors().get(0).part());
+    Compilation empty = CnnSpec.compileInline("Net", "224x224x3", "  # only a comment\n", "Net");
+    assertEquals("empty spec", empty.errors().get(0).title());
+  }
+
+  @Test
+  void formatIsFileLineColumnWithCaretAndHint() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 rleu\n");
+    assertEquals("""
+        test.cnn:2:12: error: unknown layer 'rleu'
+              conv3-64 rleu
+                       ^^^^
+            hint: did you mean relu?""", d.format());
+  }
+
+  @Test
+  void compilingAtAnotherInputSkipsTheFiguresOfTheOriginal() {
+    String spec = "network N : 32x32x3 -> 10\n  expect params 30730\n  conv3-8 gap fc10\n";
+    Compilation bigger = CnnSpec.compileWithInput(spec, "64x64x3", "n.cnn");
+    assertTrue(bigger.ok(), bigger.diagnostics().toString());
+    assertEquals("64x64x3", bigger.network().orElseThrow().input().toString());
+    Compilation bad = CnnSpec.compileWithInput(spec, "64x64", "n.cnn");
+    assertEquals(Diagnostic.Part.INPUT, bad.errors().get(0).part());
+  }
+}

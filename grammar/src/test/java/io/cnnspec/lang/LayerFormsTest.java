@@ -1,0 +1,149 @@
+package io.cnnspec.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.cnnspec.model.LayerInfo;
+import io.cnnspec.model.NetworkInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+/** Every layer form of DESIGN.md's table on a known input: output shape, params, MACs, stored values. */
+class LayerFormsTest {
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @CsvSource(delimiter = ';', value = {
+      // input; layer; output; params; non-trainable; MACs; activations
+      "32x32x3; conv3-16; 32x32x16; 448; 0; 442368; 16384",
+      "32x32x3; conv3-16 nobias; 32x32x16; 432; 0; 442368; 16384",
+      "32x32x3; conv3-16/2; 16x16x16; 448; 0; 110592; 4096",
+      "32x32x3; conv3-16 valid; 30x30x16; 448; 0; 388800; 14400",
+      "32x32x3; conv3-16 p2; 34x34x16; 448; 0; 499392; 18496",
+      "32x32x3; conv3-16 d2; 32x32x16; 448; 0; 442368; 16384",
+      "32x32x3; conv3-16 d2 valid; 28x28x16; 448; 0; 338688; 12544",
+      "32x32x4; conv3-16 g2; 32x32x16; 304; 0; 294912; 16384",
+      "32x32x3; conv1x7-16; 32x32x16; 352; 0; 344064; 16384",
+      "32x32x3; conv7x1-16 valid; 26x32x16; 352; 0; 279552; 13312",
+      "224x224x3; conv11-96/4 valid; 54x54x96; 34944; 0; 101616768; 279936",
+      "32x32x8; dwconv3; 32x32x8; 80; 0; 73728; 8192",
+      "32x32x8; dwconv3/2 nobias; 16x16x8; 72; 0; 18432; 2048",
+      "32x32x8; dwconv3-16; 32x32x16; 160; 0; 147456; 16384",
+      "32x32x8; sepconv3-16; 32x32x16; 216; 0; 204800; 16384",
+      "32x32x8; sepconv3-16 nobias; 32x32x16; 200; 0; 204800; 16384",
+      "16x16x8; deconv4-4/2 p1; 32x32x4; 516; 0; 131072; 4096",
+      "16x16x8; deconv2-4/2; 32x32x4; 132; 0; 32768; 4096",
+      "16x16x8; deconv3-4/2 same; 32x32x4; 292; 0; 73728; 4096",
+      "7x7x512; fc4096; 4096; 102764544; 0; 102760448; 4096",
+      "7x7x512; fc-4096; 4096; 102764544; 0; 102760448; 4096",
+      "7x7x512; FC-4096; 4096; 102764544; 0; 102760448; 4096",
+      "100; fc10 nobias; 10; 1000; 0; 1000; 10",
+      "32x32x8; maxpool; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; pool; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; maxpool3/2; 15x15x8; 0; 0; 0; 1800",
+      "32x32x8; maxpool3/2 ceil; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; maxpool3/2 p1; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; maxpool3/2 same; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; maxpool3; 10x10x8; 0; 0; 0; 800",
+      "32x32x8; avgpool2; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; avgpool; 16x16x8; 0; 0; 0; 2048",
+      "32x32x8; gap; 1x1x8; 0; 0; 0; 8",
+      "32x32x8; gmp; 1x1x8; 0; 0; 0; 8",
+      "13x13x256; adaptiveavgpool6; 6x6x256; 0; 0; 0; 9216",
+      "13x13x256; adaptiveavgpool6x3; 6x3x256; 0; 0; 0; 4608",
+      "13x13x256; adaptivemaxpool1; 1x1x256; 0; 0; 0; 256",
+      "32x32x8; bn; 32x32x8; 16; 16; 0; 8192",
+      "32x32x8; batchnorm; 32x32x8; 16; 16; 0; 8192",
+      "100; bn; 100; 200; 200; 0; 100",
+      "32x32x8; ln; 32x32x8; 16; 0; 0; 8192",
+      "32x32x8; gn4; 32x32x8; 16; 0; 0; 8192",
+      "32x32x8; scale; 32x32x8; 8; 0; 0; 8192",
+      "16x16x8; upsample2; 32x32x8; 0; 0; 0; 8192",
+      "16x16x8; upsample2 bilinear; 32x32x8; 0; 0; 0; 8192",
+      "16x16x8; zeropad1; 18x18x8; 0; 0; 0; 2592",
+      "32x32x8; prelu; 32x32x8; 8; 0; 0; 0",
+      "32x32x8; relu; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; relu6; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; lrelu; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; lrelu0.1; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; sigmoid; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; tanh; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; silu; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; swish; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; hswish; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; hsigmoid; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; gelu; 32x32x8; 0; 0; 0; 0",
+      "10; softmax; 10; 0; 0; 0; 0",
+      "10; soft-max; 10; 0; 0; 0; 0",
+      "32x32x8; lrn; 32x32x8; 0; 0; 0; 8192",
+      "32x32x8; dropout; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; dropout0.5; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; flatten; 8192; 0; 0; 0; 0",
+      "32x32x8; id; 32x32x8; 0; 0; 0; 0"})
+  void layer(String input, String layer, String output, long params, long nonTrainable, long macs, long activations) {
+    NetworkInfo net = Specs.inline(input, layer);
+    assertEquals(1, net.layers().size(), "rows");
+    LayerInfo row = net.layers().get(0);
+    assertEquals(output, row.output().toString(), "output");
+    assertEquals(params, row.params(), "params");
+    assertEquals(nonTrainable, row.nonTrainableParams(), "non-trainable");
+    assertEquals(macs, row.macs(), "MACs");
+    assertEquals(activations, row.activations(), "stored activations");
+  }
+
+  @ParameterizedTest(name = "TF same padding: {1} on {0}")
+  @CsvSource(delimiter = ';', value = {
+      "224x224x3; conv7-64/2; 112x112x64",
+      "225x225x3; conv3-8/2; 113x113x8",
+      "5x5x1; conv4-1/3; 2x2x1",
+      "7x7x1; conv2-1; 7x7x1"})
+  void samePaddingIsTheTensorFlowRule(String input, String layer, String output) {
+    assertEquals(output, Specs.inline(input, layer).output().toString());
+  }
+
+  @ParameterizedTest(name = "ceil mode: {1} on {0}")
+  @CsvSource(delimiter = ';', value = {
+      "112x112x64; maxpool3/2 ceil; 56x56x64",
+      "56x56x192; maxpool3/2 ceil; 28x28x192",
+      "14x14x1; maxpool2/2 ceil; 7x7x1",
+      "13x13x1; maxpool2/2 ceil; 7x7x1",
+      "6x6x1; maxpool3/3 p1 ceil; 3x3x1",
+      "5x5x1; maxpool2/2 p1 ceil; 3x3x1"})
+  void ceilModeIsPyTorchs(String input, String layer, String output) {
+    assertEquals(output, Specs.inline(input, layer).output().toString());
+  }
+
+  @Test
+  void optionNobiasSparesFullyConnectedLayers() {
+    NetworkInfo net = Specs.inline("8x8x4", "option nobias conv3-8 dwconv3 sepconv3-8 deconv2-8/2 conv1-8 bias fc10");
+    assertEquals(3 * 3 * 4 * 8, net.layers().get(0).params());
+    assertEquals(3 * 3 * 8, net.layers().get(1).params());
+    assertEquals(3 * 3 * 8 + 8 * 8, net.layers().get(2).params());
+    assertEquals(2 * 2 * 8 * 8, net.layers().get(3).params());
+    assertEquals(8 * 8 + 8, net.layers().get(4).params());
+    assertEquals(16 * 16 * 8 * 10 + 10, net.layers().get(5).params());
+  }
+
+  @Test
+  void activationsCountTheInputAndStoredOutputsOnly() {
+    NetworkInfo net = Specs.inline("4x4x2", "conv3-2 relu dropout id flatten fc3 softmax");
+    assertEquals(32 + 32 + 3, net.activations());
+  }
+
+  @Test
+  void receptiveFieldGrowsWithKernelDilationAndStride() {
+    NetworkInfo net = Specs.inline("64x64x3", "conv3-8 conv3-8/2 conv3-8 d2 maxpool2");
+    assertEquals(3, net.layer("conv1").receptiveField());
+    assertEquals(5, net.layer("conv2").receptiveField());
+    assertEquals(2.0, net.layer("conv2").jump());
+    assertEquals(5 + 2 * 2 * 2, net.layer("conv3").receptiveField());
+    assertEquals(13 + 2, net.layer("pool1").receptiveField());
+    assertEquals(4.0, net.layer("pool1").jump());
+  }
+
+  @Test
+  void upsamplingMakesTheJumpFractional() {
+    NetworkInfo net = Specs.inline("32x32x3", "conv3-8/2 upsample2 conv3-8");
+    assertEquals(1.0, net.layer("upsample1").jump());
+    assertEquals(5, net.layer("conv2").receptiveField());
+  }
+}

@@ -1,0 +1,67 @@
+package io.cnnspec.processor;
+
+import java.util.Optional;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+
+/** Checks that a network's name can name the class generated for it. */
+final class GeneratedClassNames {
+
+  private GeneratedClassNames() {}
+
+  /**
+   * Why {@code name} cannot name the class generated next to {@code holder}, as a sentence with a
+   * fix, or empty when it can.
+   *
+   * @param fromHeader the name comes from a spec file's header rather than {@code @Network(name = ...)}
+   */
+  static Optional<String> problem(String name, TypeElement holder, boolean fromHeader, Elements elements) {
+    String subject = fromHeader ? "the spec file's network name \"" + name + "\"" : "\"" + name + "\"";
+    String fix = fromHeader ? "give the class a name with name = \"" : "give e.g. name = \"";
+    if (SourceVersion.isKeyword(name)) {
+      return Optional.of(subject + " is a Java keyword, so it cannot name the generated class; "
+          + fix + suggestion(name) + "Net\"");
+    }
+    if (!SourceVersion.isIdentifier(name)) {
+      return Optional.of(subject + " is not a valid Java class name, so it cannot name the generated class; "
+          + fix + suggestion(name) + "\"");
+    }
+    if (name.equals("Layer")) {
+      return Optional.of(subject + " cannot name the generated class, which holds an enum named Layer; "
+          + fix + "LayerNet\"");
+    }
+    if (elements.getTypeElement("java.lang." + name) != null) {
+      // demo.String would silently take the place of java.lang.String in every class of the package
+      return Optional.of(subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
+    }
+    Element outermost = holder;
+    while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
+      outermost = enclosing;
+    }
+    if (name.contentEquals(holder.getSimpleName()) || name.contentEquals(outermost.getSimpleName())) {
+      return Optional.of("the generated class " + name + " would have the same name as the annotated type "
+          + holder.getQualifiedName() + "; " + fix + name + "Network\", or rename the annotated type");
+    }
+    return Optional.empty();
+  }
+
+  /** A Java-style class name made from the letters and digits of {@code name}: {@code resnet-50} gives {@code Resnet50}. */
+  static String suggestion(String name) {
+    StringBuilder out = new StringBuilder();
+    boolean upper = true;
+    for (char c : name.toCharArray()) {
+      if (c < 0x80 && Character.isLetterOrDigit(c)) {
+        out.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      } else {
+        upper = true;
+      }
+    }
+    if (out.length() == 0 || Character.isDigit(out.charAt(0))) {
+      out.insert(0, "Net");
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,331 @@
+package io.cnnspec.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.Shape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The processor end to end: specs in, classes with the exact figures out. */
+class NetworkProcessorTest {
+
+  static final String VGG16 = "conv3-64x2 maxpool conv3-128x2 maxpool conv3-256x3 maxpool conv3-512x3 maxpool"
+      + " conv3-512x3 maxpool fc4096 fc4096 fc1000 softmax";
+
+  static final String ALEXNET = """
+      network AlexNet : 227x227x3 -> 1000        # Krizhevsky et al. 2012, two-GPU groups (Caffe)
+        conv11-96/4 valid relu lrn maxpool3/2
+        conv5-256 g2 relu lrn maxpool3/2
+        conv3-384 relu  conv3-384 g2 relu  conv3-256 g2 relu  maxpool3/2
+        fc4096 relu dropout  fc4096 relu dropout  fc1000 softmax
+      """;
+
+  @TempDir Path dir;
+
+  /**
+   * The whole generated class, byte for byte. The summary table in its Javadoc is the runtime's
+   * rendering, checked here against {@code INFO.summary()} rather than frozen, so that a change of
+   * the report's layout does not need a new golden file.
+   */
+  @Test
+  void goldenSourceForASmallNetwork() throws Exception {
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "Tiny", input = "8x8x3", value = "conv3-4 relu pool fc10")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+    String expected;
+    try (InputStream in = getClass().getResourceAsStream("/golden/Tiny.java.txt")) {
+      expected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String actual = Sources.generatedSource(compilation, "demo.Tiny");
+    int start = actual.indexOf(" * <pre>\n") + " * <pre>\n".length();
+    int end = actual.indexOf(" * </pre>\n");
+    assertEquals(expected, actual.substring(0, start) + " * {{summary}}\n" + actual.substring(end));
+
+    NetworkInfo info = (NetworkInfo) Sources.staticField(Sources.load(compilation, "demo.Tiny"), "INFO");
+    String table = NetworkClassWriter.doc(info.summary()).stripTrailing().replace("\n", "\n * ");
+    assertEquals(" * " + table + "\n", actual.substring(start, end).replaceAll(" +\n", "\n").replace(" *\n", " * \n"));
+  }
+
+  @Test
+  void vgg16InlineHasTheExactConstants() throws Exception {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Vgg16", input = "224x224x3", value = "%s")""".formatted(VGG16));
+    JavaFileObject use = JavaFileObjects.forSourceString("demo.Use", """
+        package demo;
+
+        import java.lang.annotation.Retention;
+        import java.lang.annotation.RetentionPolicy;
+
+        class Use {
+          @Retention(RetentionPolicy.SOURCE)
+          @interface Budget { long params(); long macs(); }
+
+          static final String LABEL = "VGG-16: " + Vgg16.PARAMS + " params";
+
+          @Budget(params = Vgg16.PARAMS, macs = Vgg16.MACS)
+          static String describe(int value, String label) {
+            switch (value) {
+              case (int) Vgg16.PARAMS: return "params";
+              case Vgg16.INPUT_HEIGHT: return "height";
+              case Vgg16.OUTPUT_CHANNELS: return "classes";
+              default: break;
+            }
+            return switch (label) {
+              case LABEL -> "label";
+              default -> "other";
+            };
+          }
+        }
+        """);
+    Compilation compilation = Sources.compile(specs, use);
+    assertThat(compilation).succeededWithoutWarnings();
+    String source = Sources.generatedSource(compilation, "demo.Vgg16");
+    assertThat(source).contains("public static final long PARAMS = 138_357_544L;");
+    assertThat(source).contains("public static final long TRAINABLE_PARAMS = 138_357_544L;");
+    assertThat(source).contains("public static final long NON_TRAINABLE_PARAMS = 0L;");
+    assertThat(source).contains("public static final long MACS = 15_470_264_320L;");
+    assertThat(source).contains("public static final long FLOPS = 30_940_528_640L;");
+    assertThat(source).contains("public static final long ACTIVATIONS = 15_237_608L;");
+    assertThat(source).contains("public static final int INPUT_HEIGHT = 224;");
+    assertThat(source).contains("public static final int INPUT_CHANNELS = 3;");
+    assertThat(source).contains("public static final long INPUT_SIZE = 150_528L;");
+    assertThat(source).contains("public static final int OUTPUT_HEIGHT = 1;");
+    assertThat(source).contains("public static final int OUTPUT_CHANNELS = 1000;");
+    assertThat(source).contains("public static final String SPEC = \"" + VGG16 + "\";");
+
+    Class<?> vgg16 = Sources.load(compilation, "demo.Vgg16");
+    NetworkInfo info = (NetworkInfo) Sources.staticField(vgg16, "INFO");
+    assertEquals(138_357_544L, info.params());
+    assertEquals(15_470_264_320L, info.macs());
+    assertEquals(15_237_608L, info.activations());
+    assertEquals(Shape.vector(1000), info.output());
+    assertEquals(22, info.layers().size());
+    assertEquals(212, info.layer("pool5").receptiveField());
+    assertEquals(102_764_544L, info.layer("fc1").params());
+    assertTrue(info.summary().contains("138,357,544"));
+    Class<?> layer = Class.forName("demo.Vgg16$Layer", true, vgg16.getClassLoader());
+    Object pool5 = layer.getMethod("valueOf", String.class).invoke(null, "POOL5");
+    assertEquals(212L, layer.getMethod("receptiveField").invoke(pool5));
+    assertEquals(info.layer("pool5"), layer.getMethod("info").invoke(pool5));
+  }
+
+  @Test
+  void alexNetFromAFileOnTheSourcePath() throws Exception {
+    Path sources = Files.createDirectories(dir.resolve("src/demo"));
+    Files.writeString(sources.resolve("alexnet.cnn"), ALEXNET);
+    JavaFileObject specs = Sources.holder("@Network(file = \"alexnet.cnn\")");
+    Compilation compilation = Sources.compile(List.of("-sourcepath", dir.resolve("src").toString()), specs);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertAlexNet(compilation, "demo.AlexNet");
+    assertThat(Sources.generatedSource(compilation, "demo.AlexNet"))
+        .contains("comments = \"from demo/alexnet.cnn (@Network on demo.Specs)\"");
+  }
+
+  @Test
+  void alexNetFromAFileOnTheCnnspecPathUnderAnotherName() throws Exception {
+    Path root = Files.createDirectories(dir.resolve("cnn"));
+    Files.writeString(root.resolve("alexnet.cnn"), ALEXNET);
+    JavaFileObject specs = Sources.holder("@Network(name = \"Krizhevsky\", file = \"alexnet.cnn\")");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir.resolve("none") + java.io.File.pathSeparator + root), specs);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertAlexNet(compilation, "demo.Krizhevsky");
+    assertThat(Sources.generatedSource(compilation, "demo.Krizhevsky"))
+        .contains("public static final String NAME = \"AlexNet\";");
+  }
+
+  @Test
+  void aFileNextToTheSourcesOnTheCnnspecPathIsFoundByPackage() throws Exception {
+    Path root = dir.resolve("java");
+    Files.createDirectories(root.resolve("demo/nets"));
+    Files.writeString(root.resolve("demo/nets/alexnet.cnn"), ALEXNET);
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + root),
+        Sources.holder("@Network(file = \"./nets/../nets/alexnet.cnn\")"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertAlexNet(compilation, "demo.AlexNet");
+  }
+
+  private static void assertAlexNet(Compilation compilation, String className) throws Exception {
+    String source = Sources.generatedSource(compilation, className);
+    assertThat(source).contains("public static final long PARAMS = 60_965_224L;");
+    assertThat(source).contains("public static final long MACS = 724_406_816L;");
+    assertThat(source).contains("public static final long ACTIVATIONS = 1_413_347L;");
+    assertThat(source).contains("public static final int INPUT_HEIGHT = 227;");
+    assertThat(source).contains("public static final int INPUT_WIDTH = 227;");
+    assertThat(source).contains("public static final int OUTPUT_CHANNELS = 1000;");
+    assertThat(source).contains("public static final String SPEC = " + NetworkClassWriter.literal(ALEXNET) + ";");
+    NetworkInfo info = (NetworkInfo) Sources.staticField(Sources.load(compilation, className), "INFO");
+    assertEquals(60_965_224L, info.params());
+    assertEquals(724_406_816L, info.macs());
+    assertEquals(Shape.of(227, 227, 3), info.input());
+  }
+
+  @Test
+  void severalNetworksOnOneTypeAreEachGenerated() {
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "Small", input = "8x8x3", value = "conv3-4 pool fc10")
+        @Network(name = "Large", input = "32x32x3", value = "conv3-16 pool conv3-32 pool fc10")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("demo.Small");
+    assertThat(compilation).generatedSourceFile("demo.Large");
+  }
+
+  @Test
+  void aBadSpecBesideAGoodOneStillGeneratesTheGoodOne() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Good",
+            input = "8x8x3",
+            value = "conv3-4 pool fc10")
+        @Network(
+            name = "Bad",
+            input = "8x8x3",
+            value = "conv3-4 frobnicate fc10")
+        @Network(
+            name = "AlsoGood",
+            input = "8x8x3",
+            value = "conv3-8 pool fc10")""");
+    JavaFileObject other = Sources.holder("Other", """
+        @Network(name = "Elsewhere", input = "8x8x3", value = "fc10")""");
+    Compilation compilation = Sources.compile(specs, other);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec] unknown layer 'frobnicate' at 1:9")
+        .inFile(specs).onLineContaining("value = \"conv3-4 frobnicate fc10\"");
+
+    var errors = Sources.generateInto(dir, new NetworkProcessor(), specs, other);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(Files.isRegularFile(dir.resolve("demo/Good.java")));
+    assertTrue(Files.isRegularFile(dir.resolve("demo/AlsoGood.java")));
+    assertTrue(Files.isRegularFile(dir.resolve("demo/Elsewhere.java")));
+    assertTrue(Files.notExists(dir.resolve("demo/Bad.java")));
+  }
+
+  @Test
+  void repeatedAnnotationsInAnExplicitContainerAreReportedOnTheirOwnLine() {
+    JavaFileObject specs = JavaFileObjects.forSourceString("demo.Specs", """
+        package demo;
+
+        import io.cnnspec.Network;
+        import io.cnnspec.Networks;
+
+        @Networks({
+          @Network(name = "One", input = "8x8x3", value = "conv3-4 pool fc10"),
+          @Network(
+              name = "Two",
+              input = "8x8x3",
+              value = "conv3-4 frobnicate")
+        })
+        class Specs {}
+        """);
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec] unknown layer 'frobnicate' at 1:9")
+        .inFile(specs).onLineContaining("value = \"conv3-4 frobnicate\"");
+  }
+
+  @Test
+  void anExceptionInsideTheProcessorIsAnErrorAndTheOtherSpecsGoOn() {
+    java.util.function.Supplier<NetworkProcessor> processor = () -> new NetworkProcessor(source -> {
+      if (source.text().contains("boom")) {
+        throw new IllegalStateException("boom");
+      }
+      return source.compile();
+    });
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Boom", input = "8x8x3", value = "boom")
+        @Network(name = "Fine", input = "8x8x3", value = "conv3-4 pool fc10")""");
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] internal error while compiling spec Boom: java.lang.IllegalStateException: boom (at ")
+        .inFile(specs).onLineContaining("name = \"Boom\"");
+    assertThat(compilation).hadErrorContaining("; please report this");
+
+    var errors = Sources.generateInto(dir, processor.get(), specs);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(Files.isRegularFile(dir.resolve("demo/Fine.java")));
+  }
+
+  @Test
+  void warningsAreReportedAndTheClassIsStillGenerated() {
+    NetworkProcessor processor = new NetworkProcessor(source -> {
+      io.cnnspec.lang.Compilation clean = source.compile();
+      io.cnnspec.lang.Diagnostic warning = new io.cnnspec.lang.Diagnostic(io.cnnspec.lang.Diagnostic.Severity.WARNING,
+          "x", io.cnnspec.lang.Diagnostic.Part.SPEC, 1, 9, 4, "pool after pool", "", "remove one", source.text(), 9);
+      return new io.cnnspec.lang.Compilation(clean.network(), List.of(warning));
+    });
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Tiny",
+            input = "8x8x3",
+            value = "conv3-4 pool pool fc10")""");
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor).compile(specs);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation)
+        .hadWarningContaining(Sources.asJavacShows("[cnnspec] pool after pool at 1:9; remove one\n"
+            + "    conv3-4 pool pool fc10\n            ^^^^"))
+        .inFile(specs).onLineContaining("value = ");
+    assertThat(compilation).generatedSourceFile("demo.Tiny");
+  }
+
+  @Test
+  void outputIsDeterministic() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Vgg16", input = "224x224x3", value = "%s")""".formatted(VGG16));
+    String first = Sources.generatedSource(Sources.compile(specs), "demo.Vgg16");
+    String second = Sources.generatedSource(Sources.compile(specs), "demo.Vgg16");
+    assertEquals(first, second);
+    assertThat(first).doesNotContain("date =");
+    assertThat(first).contains("@Generated(\n    value = \"io.cnnspec.processor.NetworkProcessor\",\n"
+        + "    comments = \"from @Network on demo.Specs\"\n)");
+  }
+
+  @Test
+  void aNetworkTooLargeForAnEnumIsAClearError() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Deep",
+            input = "8x8x3",
+            value = "conv3-8 relu x1000")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] network Deep has 1,001 layers, more than the 1,000 a generated Layer enum can"
+            + " hold (the JVM limits its static initializer to 64 KB); analyse a network this large with the cnnspec"
+            + " command line (cnnspec summary FILE), or declare its stages as separate @Network specs")
+        .inFile(specs).onLineContaining("value = ");
+  }
+
+  @Test
+  void aHolderInTheUnnamedPackageOrNestedWorks() {
+    JavaFileObject unnamed = JavaFileObjects.forSourceString("Top", """
+        @io.cnnspec.Network(name = "TopNet", input = "8x8x3", value = "conv3-4 pool fc10")
+        class Top {}
+        """);
+    JavaFileObject nested = JavaFileObjects.forSourceString("demo.Outer", """
+        package demo;
+
+        class Outer {
+          @io.cnnspec.Network(name = "InnerNet", input = "8x8x3", value = "conv3-4 pool fc10")
+          static class Inner {}
+        }
+        """);
+    Compilation compilation = Sources.compile(unnamed, nested);
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("TopNet");
+    assertThat(compilation).generatedSourceFile("demo.InnerNet");
+  }
+}

@@ -1,0 +1,266 @@
+package io.cnnspec.processor;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+
+import com.google.testing.compile.Compilation;
+import io.cnnspec.lang.CnnSpec;
+import io.cnnspec.lang.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Errors in specs: each on the annotation member that holds it, carrying the spec position, the
+ * caret line and the fix, and counted exactly. The expected text is the language's own diagnostic
+ * in the processor's form, so these tests pin where and how errors are reported, not their wording.
+ */
+class SpecErrorsTest {
+
+  @TempDir Path dir;
+
+  /**
+   * Compiles a holder with one inline spec, each member on its own line, and checks that javac
+   * shows exactly the language's errors, the first one as expected, on the member holding it.
+   */
+  private static Compilation assertInlineError(String input, String value, String expectedStart) {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Bad",
+            input = %s,
+            value = %s)""".formatted(NetworkClassWriter.literal(input), NetworkClassWriter.literal(value)));
+    Compilation compilation = Sources.compile(specs);
+    SpecSource.Inline source = new SpecSource.Inline("Bad", input, value, "@Network on demo.Specs");
+    List<Diagnostic> errors = source.compile().errors();
+    assertThat(errors).isNotEmpty();
+    String expected = ErrorReporter.format(source, errors.get(0));
+    assertThat(expected).startsWith(expectedStart);
+    assertThat(compilation).hadErrorCount(errors.size());
+    String member = errors.get(0).part() == Diagnostic.Part.INPUT ? "input = " : "value = ";
+    assertThat(compilation).hadErrorContaining(Sources.asJavacShows(expected)).inFile(specs).onLineContaining(member);
+    return compilation;
+  }
+
+  @Test
+  void syntaxErrorShowsPositionAndCaret() {
+    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec] unknown layer 'frobnicate' at 1:9");
+    assertThat(compilation).hadErrorContaining("\n      conv3-4 frobnicate fc10\n              ^^^^^^^^^^");
+  }
+
+  @Test
+  void positionsCountLinesOfTheSpec() {
+    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec] unknown layer 'frobnicate' at 3:1");
+  }
+
+  @Test
+  void sizeReachingZero() {
+    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec] size reaches zero at 1:25");
+  }
+
+  @Test
+  void residualBranchesThatDisagree() {
+    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec] ");
+  }
+
+  @Test
+  void concatenatedBranchesThatDisagree() {
+    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec] ");
+  }
+
+  @Test
+  void groupsThatDoNotDivideTheChannels() {
+    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec] groups do not divide the channels at 1:1");
+  }
+
+  @Test
+  void aConvolutionAfterFlatten() {
+    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec] a spatial layer after flatten at 1:6");
+  }
+
+  @Test
+  void anExpectedFigureThatDiffers() {
+    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec] expected params differ at 1:15");
+  }
+
+  @Test
+  void anUnknownDef() {
+    assertInlineError("8x8x3", "foo(3)", "[cnnspec] unknown def 'foo' at 1:1");
+  }
+
+  @Test
+  void aWrongArgumentCount() {
+    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec] ");
+  }
+
+  @Test
+  void aRecursiveDef() {
+    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec] ");
+  }
+
+  @Test
+  void anInputShapeErrorIsReportedOnInput() {
+    assertInlineError("224x224", "conv3-8", "[cnnspec] ");
+  }
+
+  @Test
+  void severalErrorsInOneSpecAreAllReported() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Bad",
+            input = "8x8x3",
+            value = "conv3-4 frobnicate fc10 frobnicate")""");
+    Compilation compilation = Sources.compile(specs);
+    int expected = CnnSpec.compileInline("Bad", "8x8x3", "conv3-4 frobnicate fc10 frobnicate", "x").errors().size();
+    assertThat(compilation).hadErrorCount(expected);
+    assertThat(compilation).hadErrorContaining("at 1:9").inFile(specs).onLineContaining("value = ");
+    assertThat(compilation).hadErrorContaining("at 1:25").inFile(specs).onLineContaining("value = ");
+  }
+
+  @Test
+  void thousandsOfErrorsAreCappedThenCounted() {
+    String body = "frobnicate ".repeat(3000);
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Bad",
+            input = "8x8x3",
+            value = "%s")""".formatted(body));
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(21);
+    assertThat(compilation).hadErrorContaining("[cnnspec] 2980 more errors not shown").inFile(specs)
+        .onLineContaining("value = ");
+  }
+
+  @Test
+  void anInvalidJavaNameIsReportedOnceOnName() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "my-net",
+            input = "8x8x3",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] \"my-net\" is not a valid Java class name, so it cannot name the generated"
+            + " class; give e.g. name = \"MyNet\"")
+        .inFile(specs).onLineContaining("name = ");
+  }
+
+  @Test
+  void aKeywordCannotNameTheClass() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "enum",
+            input = "8x8x3",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] \"enum\" is a Java keyword, so it cannot name the generated class;"
+            + " give e.g. name = \"EnumNet\"")
+        .inFile(specs).onLineContaining("name = ");
+  }
+
+  @Test
+  void theGeneratedClassCannotBeNamedLikeItsEnum() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Layer",
+            input = "8x8x3",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] \"Layer\" cannot name the generated class, which holds an enum named Layer;"
+            + " give e.g. name = \"LayerNet\"")
+        .inFile(specs).onLineContaining("name = ");
+  }
+
+  @Test
+  void theGeneratedClassCannotHideAJavaLangType() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Module",
+            input = "8x8x3",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] \"Module\" would hide java.lang.Module in its package; give e.g. name = \"ModuleNet\"")
+        .inFile(specs).onLineContaining("name = ");
+  }
+
+  @Test
+  void theGeneratedClassCannotBeNamedLikeTheAnnotatedType() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Specs",
+            input = "8x8x3",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] the generated class Specs would have the same name as the annotated type"
+            + " demo.Specs; give e.g. name = \"SpecsNetwork\", or rename the annotated type")
+        .inFile(specs).onLineContaining("name = ");
+  }
+
+  @Test
+  void twoSpecsCannotGenerateTheSameClass() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Twin", input = "8x8x3", value = "conv3-4 pool fc10")""");
+    JavaFileObject other = Sources.holder("Other", """
+        @Network(
+            name = "Twin",
+            input = "8x8x3",
+            value = "conv3-8 pool fc10")""");
+    Compilation compilation = Sources.compile(specs, other);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] class demo.Twin is already generated from @Network on demo.Specs; give this"
+            + " network another name with name = \"Twin2\"")
+        .inFile(other).onLineContaining("name = ");
+  }
+
+  @Test
+  void aFileSpecErrorNamesTheFileAndItsPosition() throws IOException {
+    Files.writeString(dir.resolve("bad.cnn"), "# a comment\nnetwork Bad : 8x8x3\n  conv3-4 relu\n  pool frobnicate fc10\n");
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            file = "bad.cnn")""");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] bad.cnn:4:8: unknown layer 'frobnicate'")
+        .inFile(specs).onLineContaining("file = ");
+    assertThat(compilation).hadErrorContaining("\n        pool frobnicate fc10\n             ^^^^^^^^^^");
+  }
+
+  @Test
+  void aDeclaredOutputThatDiffersIsAnErrorInTheFile() throws IOException {
+    Files.writeString(dir.resolve("out.cnn"), "network Out : 8x8x3 -> 100\n  conv3-4 pool fc10\n");
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            file = "out.cnn")""");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec] out.cnn:").inFile(specs).onLineContaining("file = ");
+  }
+
+  @Test
+  void aHeaderNameThatClashesSaysHowToRenameTheClass() throws IOException {
+    Files.writeString(dir.resolve("specs.cnn"), "network Specs : 8x8x3\n  conv3-4 pool fc10\n");
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            file = "specs.cnn")""");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec] the generated class Specs would have the same name as the annotated type"
+            + " demo.Specs; give the class a name with name = \"SpecsNetwork\", or rename the annotated type")
+        .inFile(specs).onLineContaining("file = ");
+  }
+}
