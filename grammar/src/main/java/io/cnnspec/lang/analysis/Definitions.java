@@ -6,7 +6,6 @@ import io.cnnspec.lang.ast.Sequence;
 import io.cnnspec.lang.ast.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,149 +70,167 @@ final class Definitions {
   }
 
   private void findCycles(Reporter.Source source) {
-    Map<String, List<String>> calls = new LinkedHashMap<>();
-    for (Map.Entry<String, Statement.Def> entry : byName.entrySet()) {
+    List<String> keys = new ArrayList<>(byName.keySet());
+    List<List<String>> calls = new ArrayList<>();
+    for (String key : keys) {
       List<String> callees = new ArrayList<>();
-      collectCalls(entry.getValue().body(), callees);
-      calls.put(entry.getKey(), callees);
+      collectCalls(byName.get(key).body(), callees);
+      calls.add(callees);
     }
-    // A search from every def costs defs x calls, which hangs on a file of many thousand chained
-    // defs; the components find the recursive ones in one pass, and only those get a search.
-    List<String> keys = new ArrayList<>(calls.keySet());
-    boolean[] cyclic = onCycles(keys, calls);
+    CallGraph graph = new CallGraph(keys, calls);
+    boolean[] cyclic = graph.onCycles();
     for (int i = 0; i < keys.size(); i++) {
       if (!cyclic[i]) {
         continue;
       }
       recursive.add(keys.get(i));
       Statement.Def def = byName.get(keys.get(i));
-      List<String> path = cycleFrom(keys.get(i), calls);
-      String detail = path == null ? "it reaches itself through a long chain of defs"
-          : "it reaches itself: " + shown(path.stream().map(k -> byName.get(k).name()).toList());
+      int[] path = graph.cycleFrom(i);
+      String detail = path == null ? "it reaches itself through a long chain of other defs"
+          : "it reaches itself: " + shown(path, keys);
       source.error(def.pos(), "recursive def '" + def.name() + "'", detail,
           "a def cannot call itself; repeat its layers with xN instead");
     }
   }
 
-  /** A path of a few names in full, a long one by its ends: a huge cycle would flood the message. */
-  private static String shown(List<String> path) {
-    if (path.size() <= SHOWN_PATH) {
-      return String.join(" -> ", path);
-    }
-    return String.join(" -> ", path.subList(0, SHOWN_PATH - 1)) + " -> ... -> " + path.get(path.size() - 1);
-  }
-
   private static final int SHOWN_PATH = 10;
 
-  /** Calls a path search may look at per def, so that a huge cycle costs linear time, not quadratic. */
-  private static final int SEARCH_BUDGET = 1_000;
+  /** A path of a few names in full, a long one by its ends: a huge cycle would flood the message. */
+  private String shown(int[] path, List<String> keys) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < path.length; i++) {
+      if (path.length > SHOWN_PATH && i == SHOWN_PATH - 1) {
+        names.add("...");
+        i = path.length - 1;
+      }
+      names.add(byName.get(keys.get(path[i])).name());
+    }
+    return String.join(" -> ", names);
+  }
 
   /**
-   * Which defs lie on a cycle of calls: Tarjan's strongly connected components, iterative because
-   * a chain of defs may be far deeper than the Java stack.
+   * Which defs call which, by index. A search from every def costs defs x calls, which hung on a
+   * file of 100,000 chained defs; the components find the recursive defs in one pass, and only
+   * those get a search for the path to show, bounded so that a huge cycle stays linear.
    */
-  private static boolean[] onCycles(List<String> keys, Map<String, List<String>> calls) {
-    int n = keys.size();
-    Map<String, Integer> id = new HashMap<>();
-    for (int i = 0; i < n; i++) {
-      id.put(keys.get(i), i);
-    }
-    int[][] adjacent = new int[n][];
-    for (int i = 0; i < n; i++) {
-      adjacent[i] = calls.get(keys.get(i)).stream().filter(id::containsKey).mapToInt(id::get).toArray();
-    }
-    int[] index = new int[n];
-    Arrays.fill(index, -1);
-    int[] low = new int[n];
-    int[] nextEdge = new int[n];
-    boolean[] onStack = new boolean[n];
-    int[] stack = new int[n];
-    int[] path = new int[n];
-    boolean[] cyclic = new boolean[n];
-    int counter = 0;
-    int top = 0;
-    for (int root = 0; root < n; root++) {
-      if (index[root] >= 0) {
-        continue;
+  private static final class CallGraph {
+    private static final int SEARCH_BUDGET = 1_000;
+
+    private final int[][] callees;
+    private final int[] parent;
+    private final int[] visited;
+    private final int[] queue;
+    private int searches;
+
+    CallGraph(List<String> keys, List<List<String>> calls) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        index.put(keys.get(i), i);
       }
-      int depth = 0;
-      path[depth++] = root;
-      index[root] = low[root] = counter++;
-      stack[top++] = root;
-      onStack[root] = true;
-      while (depth > 0) {
-        int v = path[depth - 1];
-        if (nextEdge[v] < adjacent[v].length) {
-          int w = adjacent[v][nextEdge[v]++];
-          cyclic[v] |= w == v;
-          if (index[w] < 0) {
-            path[depth++] = w;
-            index[w] = low[w] = counter++;
-            stack[top++] = w;
-            onStack[w] = true;
-          } else if (onStack[w]) {
-            low[v] = Math.min(low[v], index[w]);
-          }
+      callees = new int[keys.size()][];
+      for (int i = 0; i < keys.size(); i++) {
+        callees[i] = calls.get(i).stream().filter(index::containsKey).mapToInt(index::get).toArray();
+      }
+      parent = new int[keys.size()];
+      visited = new int[keys.size()];
+      queue = new int[keys.size()];
+    }
+
+    /** Tarjan's strongly connected components, iterative: a chain of defs may be far deeper than the stack. */
+    boolean[] onCycles() {
+      int n = callees.length;
+      int[] index = new int[n];
+      Arrays.fill(index, -1);
+      int[] low = new int[n];
+      int[] nextEdge = new int[n];
+      boolean[] onStack = new boolean[n];
+      int[] stack = new int[n];
+      int[] path = new int[n];
+      boolean[] cyclic = new boolean[n];
+      int counter = 0;
+      int top = 0;
+      for (int root = 0; root < n; root++) {
+        if (index[root] >= 0) {
           continue;
         }
-        depth--;
-        if (depth > 0) {
-          int parent = path[depth - 1];
-          low[parent] = Math.min(low[parent], low[v]);
-        }
-        if (low[v] == index[v]) {
-          int end = top;
-          int w;
-          do {
-            w = stack[--top];
-            onStack[w] = false;
-          } while (w != v);
-          if (end - top > 1) {
-            for (int k = top; k < end; k++) {
+        int depth = 0;
+        path[depth++] = root;
+        index[root] = low[root] = counter++;
+        stack[top++] = root;
+        onStack[root] = true;
+        while (depth > 0) {
+          int v = path[depth - 1];
+          if (nextEdge[v] < callees[v].length) {
+            int w = callees[v][nextEdge[v]++];
+            cyclic[v] |= w == v;
+            if (index[w] < 0) {
+              path[depth++] = w;
+              index[w] = low[w] = counter++;
+              stack[top++] = w;
+              onStack[w] = true;
+            } else if (onStack[w]) {
+              low[v] = Math.min(low[v], index[w]);
+            }
+            continue;
+          }
+          depth--;
+          if (depth > 0) {
+            low[path[depth - 1]] = Math.min(low[path[depth - 1]], low[v]);
+          }
+          if (low[v] == index[v]) {
+            int end = top;
+            int w;
+            do {
+              w = stack[--top];
+              onStack[w] = false;
+            } while (w != v);
+            for (int k = top; end - top > 1 && k < end; k++) {
               cyclic[stack[k]] = true;
             }
           }
         }
       }
+      return cyclic;
     }
-    return cyclic;
-  }
 
-  /**
-   * The shortest call path from {@code start} back to itself, or null when it is not found within
-   * {@link #SEARCH_BUDGET} calls. Iterative: def chains may be long.
-   */
-  private static List<String> cycleFrom(String start, Map<String, List<String>> calls) {
-    Map<String, String> parent = new LinkedHashMap<>();
-    List<String> frontier = new ArrayList<>(List.of(start));
-    Set<String> seen = new HashSet<>();
-    int budget = SEARCH_BUDGET;
-    while (!frontier.isEmpty()) {
-      List<String> next = new ArrayList<>();
-      for (String node : frontier) {
-        for (String callee : calls.getOrDefault(node, List.of())) {
-          if (callee.equals(start)) {
-            List<String> path = new ArrayList<>();
-            path.add(start);
-            for (String n = node; n != null && !n.equals(start); n = parent.get(n)) {
-              path.add(n);
+    /**
+     * The shortest call path from {@code start} back to itself, breadth first, or null when it is
+     * not found within {@link #SEARCH_BUDGET} calls.
+     */
+    int[] cycleFrom(int start) {
+      int stamp = ++searches;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = start;
+      int budget = SEARCH_BUDGET;
+      while (head < tail) {
+        int node = queue[head++];
+        for (int callee : callees[node]) {
+          if (callee == start) {
+            int length = 2;
+            for (int n = node; n != start; n = parent[n]) {
+              length++;
             }
-            path.add(start);
-            Collections.reverse(path);
+            int[] path = new int[length];
+            path[0] = start;
+            path[length - 1] = start;
+            for (int n = node, i = length - 2; n != start; n = parent[n], i--) {
+              path[i] = n;
+            }
             return path;
           }
           if (--budget < 0) {
             return null;
           }
-          if (seen.add(callee) && calls.containsKey(callee)) {
-            parent.put(callee, node);
-            next.add(callee);
+          if (visited[callee] != stamp) {
+            visited[callee] = stamp;
+            parent[callee] = node;
+            queue[tail++] = callee;
           }
         }
       }
-      frontier = next;
+      return null;
     }
-    return null;
   }
 
   private void collectCalls(Sequence sequence, List<String> out) {
