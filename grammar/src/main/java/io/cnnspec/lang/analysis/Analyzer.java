@@ -584,8 +584,9 @@ public final class Analyzer {
           }
           channels += s.channels();
         }
-        if (channels > Integer.MAX_VALUE) {
-          source.error(branch.pos(), "size too large", "cat yields " + group(channels) + " channels",
+        if (channels > Integer.MAX_VALUE || !Sizes.countable(first.height(), first.width(), channels)) {
+          source.error(branch.pos(), "size too large", "cat yields " + group(channels) + " channels of "
+              + first.height() + "x" + first.width() + (channels > Integer.MAX_VALUE ? "" : ", more values than a 64-bit count holds"),
               "check the branches' channel counts");
           return null;
         }
