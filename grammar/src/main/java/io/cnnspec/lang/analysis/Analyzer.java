@@ -137,12 +137,8 @@ public final class Analyzer {
     if (source.errorCount() > errorsBefore || end.shape() == null) {
       return null;
     }
-    NetworkInfo info;
-    try {
-      info = analyzer.totals(name, input, end.shape());
-    } catch (ArithmeticException e) {
-      source.error(headerPos, "counts overflow", "the network's totals do not fit in 64 bits",
-          "no real network is this large; check the numbers");
+    NetworkInfo info = analyzer.totals(name, input, end.shape(), headerPos);
+    if (info == null) {
       return null;
     }
     for (Statement.Expect expect : expects) {
@@ -151,16 +147,30 @@ public final class Analyzer {
     return source.errorCount() > errorsBefore ? null : info;
   }
 
-  private NetworkInfo totals(String name, Shape input, Shape output) {
+  /**
+   * The network's totals, or null after reporting the layer where one stops fitting in 64 bits.
+   * FLOPs (2 x MACs) and Keras's total (learnable + non-trainable) are derived from them wherever
+   * they are shown, so they must fit too.
+   */
+  private NetworkInfo totals(String name, Shape input, Shape output, Position headerPos) {
     long params = 0;
     long nonTrainable = 0;
     long macs = 0;
     long activations = input.size();
     for (LayerInfo row : rows) {
-      params = Math.addExact(params, row.params());
-      nonTrainable = Math.addExact(nonTrainable, row.nonTrainableParams());
-      macs = Math.addExact(macs, row.macs());
-      activations = Math.addExact(activations, row.activations());
+      try {
+        params = Math.addExact(params, row.params());
+        nonTrainable = Math.addExact(nonTrainable, row.nonTrainableParams());
+        macs = Math.addExact(macs, row.macs());
+        activations = Math.addExact(activations, row.activations());
+        Math.addExact(params, nonTrainable);
+        Math.multiplyExact(macs, 2);
+      } catch (ArithmeticException e) {
+        source.error(headerPos, "counts overflow",
+            "the network's totals (with FLOPs = 2 x MACs) pass 64 bits at layer " + row.name() + " (" + row.spec() + ")",
+            "no real network is this large; check the numbers");
+        return null;
+      }
     }
     return new NetworkInfo(name, input, output, rows, params, params, nonTrainable, macs, activations);
   }
@@ -429,6 +439,12 @@ public final class Analyzer {
       return flow.unknown();
     }
     ReceptiveField rf = flow.rf().through(outcome.window());
+    if (!rf.exact()) {
+      source.error(layer.pos(), "counts overflow",
+          "the receptive field of " + spec + " passes 2^53 input pixels, past exact arithmetic",
+          "no real network strides this far; check the strides");
+      return flow.unknown();
+    }
     String name = label != null ? claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
     addRow(new LayerInfo(name, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(), outcome.output(),
         outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
