@@ -17,6 +17,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Expands and analyses a spec in one walk: repetition and def calls are expanded as the shapes
@@ -25,6 +27,8 @@ import java.util.Map;
  * on it (words, modifiers, defs) without errors that only follow from the first.
  */
 public final class Analyzer {
+
+  private static final Pattern GLUED_REPEAT = Pattern.compile("(.*[0-9])x([0-9]+)");
 
   /** The largest number a layer may carry (kernel, channels, stride, repetition...). */
   public static final long MAX_NUMBER = 1_000_000_000L;
@@ -414,6 +418,14 @@ public final class Analyzer {
     }
     LayerOp op = resolution.op();
     if (op == null) {
+      Matcher glued = GLUED_REPEAT.matcher(word);
+      if (glued.matches() && LayerWords.isLayerWord(glued.group(1))) {
+        // fc4096x2 lexes as one word, and the suggestion for it was the word itself
+        source.error(layer.pos(), "unknown layer '" + word + "'",
+            "an xN glued to a word's own number reads as part of the word",
+            "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
+        return guess(glued.group(1), channels, stride, mods, flow);
+      }
       String near = LayerWords.suggest(word, defs.names());
       source.error(layer.pos(), "unknown layer '" + word + "'", "",
           near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");

@@ -103,7 +103,9 @@ public final class LayerWords {
       near = Suggestions.closest(word, candidates);
       return near;
     }
-    return defs.contains(near) ? near : near + rest;
+    String full = defs.contains(near) ? near : near + rest;
+    // the stem is right and what follows it is wrong (gap3): "did you mean gap3?" would repeat it
+    return full.equals(word) ? near : full;
   }
 
   /**
