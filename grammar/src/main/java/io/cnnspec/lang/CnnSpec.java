@@ -126,6 +126,16 @@ public final class CnnSpec {
     return new Compilation(reporter.hasErrors() ? Optional.empty() : Optional.ofNullable(info), diagnostics);
   }
 
+  /** Every activation count starts from the input's size, which Shape.size() multiplies unchecked. */
+  private static boolean countable(long h, long w, long c) {
+    try {
+      Math.multiplyExact(Math.multiplyExact(h, w), c);
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
+  }
+
   private static boolean isOnlyComments(String body) {
     for (String line : body.split("\n", -1)) {
       String trimmed = line.strip();
@@ -145,6 +155,12 @@ public final class CnnSpec {
       }
     }
     List<Long> d = literal.dims();
+    if (d.size() == 3 && !countable(d.get(0), d.get(1), d.get(2))) {
+      source.error(literal.pos(), "absurd input size",
+          "the input has " + d.get(0) + "x" + d.get(1) + "x" + d.get(2) + " values, more than a 64-bit count holds",
+          "no real network takes an input this large; check the numbers");
+      return null;
+    }
     return d.size() == 1 ? Shape.vector(d.get(0).intValue())
         : Shape.of(d.get(0).intValue(), d.get(1).intValue(), d.get(2).intValue());
   }

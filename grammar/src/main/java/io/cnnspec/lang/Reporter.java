@@ -22,7 +22,7 @@ public final class Reporter {
   private int suppressed;
 
   public Reporter(String origin, int maxErrors) {
-    this.origin = origin == null || origin.isBlank() ? "<spec>" : origin;
+    this.origin = origin == null || origin.isBlank() ? "<spec>" : clean(origin);
     this.maxErrors = maxErrors;
   }
 
@@ -93,7 +93,8 @@ public final class Reporter {
       }
       said.add(key);
       String line = lineText(pos.line());
-      int start = Math.max(0, Math.min(pos.column() - 1, line.length()));
+      int column = charColumn(line, pos.column());
+      int start = column - 1;
       int from = 0;
       String prefix = "";
       if (line.length() > LINE_WINDOW) {
@@ -103,8 +104,8 @@ public final class Reporter {
       }
       String shown = prefix + printable(line);
       int sourceColumn = prefix.length() + (start - from) + 1;
-      diagnostics.add(new Diagnostic(severity, origin, part, pos.line(), pos.column(), pos.length(),
-          title, detail, hint, shown, sourceColumn));
+      diagnostics.add(new Diagnostic(severity, origin, part, pos.line(), column, pos.length(),
+          clean(title), clean(detail), clean(hint), shown, sourceColumn));
     }
 
     private String lineText(int line) {
@@ -140,12 +141,56 @@ public final class Reporter {
     return starts;
   }
 
+  /**
+   * The column in UTF-16 chars, as Java strings, editors and the caret line count, of a column in
+   * code points, as ANTLR counts: after an emoji the two differ, and the caret pointed one short.
+   */
+  private static int charColumn(String line, int codePointColumn) {
+    int codePoints = line.codePointCount(0, line.length());
+    return codePointColumn > codePoints ? line.length() + 1 : line.offsetByCodePoints(0, codePointColumn - 1) + 1;
+  }
+
+  /**
+   * The source line with every character that would not show as itself (controls, format
+   * characters such as a byte order mark or a right-to-left override, line separators, a lone
+   * surrogate) replaced by one ? per char, so the caret stays under its column.
+   */
   private static String printable(String line) {
     StringBuilder out = new StringBuilder(line.length());
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      out.append(c != '\t' && (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') ? '?' : c);
+    for (int i = 0; i < line.length(); ) {
+      int codePoint = line.codePointAt(i);
+      int chars = Character.charCount(codePoint);
+      if (codePoint != '\t' && !visible(codePoint)) {
+        out.append("?".repeat(chars));
+      } else {
+        out.appendCodePoint(codePoint);
+      }
+      i += chars;
     }
     return out.toString();
+  }
+
+  /** Message text, which quotes the user's words, with invisible characters written as U+XXXX. */
+  static String clean(String text) {
+    if (text == null || text.codePoints().allMatch(Reporter::visible)) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder();
+    text.codePoints().forEach(c -> {
+      if (visible(c)) {
+        out.appendCodePoint(c);
+      } else {
+        out.append(String.format(java.util.Locale.ROOT, "U+%04X", c));
+      }
+    });
+    return out.toString();
+  }
+
+  private static boolean visible(int codePoint) {
+    return switch (Character.getType(codePoint)) {
+      case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+          Character.SURROGATE, Character.UNASSIGNED -> false;
+      default -> true;
+    };
   }
 }

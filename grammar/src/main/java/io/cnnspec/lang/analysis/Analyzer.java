@@ -17,6 +17,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Expands and analyses a spec in one walk: repetition and def calls are expanded as the shapes
@@ -25,6 +27,8 @@ import java.util.Map;
  * on it (words, modifiers, defs) without errors that only follow from the first.
  */
 public final class Analyzer {
+
+  private static final Pattern GLUED_REPEAT = Pattern.compile("(.*[0-9])x([0-9]+)");
 
   /** The largest number a layer may carry (kernel, channels, stride, repetition...). */
   public static final long MAX_NUMBER = 1_000_000_000L;
@@ -36,6 +40,9 @@ public final class Analyzer {
   private final List<LayerInfo> rows = new ArrayList<>();
   private final Namer namer = new Namer();
   private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
+  // Layers and merges walked, with a known shape or not: rows are only added while the shape is
+  // known, so after an error only this bounds the work of a huge repetition.
+  private long expanded;
   // Networks repeat the same few layers on the same few shapes; resolving a word (regexes) and
   // applying it cost more than the rest of the walk, so both are remembered.
   private final Map<Written, Resolved> resolved = new HashMap<>();
@@ -80,15 +87,23 @@ public final class Analyzer {
     }
   }
 
-  /** Where the walk is: naming scope, tree position, def variables and {@code in}. */
-  private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth) {
+  /**
+   * Where the walk is: naming scope, tree position, def variables and {@code in}, and how deep
+   * groups and branches nest counted through the def calls that led here.
+   */
+  private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth,
+      int nesting) {
     Ctx inBranch(int index) {
-      return new Ctx(prefix, depth + 1, index, vars, in, callDepth);
+      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting);
     }
 
     /** Inside the scope of a def call, labelled group or branch: its full name prefixes the rows. */
     Ctx scoped(String fullName) {
-      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth);
+      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting);
+    }
+
+    Ctx nested() {
+      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1);
     }
   }
 
@@ -121,7 +136,7 @@ public final class Analyzer {
     }
     Definitions defs = Definitions.check(defList, source);
     Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
-    Ctx top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0);
+    Ctx top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0);
     Flow end;
     try {
       end = analyzer.sequence(spec.body(), new Flow(input, ReceptiveField.INPUT), top);
@@ -134,12 +149,8 @@ public final class Analyzer {
     if (source.errorCount() > errorsBefore || end.shape() == null) {
       return null;
     }
-    NetworkInfo info;
-    try {
-      info = analyzer.totals(name, input, end.shape());
-    } catch (ArithmeticException e) {
-      source.error(headerPos, "counts overflow", "the network's totals do not fit in 64 bits",
-          "no real network is this large; check the numbers");
+    NetworkInfo info = analyzer.totals(name, input, end.shape(), headerPos);
+    if (info == null) {
       return null;
     }
     for (Statement.Expect expect : expects) {
@@ -148,16 +159,30 @@ public final class Analyzer {
     return source.errorCount() > errorsBefore ? null : info;
   }
 
-  private NetworkInfo totals(String name, Shape input, Shape output) {
+  /**
+   * The network's totals, or null after reporting the layer where one stops fitting in 64 bits.
+   * FLOPs (2 x MACs) and Keras's total (learnable + non-trainable) are derived from them wherever
+   * they are shown, so they must fit too.
+   */
+  private NetworkInfo totals(String name, Shape input, Shape output, Position headerPos) {
     long params = 0;
     long nonTrainable = 0;
     long macs = 0;
     long activations = input.size();
     for (LayerInfo row : rows) {
-      params = Math.addExact(params, row.params());
-      nonTrainable = Math.addExact(nonTrainable, row.nonTrainableParams());
-      macs = Math.addExact(macs, row.macs());
-      activations = Math.addExact(activations, row.activations());
+      try {
+        params = Math.addExact(params, row.params());
+        nonTrainable = Math.addExact(nonTrainable, row.nonTrainableParams());
+        macs = Math.addExact(macs, row.macs());
+        activations = Math.addExact(activations, row.activations());
+        Math.addExact(params, nonTrainable);
+        Math.multiplyExact(macs, 2);
+      } catch (ArithmeticException e) {
+        source.error(headerPos, "counts overflow",
+            "the network's totals (with FLOPs = 2 x MACs) pass 64 bits at layer " + row.name() + " (" + row.spec() + ")",
+            "no real network is this large; check the numbers");
+        return null;
+      }
     }
     return new NetworkInfo(name, input, output, rows, params, params, nonTrainable, macs, activations);
   }
@@ -235,8 +260,8 @@ public final class Analyzer {
       } else {
         times = value;
       }
-      long atLeast = saturatingMultiply(minRows(element), times);
-      if (rows.size() + atLeast > limits.maxLayers()) {
+      long atLeast = saturatingMultiply(minRows(element, 0), times);
+      if (expanded + atLeast > limits.maxLayers()) {
         source.error(element.pos(), "the spec expands past the layer limit",
             "this repetition alone expands to at least " + group(atLeast) + " layers; the limit is "
                 + group(limits.maxLayers()),
@@ -247,7 +272,13 @@ public final class Analyzer {
     for (long i = 1; i <= times; i++) {
       String label = element.label() == null ? null
           : times == 1 ? element.label().name() : element.label().name() + "_" + i;
+      long before = expanded;
       flow = once(element, flow, ctx, label);
+      // A turn that walked no layer (an empty group, a call that failed) changed nothing, so the
+      // other turns would only repeat it and its errors: () x1000000 must not cost a million turns.
+      if (expanded == before) {
+        break;
+      }
     }
     return flow;
   }
@@ -259,7 +290,8 @@ public final class Analyzer {
       return def != null ? call(def, List.of(), layer.pos(), flow, ctx, label) : layer(layer, flow, ctx, label);
     }
     if (element instanceof Element.Group group) {
-      return sequence(group.body(), flow, label == null ? ctx : ctx.scoped(claim(ctx, label, group.pos())));
+      Ctx inner = nested(ctx, group.pos());
+      return sequence(group.body(), flow, label == null ? inner : inner.scoped(claim(ctx, label, group.pos())));
     }
     if (element instanceof Element.Call call) {
       Statement.Def def = defs.get(call.name());
@@ -316,7 +348,7 @@ public final class Analyzer {
     Long in = flow.shape() == null ? null : (long) flow.shape().channels();
     Map<String, Long> vars = new HashMap<>();
     boolean known = true;
-    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1);
+    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting());
     for (int i = 0; i < params.size(); i++) {
       Statement.Param param = params.get(i);
       Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
@@ -330,7 +362,32 @@ public final class Analyzer {
     return sequence(def.body(), flow, callee.scoped(scope));
   }
 
+  /**
+   * One level deeper. The text's nesting is checked when it is parsed, but a def called inside
+   * groups nests its own groups inside those; counting through the calls keeps the walk's
+   * recursion, and so the Java stack, bounded however the defs are stacked.
+   */
+  private Ctx nested(Ctx ctx, Position pos) {
+    if (ctx.nesting() >= limits.maxNesting()) {
+      source.error(pos, "nesting too deep",
+          "with the def calls around it, groups and branches nest more than " + limits.maxNesting() + " levels here",
+          "flatten the spec, or call fewer defs inside groups and branches");
+      throw new Abort();
+    }
+    return ctx.nested();
+  }
+
+  private void walked(Position pos) {
+    if (++expanded > limits.maxLayers()) {
+      source.error(pos, "the spec expands past the layer limit",
+          "it has more than " + group(limits.maxLayers()) + " layers after expansion",
+          "reduce the repetition (the limit is a compile option for larger specs)");
+      throw new Abort();
+    }
+  }
+
   private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, String label) {
+    walked(layer.pos());
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
@@ -369,6 +426,14 @@ public final class Analyzer {
     }
     LayerOp op = resolution.op();
     if (op == null) {
+      Matcher glued = GLUED_REPEAT.matcher(word);
+      if (glued.matches() && LayerWords.isLayerWord(glued.group(1))) {
+        // fc4096x2 lexes as one word, and the suggestion for it was the word itself
+        source.error(layer.pos(), "unknown layer '" + word + "'",
+            "an xN glued to a word's own number reads as part of the word",
+            "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
+        return guess(glued.group(1), channels, stride, mods, flow);
+      }
       String near = LayerWords.suggest(word, defs.names());
       source.error(layer.pos(), "unknown layer '" + word + "'", "",
           near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
@@ -403,6 +468,12 @@ public final class Analyzer {
       flattened = flow.flattened();
     }
     ReceptiveField rf = flow.rf().through(window);
+    if (!rf.exact()) {
+      source.error(layer.pos(), "counts overflow",
+          "the receptive field of " + spec + " passes 2^53 input pixels, past exact arithmetic",
+          "no real network strides this far; check the strides");
+      return flow.unknown();
+    }
     String name = label != null ? claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
     addRow(new LayerInfo(name, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(), outcome.output(),
         outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
@@ -495,9 +566,10 @@ public final class Analyzer {
   }
 
   private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
+    walked(branch.pos());
     String kind = branch.kind().keyword();
     String name = label != null ? claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind);
-    Ctx inner = label != null ? ctx.scoped(name) : ctx;
+    Ctx inner = label != null ? nested(ctx, branch.pos()).scoped(name) : nested(ctx, branch.pos());
     int row = rows.size();
     addRow(null, branch.pos());
     List<Flow> outs = new ArrayList<>();
@@ -557,8 +629,9 @@ public final class Analyzer {
           }
           channels += s.channels();
         }
-        if (channels > Integer.MAX_VALUE) {
-          source.error(branch.pos(), "size too large", "cat yields " + group(channels) + " channels",
+        if (channels > Integer.MAX_VALUE || !Sizes.countable(first.height(), first.width(), channels)) {
+          source.error(branch.pos(), "size too large", "cat yields " + group(channels) + " channels of "
+              + first.height() + "x" + first.width() + (channels > Integer.MAX_VALUE ? "" : ", more values than a 64-bit count holds"),
               "check the branches' channel counts");
           return null;
         }
@@ -657,33 +730,48 @@ public final class Analyzer {
 
   // ---- the cheap lower bound that refuses huge repetition before expanding it ----
 
-  private long minRows(Object node) {
+  /**
+   * A lower bound of the rows {@code node} expands to. {@code depth} counts the defs and groups
+   * entered: past what the walk itself allows the bound gives up (0 is still a lower bound), so a
+   * chain of thousands of defs does not overflow the stack here before the walk can report it.
+   */
+  private long minRows(Object node, int depth) {
     Long memo = minRowsMemo.get(node);
     if (memo != null) {
       return memo;
+    }
+    if (depth > limits.maxNesting() + limits.maxCallDepth()) {
+      return 0;
     }
     minRowsMemo.put(node, 0L);
     long count = 1;
     if (node instanceof Sequence sequence) {
       count = 0;
       for (Element element : sequence.elements()) {
-        count = saturatingAdd(count, saturatingMultiply(minRows(element), literalRepeat(element)));
+        count = saturatingAdd(count, saturatingMultiply(minRows(element, depth + 1), literalRepeat(element)));
       }
     } else if (node instanceof Element.Layer layer) {
-      Statement.Def def = defs.get(layer.word());
-      count = def != null && layer.channels() == null ? minRows(def.body()) : 1;
+      // the same test as once(): only a bare word calls a def
+      Statement.Def def = layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+          && layer.modifiers().isEmpty() ? defs.get(layer.word()) : null;
+      count = def != null ? defRows(def, depth) : 1;
     } else if (node instanceof Element.Group group) {
-      count = minRows(group.body());
+      count = minRows(group.body(), depth + 1);
     } else if (node instanceof Element.Call call) {
       Statement.Def def = defs.get(call.name());
-      count = def == null ? 0 : minRows(def.body());
+      count = def == null ? 0 : defRows(def, depth);
     } else if (node instanceof Element.Branch branch) {
       for (Sequence s : branch.branches()) {
-        count = saturatingAdd(count, minRows(s));
+        count = saturatingAdd(count, minRows(s, depth + 1));
       }
     }
     minRowsMemo.put(node, count);
     return count;
+  }
+
+  /** A recursive def's call expands to nothing (it is reported instead), so it counts 0. */
+  private long defRows(Statement.Def def, int depth) {
+    return defs.isRecursive(def.name()) ? 0 : minRows(def.body(), depth + 1);
   }
 
   /** Rows of one repetition of an element's content; its own repetition is applied by the caller. */

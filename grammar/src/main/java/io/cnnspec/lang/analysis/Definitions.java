@@ -5,6 +5,8 @@ import io.cnnspec.lang.ast.Element;
 import io.cnnspec.lang.ast.Sequence;
 import io.cnnspec.lang.ast.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,52 +70,167 @@ final class Definitions {
   }
 
   private void findCycles(Reporter.Source source) {
-    Map<String, List<String>> calls = new LinkedHashMap<>();
-    for (Map.Entry<String, Statement.Def> entry : byName.entrySet()) {
+    List<String> keys = new ArrayList<>(byName.keySet());
+    List<List<String>> calls = new ArrayList<>();
+    for (String key : keys) {
       List<String> callees = new ArrayList<>();
-      collectCalls(entry.getValue().body(), callees);
-      calls.put(entry.getKey(), callees);
+      collectCalls(byName.get(key).body(), callees);
+      calls.add(callees);
     }
-    for (Map.Entry<String, Statement.Def> entry : byName.entrySet()) {
-      List<String> path = cycleFrom(entry.getKey(), calls);
-      if (path != null) {
-        recursive.add(entry.getKey());
-        Statement.Def def = entry.getValue();
-        List<String> shown = path.stream().map(k -> byName.get(k).name()).toList();
-        source.error(def.pos(), "recursive def '" + def.name() + "'",
-            "it reaches itself: " + String.join(" -> ", shown),
-            "a def cannot call itself; repeat its layers with xN instead");
+    CallGraph graph = new CallGraph(keys, calls);
+    boolean[] cyclic = graph.onCycles();
+    for (int i = 0; i < keys.size(); i++) {
+      if (!cyclic[i]) {
+        continue;
       }
+      recursive.add(keys.get(i));
+      Statement.Def def = byName.get(keys.get(i));
+      int[] path = graph.cycleFrom(i);
+      String detail = path == null ? "it reaches itself through a long chain of other defs"
+          : "it reaches itself: " + shown(path, keys);
+      source.error(def.pos(), "recursive def '" + def.name() + "'", detail,
+          "a def cannot call itself; repeat its layers with xN instead");
     }
   }
 
-  /** The call path from {@code start} back to itself, or null. Iterative: def chains may be long. */
-  private static List<String> cycleFrom(String start, Map<String, List<String>> calls) {
-    Map<String, String> parent = new LinkedHashMap<>();
-    List<String> frontier = new ArrayList<>(List.of(start));
-    Set<String> seen = new HashSet<>();
-    while (!frontier.isEmpty()) {
-      List<String> next = new ArrayList<>();
-      for (String node : frontier) {
-        for (String callee : calls.getOrDefault(node, List.of())) {
-          if (callee.equals(start)) {
-            List<String> path = new ArrayList<>();
-            path.add(start);
-            for (String n = node; n != null && !n.equals(start); n = parent.get(n)) {
-              path.add(1, n);
+  private static final int SHOWN_PATH = 10;
+
+  /** A path of a few names in full, a long one by its ends: a huge cycle would flood the message. */
+  private String shown(int[] path, List<String> keys) {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < path.length; i++) {
+      if (path.length > SHOWN_PATH && i == SHOWN_PATH - 1) {
+        names.add("...");
+        i = path.length - 1;
+      }
+      names.add(byName.get(keys.get(path[i])).name());
+    }
+    return String.join(" -> ", names);
+  }
+
+  /**
+   * Which defs call which, by index. A search from every def costs defs x calls, which hung on a
+   * file of 100,000 chained defs; the components find the recursive defs in one pass, and only
+   * those get a search for the path to show, bounded so that a huge cycle stays linear.
+   */
+  private static final class CallGraph {
+    private static final int SEARCH_BUDGET = 1_000;
+
+    private final int[][] callees;
+    private final int[] parent;
+    private final int[] visited;
+    private final int[] queue;
+    private int searches;
+
+    CallGraph(List<String> keys, List<List<String>> calls) {
+      Map<String, Integer> index = new HashMap<>();
+      for (int i = 0; i < keys.size(); i++) {
+        index.put(keys.get(i), i);
+      }
+      callees = new int[keys.size()][];
+      for (int i = 0; i < keys.size(); i++) {
+        callees[i] = calls.get(i).stream().filter(index::containsKey).mapToInt(index::get).toArray();
+      }
+      parent = new int[keys.size()];
+      visited = new int[keys.size()];
+      queue = new int[keys.size()];
+    }
+
+    /** Tarjan's strongly connected components, iterative: a chain of defs may be far deeper than the stack. */
+    boolean[] onCycles() {
+      int n = callees.length;
+      int[] index = new int[n];
+      Arrays.fill(index, -1);
+      int[] low = new int[n];
+      int[] nextEdge = new int[n];
+      boolean[] onStack = new boolean[n];
+      int[] stack = new int[n];
+      int[] path = new int[n];
+      boolean[] cyclic = new boolean[n];
+      int counter = 0;
+      int top = 0;
+      for (int root = 0; root < n; root++) {
+        if (index[root] >= 0) {
+          continue;
+        }
+        int depth = 0;
+        path[depth++] = root;
+        index[root] = low[root] = counter++;
+        stack[top++] = root;
+        onStack[root] = true;
+        while (depth > 0) {
+          int v = path[depth - 1];
+          if (nextEdge[v] < callees[v].length) {
+            int w = callees[v][nextEdge[v]++];
+            cyclic[v] |= w == v;
+            if (index[w] < 0) {
+              path[depth++] = w;
+              index[w] = low[w] = counter++;
+              stack[top++] = w;
+              onStack[w] = true;
+            } else if (onStack[w]) {
+              low[v] = Math.min(low[v], index[w]);
             }
-            path.add(start);
-            return path;
+            continue;
           }
-          if (seen.add(callee) && calls.containsKey(callee)) {
-            parent.put(callee, node);
-            next.add(callee);
+          depth--;
+          if (depth > 0) {
+            low[path[depth - 1]] = Math.min(low[path[depth - 1]], low[v]);
+          }
+          if (low[v] == index[v]) {
+            int end = top;
+            int w;
+            do {
+              w = stack[--top];
+              onStack[w] = false;
+            } while (w != v);
+            for (int k = top; end - top > 1 && k < end; k++) {
+              cyclic[stack[k]] = true;
+            }
           }
         }
       }
-      frontier = next;
+      return cyclic;
     }
-    return null;
+
+    /**
+     * The shortest call path from {@code start} back to itself, breadth first, or null when it is
+     * not found within {@link #SEARCH_BUDGET} calls.
+     */
+    int[] cycleFrom(int start) {
+      int stamp = ++searches;
+      int head = 0;
+      int tail = 0;
+      queue[tail++] = start;
+      int budget = SEARCH_BUDGET;
+      while (head < tail) {
+        int node = queue[head++];
+        for (int callee : callees[node]) {
+          if (callee == start) {
+            int length = 2;
+            for (int n = node; n != start; n = parent[n]) {
+              length++;
+            }
+            int[] path = new int[length];
+            path[0] = start;
+            path[length - 1] = start;
+            for (int n = node, i = length - 2; n != start; n = parent[n], i--) {
+              path[i] = n;
+            }
+            return path;
+          }
+          if (--budget < 0) {
+            return null;
+          }
+          if (visited[callee] != stamp) {
+            visited[callee] = stamp;
+            parent[callee] = node;
+            queue[tail++] = callee;
+          }
+        }
+      }
+      return null;
+    }
   }
 
   private void collectCalls(Sequence sequence, List<String> out) {

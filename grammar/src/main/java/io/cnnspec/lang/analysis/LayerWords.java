@@ -103,7 +103,9 @@ public final class LayerWords {
       near = Suggestions.closest(word, candidates);
       return near;
     }
-    return defs.contains(near) ? near : near + rest;
+    String full = defs.contains(near) ? near : near + rest;
+    // the stem is right and what follows it is wrong (gap3): "did you mean gap3?" would repeat it
+    return full.equals(word) ? near : full;
   }
 
   /**
@@ -194,7 +196,9 @@ public final class LayerWords {
         }
         default -> {
           m.allow();
-          long pixels = Long.parseLong(counted.group(2));
+          // zeropad0 pads nothing and is allowed; otherwise bounded like every number, since a
+          // number past 64 bits threw NumberFormatException and a huge one wrapped the size
+          long pixels = counted.group(2).matches("0+") ? 0 : positive(counted.group(2), "padding", word);
           return new LayerOp.ZeroPad(pixels);
         }
       }

@@ -20,6 +20,17 @@ record ReceptiveField(double sizeH, double sizeW, double jumpH, double jumpW) {
         jumpW * w.strideW());
   }
 
+  /** Integers up to 2^53 are exact in a double; past that the reported size would be rounded. */
+  private static final double EXACT = 0x1p53;
+
+  /**
+   * Whether the figures are still exact: strides of 10^9 a few times over pass 2^53 (and then
+   * overflow to infinity, and infinity times a 1x1 kernel's zero is NaN).
+   */
+  boolean exact() {
+    return sizeH <= EXACT && sizeW <= EXACT && jumpH <= EXACT && jumpW <= EXACT;
+  }
+
   /** Through branches, the largest. */
   ReceptiveField max(ReceptiveField other) {
     return new ReceptiveField(Math.max(sizeH, other.sizeH), Math.max(sizeW, other.sizeW),

@@ -64,7 +64,24 @@ final class Sizes {
       throw new SpecException("size too large", layer + " would produce " + h + "x" + w + "x" + c,
           "a dimension past 2,147,483,647 is not a real network; check the numbers");
     }
+    if (!countable(h, w, c)) {
+      throw new SpecException("size too large", layer + " would produce " + h + "x" + w + "x" + c
+          + ", more values than a 64-bit count holds", "no real network is this large; check the numbers");
+    }
     return Shape.of((int) h, (int) w, (int) c);
+  }
+
+  /**
+   * Whether h x w x c values can be counted: Shape.size() multiplies without a check, and every
+   * activation count starts from it, so a shape past this would give a wrapped, negative count.
+   */
+  static boolean countable(long h, long w, long c) {
+    try {
+      Math.multiplyExact(Math.multiplyExact(h, w), c);
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
   }
 
   static Shape vector(long n, String layer) throws SpecException {

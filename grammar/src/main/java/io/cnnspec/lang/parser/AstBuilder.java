@@ -168,7 +168,37 @@ final class AstBuilder {
     return expr(ctx.interp().expr());
   }
 
+  /**
+   * Operations an expression may nest. The parser reads 1+1+...+1 in a loop, but the tree it builds
+   * is as deep as the expression is long, and this builder and the evaluation recurse on it: a
+   * long one overflowed the stack. Real expressions ({4*c}, {in*t}) nest a handful.
+   */
+  static final int MAX_EXPRESSION_DEPTH = 256;
+
+  /** Thrown from deep inside an expression so that it is reported once, at its start. */
+  private static final class TooLong extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooLong() {
+      super(null, null, false, false);
+    }
+  }
+
   private Expr expr(CnnSpecParser.ExprContext ctx) {
+    try {
+      return expr(ctx, 0);
+    } catch (TooLong e) {
+      Position pos = pos(ctx.getStart());
+      source.error(pos, "expression too long", "it nests more than " + MAX_EXPRESSION_DEPTH + " operations",
+          "no layer needs an expression this long; compute it once, e.g. as a def's argument");
+      return new Expr.Literal(1, pos);
+    }
+  }
+
+  private Expr expr(CnnSpecParser.ExprContext ctx, int depth) {
+    if (depth > MAX_EXPRESSION_DEPTH) {
+      throw new TooLong();
+    }
     Position pos = pos(ctx.getStart());
     if (ctx instanceof CnnSpecParser.IntExprContext i) {
       return new Expr.Literal(number(i.INT().getText(), i.INT().getSymbol()), pos);
@@ -180,13 +210,13 @@ final class AstBuilder {
       return new Expr.Variable(v.ID().getText(), pos);
     }
     if (ctx instanceof CnnSpecParser.ParenExprContext p) {
-      return expr(p.expr());
+      return expr(p.expr(), depth + 1);
     }
     if (ctx instanceof CnnSpecParser.NegExprContext n) {
-      return new Expr.Negate(expr(n.expr()), pos);
+      return new Expr.Negate(expr(n.expr(), depth + 1), pos);
     }
     CnnSpecParser.BinaryExprContext b = (CnnSpecParser.BinaryExprContext) ctx;
-    return new Expr.Binary(b.op.getText().charAt(0), expr(b.expr(0)), expr(b.expr(1)), pos(b.op));
+    return new Expr.Binary(b.op.getText().charAt(0), expr(b.expr(0), depth + 1), expr(b.expr(1), depth + 1), pos(b.op));
   }
 
   private long number(String digits, Token token) {

@@ -78,18 +78,26 @@ public final class SpecParser {
     return source.errorCount() > errorsBefore ? null : result;
   }
 
+  /**
+   * The parser recurses once per bracket, and once per minus sign of a run like {- - -1}: both
+   * count. A def call's token ends in its "(", closed by a ")" like any other: uncounted, each
+   * call let one more bracket through, and ( f() ( f() ( ... overflowed the stack.
+   */
   private boolean nestingWithinLimit(CommonTokenStream tokens, Reporter.Source source) {
     int depth = 0;
+    int minuses = 0;
     for (Token token : tokens.getTokens()) {
+      minuses = token.getType() == CnnSpecLexer.MINUS ? minuses + 1 : 0;
       switch (token.getType()) {
-        case CnnSpecLexer.LPAREN, CnnSpecLexer.LBRACE -> {
+        case CnnSpecLexer.LPAREN, CnnSpecLexer.LBRACE, CnnSpecLexer.CALL -> {
           depth++;
           if (depth > maxNesting) {
-            source.error(new Position(token.getLine(), token.getCharPositionInLine() + 1, 1),
-                "nesting too deep",
-                "brackets nest more than " + maxNesting + " levels here",
-                "flatten the spec, or move repeated structure into a def");
-            return false;
+            return tooDeep(token, "brackets nest more than " + maxNesting + " levels here", source);
+          }
+        }
+        case CnnSpecLexer.MINUS -> {
+          if (depth + minuses > maxNesting) {
+            return tooDeep(token, minuses + " minus signs in a row nest more than " + maxNesting + " levels here", source);
           }
         }
         case CnnSpecLexer.RPAREN, CnnSpecLexer.RBRACE -> depth = Math.max(0, depth - 1);
@@ -98,5 +106,11 @@ public final class SpecParser {
       }
     }
     return true;
+  }
+
+  private static boolean tooDeep(Token token, String detail, Reporter.Source source) {
+    source.error(new Position(token.getLine(), token.getCharPositionInLine() + 1, 1), "nesting too deep", detail,
+        "flatten the spec, or move repeated structure into a def");
+    return false;
   }
 }
