@@ -7,9 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * The published networks the benchmarks compile. They are copies kept beside this class rather
- * than read from the zoo, so a figure in bench/README.md stays tied to one text whatever the zoo's
- * files later say; each carries its published counts as {@code expect} lines.
+ * The published networks the benchmarks compile: the zoo's own files (bundled from zoo/ by this
+ * module's pom), the one source of truth for every reference network; each carries its published
+ * counts as {@code expect} lines, so a benchmark never times a spec that has drifted from them.
  */
 final class ReferenceSpecs {
 
@@ -18,7 +18,7 @@ final class ReferenceSpecs {
   private ReferenceSpecs() {}
 
   static String text(String name) {
-    String resource = name + ".cnn";
+    String resource = "/io/cnnspec/zoo/" + name + ".cnn";
     try (InputStream in = ReferenceSpecs.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("no reference spec " + resource + "; the specs are " + NAMES);
