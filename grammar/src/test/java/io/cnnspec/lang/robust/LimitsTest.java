@@ -220,6 +220,13 @@ class LimitsTest {
   }
 
   @Test
+  void numbersPastTheLayerBoundInWords() {
+    List<Diagnostic> errors = compile("network N : 100000x100000x1000\n fc2000000000 fc2000000000 fc2000000000\n").errors();
+    assertEquals(List.of("absurd fc size", "absurd fc size", "absurd fc size"), errors.stream().map(Diagnostic::title).toList());
+    assertEquals("'fc2000000000' has fc size 2000000000", errors.get(0).detail());
+  }
+
+  @Test
   void countsOverflowNamesTheLayer() {
     Diagnostic layer = firstError(compile("network N : 100000x100000x1000\n fc1000000000\n"));
     assertEquals("counts overflow", layer.title());

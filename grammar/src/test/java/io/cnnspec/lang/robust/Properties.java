@@ -101,9 +101,15 @@ final class Properties {
     }
   }
 
-  /** No control, format or separator character, nor a lone surrogate, anywhere in what is shown. */
+  /**
+   * No control, format or separator character, nor a lone surrogate, anywhere in what is shown,
+   * and no message that floods the terminal (a quoted word is cut to its ends).
+   */
   private static void printable(Diagnostic d) {
     for (String text : List.of(d.origin(), d.title(), d.detail(), d.hint())) {
+      if (text.length() > 2_500) {
+        throw new AssertionError("a message of " + text.length() + " chars: " + Escape.java(text));
+      }
       Integer bad = invisible(text, false);
       if (bad != null) {
         throw new AssertionError(String.format("U+%04X in the message: %s", bad, Escape.java(d.message())));

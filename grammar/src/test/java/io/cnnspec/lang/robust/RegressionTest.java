@@ -163,6 +163,13 @@ class RegressionTest {
   }
 
   @Test
+  void aMegabyteWordIsQuotedByItsEnds() {
+    // the title quoted the whole word, a megabyte on one line
+    Diagnostic d = onlyError("network N : 8x8x3\n relu " + "a".repeat(1_000_000) + "z relu\n");
+    assertEquals("unknown layer '" + "a".repeat(185) + "..." + "a".repeat(198) + "z'", d.title());
+  }
+
+  @Test
   void aWordWhoseStemIsRight() {
     assertEquals("did you mean gap?", onlyError("network N : 8x8x3\n gap3\n").hint());
   }
