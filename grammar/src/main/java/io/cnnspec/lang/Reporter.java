@@ -170,9 +170,23 @@ public final class Reporter {
     return out.toString();
   }
 
+  /** Past this, a message keeps its two ends: it may quote a word a megabyte long, or list 100,000 defs. */
+  private static final int MESSAGE_LIMIT = 400;
+
   /** Message text, which quotes the user's words, with invisible characters written as U+XXXX. */
   static String clean(String text) {
-    if (text == null || text.codePoints().allMatch(Reporter::visible)) {
+    if (text == null) {
+      return null;
+    }
+    if (text.length() > MESSAGE_LIMIT) {
+      int head = MESSAGE_LIMIT / 2;
+      int tail = text.length() - MESSAGE_LIMIT / 2;
+      // never cut between the two chars of a surrogate pair
+      head -= Character.isLowSurrogate(text.charAt(head)) ? 1 : 0;
+      tail += Character.isLowSurrogate(text.charAt(tail)) ? 1 : 0;
+      text = text.substring(0, head) + "..." + text.substring(tail);
+    }
+    if (text.codePoints().allMatch(Reporter::visible)) {
       return text;
     }
     StringBuilder out = new StringBuilder();

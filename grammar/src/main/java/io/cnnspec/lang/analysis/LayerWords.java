@@ -1,5 +1,6 @@
 package io.cnnspec.lang.analysis;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -208,8 +209,9 @@ public final class LayerWords {
       m.allow();
       String value = probability.group(2);
       if (!value.isEmpty() && !value.equals(".")) {
-        double p = Double.parseDouble(value.startsWith(".") ? "0" + value : value);
-        if (probability.group(1).equals("dropout") && p >= 1) {
+        // exactly, not as a double: 0.99999999999999999999 rounds to 1.0 and was refused as >= 1
+        BigDecimal p = new BigDecimal(value.startsWith(".") ? "0" + value : value);
+        if (probability.group(1).equals("dropout") && p.compareTo(BigDecimal.ONE) >= 0) {
           throw new SpecException("dropout probability out of range", "'" + word + "' drops " + value + " of its input",
               "give a probability below 1, e.g. dropout0.5");
         }

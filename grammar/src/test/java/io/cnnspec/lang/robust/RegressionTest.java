@@ -1,0 +1,176 @@
+package io.cnnspec.lang.robust;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnspec.lang.Compilation;
+import io.cnnspec.lang.Diagnostic;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Inputs that broke a property, each with what it did before its fix. The ones that need 100,000
+ * lines are in {@link LimitsTest} (chained defs and one huge cycle hung the recursion check; a
+ * chain with a repetition overflowed the stack), the character ones in
+ * {@link HostileCharactersTest} (raw NUL and bidi marks in messages, the caret after an emoji).
+ */
+class RegressionTest {
+
+  private static List<String> titles(String source) {
+    Compilation result = Properties.check("regression", new Case.File(source));
+    return result.errors().stream().map(Diagnostic::title).toList();
+  }
+
+  private static Diagnostic onlyError(String source) {
+    Compilation result = Properties.check("regression", new Case.File(source));
+    assertEquals(1, result.errors().size(), result.diagnostics()::toString);
+    return result.errors().get(0);
+  }
+
+  // ---- hangs: repetition of what expands to no layer looped for every turn ----
+
+  @Test
+  void repeatedEmptyGroups() {
+    assertTrue(titles("network N : 8x8x3\n (() x1000000) x1000000\n").isEmpty());
+  }
+
+  @Test
+  void repeatedCallOfAnUnknownDef() {
+    assertEquals(List.of("unknown def 'foo'"), titles("network N : 8x8x3\n (foo() x1000000) x1000000\n"));
+  }
+
+  @Test
+  void repeatedLayersAfterAnError() {
+    // after fc0 no row is added, and x{...} hides the count from the bound computed up front
+    assertEquals(List.of("non-positive fc size", "the spec expands past the layer limit"),
+        titles("network N : 8x8x3\n fc0 (relu x{1000000+0}) x{1000000+0}\n"));
+  }
+
+  // ---- stack overflows, reported as "spec too deeply nested" at 1:1 ----
+
+  @Test
+  void groupsInsideDefsCalledInsideGroups() {
+    StringBuilder spec = new StringBuilder("network N : 8x8x3\ndef e0 { relu }\n");
+    for (int i = 1; i < 64; i++) {
+      spec.append("def e").append(i).append(" { ").append("(".repeat(60)).append("e").append(i - 1)
+          .append(")".repeat(60)).append(" }\n");
+    }
+    Diagnostic d = onlyError(spec + "e63 x2\n");
+    assertEquals("nesting too deep", d.title());
+    assertEquals(64, d.line());
+  }
+
+  @Test
+  void defCallsBetweenBrackets() {
+    assertEquals("nesting too deep", onlyError("network N : 8x8x3\ndef f { relu }\n" + "( f() ".repeat(5_000)
+        + ")".repeat(5_000) + "\n").title());
+  }
+
+  @Test
+  void aRunOfMinusSigns() {
+    assertEquals("nesting too deep", onlyError("network N : 8x8x3\n conv3-{" + "-".repeat(5_000) + "1}\n").title());
+  }
+
+  @Test
+  void aLongSum() {
+    assertEquals("expression too long", onlyError("network N : 8x8x3\n conv3-{" + "1+".repeat(3_000) + "1}\n").title());
+  }
+
+  // ---- exceptions caught as "internal error" ----
+
+  @Test
+  void zeropadPast64Bits() {
+    assertEquals("absurd padding", onlyError("network N : 8x8x3\n zeropad99999999999999999999\n").title());
+  }
+
+  @Test
+  void aLayerOutputWithMoreValuesThanALongHolds() {
+    // each dimension fits an int, the product of the three does not fit a long: negative activations
+    Diagnostic d = onlyError("network N : 224x224x3000\n adaptiveavgpool1000000000\n");
+    assertEquals("size too large", d.title());
+    assertEquals("adaptiveavgpool1000000000 would produce 1000000000x1000000000x3000, more values than a 64-bit "
+        + "count holds", d.detail());
+  }
+
+  @Test
+  void anInputWithMoreValuesThanALongHolds() {
+    assertEquals("absurd input size", onlyError("network N : 1000000000x1000000000x1000000000\n relu\n").title());
+  }
+
+  @Test
+  void concatenatedChannelsWithMoreValuesThanALongHolds() {
+    Diagnostic d = onlyError("network N : 1000000000x1000000000x1\n cat { id | id | id | id | id | id | id | id | id | id }\n");
+    assertEquals("size too large", d.title());
+    assertEquals("cat yields 10 channels of 1000000000x1000000000, more values than a 64-bit count holds", d.detail());
+  }
+
+  // ---- wrong numbers ----
+
+  @Test
+  void zeropadWrappedToANegativeSize() {
+    Diagnostic d = onlyError("network N : 8x8x3\n zeropad4611686018427387904\n");
+    assertEquals("absurd padding", d.title());
+    assertTrue(!d.detail().contains("-"), d.detail());
+  }
+
+  @Test
+  void aReceptiveFieldRoundedPast2To53() {
+    // was 2,000,000,002,000,000,000 for 2,000,000,002,000,000,003
+    assertEquals("counts overflow", onlyError("network N : 8x8x3\n conv1-1/1000000000 x2 conv3-1\n").title());
+  }
+
+  @Test
+  void aReceptiveFieldThatBecameNaN() {
+    // the jump overflowed to infinity, and a 1x1 kernel's 0 x infinity made the size NaN, shown as 0
+    assertEquals("counts overflow", onlyError("network N : 8x8x3\n conv1-1/1000000000 x40 conv1-1\n").title());
+  }
+
+  @Test
+  void flopsPast64Bits() {
+    // MACs of 4.7e18 were accepted; NetworkInfo.flops() = 2 x MACs then threw
+    Diagnostic d = onlyError("network N : 30000x30000x3\n fc1000000000 fc1000000000 fc1000000000\n");
+    assertEquals("counts overflow", d.title());
+  }
+
+  @Test
+  void aRecursiveDefCountedAsItsBodyInTheLayerBound() {
+    // a recursive def expands to nothing; counting its body added a false "expands past the limit"
+    assertEquals(List.of("recursive def 'a'"), titles("network N : 8x8x3\ndef a { relu x1000 a }\n a x5000\n"));
+  }
+
+  @Test
+  void aDefWordWithModifiersCountedAsTheDefInTheLayerBound() {
+    // blk p1 is a layer word (an unknown one), not a call; the bound counted 1000 x 5000 rows
+    List<String> titles = titles("network N : 8x8x3\ndef blk { relu x1000 }\n blk p1 x5000\n");
+    assertTrue(titles.stream().noneMatch(t -> t.contains("layer limit")), titles::toString);
+  }
+
+  @Test
+  void aDropoutProbabilityRoundedToOne() {
+    // found by the fuzzer: parsed as a double, 0.99999999999999999999 is 1.0 and was refused as
+    // "drops 0.99999999999999999999 of its input", out of range
+    assertTrue(titles("network N : 8x8x3\n dropout0.99999999999999999999\n").isEmpty());
+    assertEquals("dropout probability out of range", onlyError("network N : 8x8x3\n dropout1.0\n").title());
+  }
+
+  // ---- hints that said nothing ----
+
+  @Test
+  void aRepetitionGluedToALayersNumber() {
+    Diagnostic d = onlyError("network N : 8x8x3\n upsample2x40\n");
+    assertEquals("put a space before the repetition: upsample2 x40", d.hint());
+    assertEquals("put a space before the repetition: fc4096 x2", onlyError("network N : 8\n fc4096x2\n").hint());
+  }
+
+  @Test
+  void aMegabyteWordIsQuotedByItsEnds() {
+    // the title quoted the whole word, a megabyte on one line
+    Diagnostic d = onlyError("network N : 8x8x3\n relu " + "a".repeat(1_000_000) + "z relu\n");
+    assertEquals("unknown layer '" + "a".repeat(185) + "..." + "a".repeat(198) + "z'", d.title());
+  }
+
+  @Test
+  void aWordWhoseStemIsRight() {
+    assertEquals("did you mean gap?", onlyError("network N : 8x8x3\n gap3\n").hint());
+  }
+}
