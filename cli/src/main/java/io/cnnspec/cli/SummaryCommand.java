@@ -9,6 +9,7 @@ import io.cnnspec.report.Reports;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -51,14 +52,8 @@ final class SummaryCommand implements Callable<Integer> {
       description = "A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
   String spec;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      converter = Options.FormatConverter.class,
-      completionCandidates = Options.FormatNames.class,
-      description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
-  Options.Format format;
+  @Mixin
+  OutputFormat output;
 
   @Option(
       names = {"-b", "--batch"},
@@ -109,11 +104,6 @@ final class SummaryCommand implements Callable<Integer> {
           + "expect lines are then not checked.")
   String input;
 
-  @Option(
-      names = "--compact",
-      description = "JSON on one line instead of indented.")
-  boolean compact;
-
   @Override
   public Integer call() {
     Io io = parent.io();
@@ -139,8 +129,8 @@ final class SummaryCommand implements Callable<Integer> {
     List<LayerInfo> rows = rows(network);
     String report;
     try {
-      report = format == Options.Format.JSON
-          ? JsonReport.render(network, rows, options, compact)
+      report = output.format == Options.Format.JSON
+          ? JsonReport.render(network, rows, options, output.compact)
           : render(network, rows, options);
     } catch (ArithmeticException e) {
       io.err().println("cnnspec: error: " + source.origin() + ": the memory figures at batch " + batch
@@ -158,10 +148,8 @@ final class SummaryCommand implements Callable<Integer> {
     if (depth != null && depth < 0) {
       throw new ParameterException(command.commandLine(), "--depth must be 0 or more, not " + depth);
     }
-    if (compact && format != Options.Format.JSON) {
-      throw new ParameterException(command.commandLine(), "--compact applies to --format json only");
-    }
-    if (totalsOnly && format == Options.Format.CSV) {
+    output.validate(command);
+    if (totalsOnly && output.format == Options.Format.CSV) {
       throw new ParameterException(command.commandLine(),
           "--totals-only has nothing to print as CSV, which holds the layer rows only; use table, markdown or json");
     }
@@ -181,8 +169,8 @@ final class SummaryCommand implements Callable<Integer> {
   /** Table, Markdown or CSV: the runtime's reports, the same ones generated classes print. */
   private String render(NetworkInfo network, List<LayerInfo> rows, ReportOptions options) {
     NetworkInfo shown = rows == network.layers() ? network : withLayers(network, rows);
-    String report = Reports.render(shown, format.report(), options);
-    return totalsOnly && format == Options.Format.TABLE ? TableTrim.withoutLayerHeader(report) : report;
+    String report = Reports.render(shown, output.format.report(), options);
+    return totalsOnly && output.format == Options.Format.TABLE ? TableTrim.withoutLayerHeader(report) : report;
   }
 
   /** The same network and totals with fewer rows; the totals are carried, never recomputed. */

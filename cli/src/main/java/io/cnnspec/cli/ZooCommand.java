@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -46,17 +47,8 @@ final class ZooCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Print this network's spec.")
   String name;
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      converter = Options.FormatConverter.class,
-      completionCandidates = Options.FormatNames.class,
-      description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
-  Options.Format format;
-
-  @Option(names = "--compact", description = "JSON on one line instead of indented.")
-  boolean compact;
+  @Mixin
+  OutputFormat output;
 
   @Option(
       names = {"-w", "--wide"},
@@ -72,9 +64,7 @@ final class ZooCommand implements Callable<Integer> {
   public Integer call() {
     Io io = parent.io();
     Zoo zoo = parent.zoo();
-    if (compact && format != Options.Format.JSON) {
-      throw new ParameterException(command.commandLine(), "--compact applies to --format json only");
-    }
+    output.validate(command);
     if (name != null) {
       Optional<Zoo.Entry> entry = zoo.find(name);
       if (entry.isEmpty()) {
@@ -101,7 +91,7 @@ final class ZooCommand implements Callable<Integer> {
     if (rows.isEmpty()) {
       io.err().println("cnnspec: the zoo is empty (this build bundled no .cnn files)");
     }
-    io.out().print(switch (format) {
+    io.out().print(switch (output.format) {
       case TABLE -> table(rows, wide ? Integer.MAX_VALUE : TABLE_WIDTH);
       case MARKDOWN -> markdown(rows);
       case CSV -> csv(rows);
@@ -208,7 +198,7 @@ final class ZooCommand implements Callable<Integer> {
   }
 
   private String json(List<Row> rows) {
-    return JsonReport.write(compact, Set.of(), gen -> {
+    return JsonReport.write(output.compact, Set.of(), gen -> {
       gen.writeStartArray();
       for (Row row : rows) {
         gen.writeStartObject();
