@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.tree.ErrorNode;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
+import org.antlr.v4.runtime.tree.TerminalNode;
 
 /**
  * Builds the immutable AST from a parse tree that had no syntax errors. Modifiers are separate
@@ -23,8 +26,48 @@ final class AstBuilder {
 
   private final Reporter.Source source;
 
+  /** The top-level layers, when they were built while parsing (see {@link #streamTopLevel}). */
+  private List<Element> topLevel;
+
   AstBuilder(Reporter.Source source) {
     this.source = source;
+  }
+
+  /**
+   * Builds each top-level element as soon as the parser finishes it and drops its parse tree:
+   * a long spec then never holds the parse tree of all its layers at once, which dominated the
+   * memory (and the garbage collector's copying) of a written-out spec of a million layers.
+   */
+  ParseTreeListener streamTopLevel() {
+    topLevel = new ArrayList<>();
+    return new ParseTreeListener() {
+      @Override
+      public void exitEveryRule(ParserRuleContext ctx) {
+        // exit also runs while a syntax error unwinds the parser (the element is then incomplete,
+        // and the full parse that follows builds everything from its own tree)
+        if (ctx.exception == null && ctx instanceof CnnSpecParser.ElementContext element
+            && element.getParent() instanceof CnnSpecParser.SequenceContext sequence
+            && (sequence.getParent() instanceof CnnSpecParser.FileContext
+                || sequence.getParent() instanceof CnnSpecParser.BodyContext)) {
+          add(topLevel, element);
+          sequence.removeLastChild();
+        }
+      }
+
+      @Override
+      public void enterEveryRule(ParserRuleContext ctx) {}
+
+      @Override
+      public void visitTerminal(TerminalNode node) {}
+
+      @Override
+      public void visitErrorNode(ErrorNode node) {}
+    };
+  }
+
+  /** Parsing started over (with full LL and error recovery): build the top level from the tree. */
+  void stopStreaming() {
+    topLevel = null;
   }
 
   SpecFile file(CnnSpecParser.FileContext ctx) {
@@ -35,7 +78,7 @@ final class AstBuilder {
     for (CnnSpecParser.StatementContext s : ctx.statement()) {
       statements.add(statement(s));
     }
-    return new SpecFile(header, statements, sequence(ctx.sequence()));
+    return new SpecFile(header, statements, topLevel(ctx.sequence()));
   }
 
   SpecFile body(CnnSpecParser.BodyContext ctx) {
@@ -43,7 +86,7 @@ final class AstBuilder {
     for (CnnSpecParser.StatementContext s : ctx.statement()) {
       statements.add(statement(s));
     }
-    return new SpecFile(null, statements, sequence(ctx.sequence()));
+    return new SpecFile(null, statements, topLevel(ctx.sequence()));
   }
 
   SpecFile.ShapeLiteral shape(CnnSpecParser.ShapeContext ctx) {
@@ -74,17 +117,25 @@ final class AstBuilder {
     return new Statement.Def(callName(name), params, sequence(d.sequence()), pos(name));
   }
 
+  private Sequence topLevel(CnnSpecParser.SequenceContext ctx) {
+    return topLevel == null ? sequence(ctx) : new Sequence(topLevel, pos(ctx.getStart()));
+  }
+
   private Sequence sequence(CnnSpecParser.SequenceContext ctx) {
     List<Element> elements = new ArrayList<>();
     for (CnnSpecParser.ElementContext e : ctx.element()) {
-      Element element = element(e);
-      if (element instanceof Element.Layer layer && isModifier(layer)) {
-        attachModifier(elements, layer);
-      } else {
-        elements.add(element);
-      }
+      add(elements, e);
     }
     return new Sequence(elements, pos(ctx.getStart()));
+  }
+
+  private void add(List<Element> elements, CnnSpecParser.ElementContext ctx) {
+    Element element = element(ctx);
+    if (element instanceof Element.Layer layer && isModifier(layer)) {
+      attachModifier(elements, layer);
+    } else {
+      elements.add(element);
+    }
   }
 
   private static boolean isModifier(Element.Layer layer) {

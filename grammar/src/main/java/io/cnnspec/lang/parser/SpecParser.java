@@ -12,6 +12,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
+import org.antlr.v4.runtime.tree.ParseTreeListener;
 
 /**
  * Text to AST. Parses in two stages as Trino does: the fast SLL mode first, and only when it
@@ -60,12 +61,17 @@ public final class SpecParser {
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
+    AstBuilder builder = new AstBuilder(source);
+    ParseTreeListener streaming = builder.streamTopLevel();
+    parser.addParseListener(streaming);
     ParserRuleContext tree;
     try {
       tree = rule.apply(parser);
     } catch (ParseCancellationException e) {
       tokens.seek(0);
       parser.reset();
+      parser.removeParseListener(streaming);
+      builder.stopStreaming();
       parser.addErrorListener(new SyntaxErrorCollector(source));
       parser.setErrorHandler(new DefaultErrorStrategy());
       parser.getInterpreter().setPredictionMode(PredictionMode.LL);
@@ -74,7 +80,7 @@ public final class SpecParser {
     if (source.errorCount() > errorsBefore) {
       return null;
     }
-    T result = build.apply(new AstBuilder(source), tree);
+    T result = build.apply(builder, tree);
     return source.errorCount() > errorsBefore ? null : result;
   }
 
