@@ -292,4 +292,11 @@ class ErrorsTest {
     assertEquals("unknown def 'fier'",
         Specs.onlyError("network N : 8x8x3\n  def fire(s, e) { conv1-{s} }\n  fier(16, 64)x2\n").title());
   }
+
+  @Test
+  void branchCountsOfResAndMul() {
+    assertEquals("mul takes one branch", Specs.onlyError("network N : 8x8x4\n  mul { gap | gap }\n").title());
+    assertEquals("res takes one or two branches",
+        Specs.onlyError("network N : 8x8x4\n  res { id | id | id }\n").title());
+  }
 }

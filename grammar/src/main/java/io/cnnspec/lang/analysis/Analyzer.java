@@ -578,7 +578,7 @@ public final class Analyzer {
     }
     int count = branch.branches().size();
     if ((branch.kind() == Element.BranchKind.RES && count > 2) || (branch.kind() == Element.BranchKind.MUL && count > 1)) {
-      source.error(branch.pos(), kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two" : "one") + " branches",
+      source.error(branch.pos(), kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two branches" : "one branch"),
           "it is given " + count,
           branch.kind() == Element.BranchKind.RES ? "write res { main } or res { main | shortcut }; for more use add { ... }"
               : "write mul { ... } with one branch");
