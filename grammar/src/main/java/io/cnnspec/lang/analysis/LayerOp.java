@@ -69,11 +69,8 @@ sealed interface LayerOp {
             spec + " asks for " + cout + " channels from " + cin + "; a depthwise conv gives a whole multiple of its input",
             "drop the channel count (dwconv3 keeps " + cin + ") or use a multiple of " + cin);
       }
-      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, false, cout, spec);
-      long weights = Math.multiplyExact(Math.multiplyExact(kh, kw), cout);
-      long params = bias ? Math.addExact(weights, cout) : weights;
-      long macs = Math.multiplyExact(weights, (long) out.height() * out.width());
-      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, stride, dilation));
+      // a grouped convolution with one group per input channel: the same weights, MACs and window
+      return new Conv(kh, kw, cout, stride, padding, cin, dilation, bias).apply(in, spec);
     }
   }
 
@@ -88,17 +85,12 @@ sealed interface LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
+      // a depthwise convolution without bias, then a pointwise 1x1 one: the sum of the two
       long cin = in.channels();
-      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, false, channels, spec);
-      long depthwise = Math.multiplyExact(Math.multiplyExact(kh, kw), cin);
-      long pointwise = Math.multiplyExact(cin, channels);
-      long params = Math.addExact(depthwise, pointwise);
-      if (bias) {
-        params = Math.addExact(params, channels);
-      }
-      long positions = (long) out.height() * out.width();
-      long macs = Math.multiplyExact(Math.addExact(depthwise, pointwise), positions);
-      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, stride, dilation));
+      Outcome depthwise = new Conv(kh, kw, cin, stride, padding, cin, dilation, false).apply(in, spec);
+      Outcome pointwise = new Conv(1, 1, channels, 1, Padding.VALID, 1, 1, bias).apply(depthwise.output(), spec);
+      return new Outcome(pointwise.output(), Math.addExact(depthwise.params(), pointwise.params()), 0,
+          Math.addExact(depthwise.macs(), pointwise.macs()), true, depthwise.window());
     }
   }
 
