@@ -2,6 +2,7 @@ package io.cnnspec.cli;
 
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.report.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,7 +102,7 @@ final class ZooCommand implements Callable<Integer> {
   }
 
   private static String grouped(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
+    return Figures.grouped(value);
   }
 
   private static String params(Row row) {

@@ -12,6 +12,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.report.Figures;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -357,7 +358,7 @@ final class NetworkClassWriter {
 
   /** A figure as the reports print it: {@code 138,357,544}. */
   static String commas(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
+    return Figures.grouped(value);
   }
 
   static String longLiteral(long value) {

@@ -7,7 +7,7 @@ import java.util.Locale;
  * How every report writes a number. Always {@link Locale#ROOT}: a report is compared across
  * machines and pasted into issues, so a German default locale must not turn 1,234.5 into 1.234,5.
  */
-final class Figures {
+public final class Figures {
 
   private static final long[] UNITS = {1_000_000L, 1_000_000_000L, 1_000_000_000_000L,
       1_000_000_000_000_000L, 1_000_000_000_000_000_000L};
@@ -15,8 +15,8 @@ final class Figures {
 
   private Figures() {}
 
-  /** {@code 138357544} as {@code 138,357,544}. */
-  static String grouped(long value) {
+  /** {@code 138357544} as {@code 138,357,544}: the one way cnnspec writes a count for people. */
+  public static String grouped(long value) {
     // by hand rather than String.format("%,d"): a report of a long spec formats millions of cells
     String digits = Long.toString(value);
     int sign = value < 0 ? 1 : 0;

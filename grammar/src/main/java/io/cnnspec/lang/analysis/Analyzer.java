@@ -11,6 +11,7 @@ import io.cnnspec.lang.ast.Statement;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.report.Figures;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -230,7 +231,7 @@ public final class Analyzer {
   }
 
   private static String group(long value) {
-    return String.format(Locale.ROOT, "%,d", value);
+    return Figures.grouped(value);
   }
 
   // ---- the walk ----
