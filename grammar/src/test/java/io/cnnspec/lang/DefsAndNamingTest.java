@@ -118,6 +118,28 @@ class DefsAndNamingTest {
   }
 
   @Test
+  void aUserNameMayNotTakeAGeneratedOne() {
+    Diagnostic error = Specs.onlyError("network N : 8x8x3\n conv3-4 conv3-4 relu @conv2");
+    assertEquals("duplicate layer name 'conv2'", error.title());
+    assertEquals(3, Specs.inline("8x8x3", "conv3-4 conv3-4 relu @conv3").layers().size());
+  }
+
+  @Test
+  void generatedNamesOfStemsEndingInDigitsNeverCollide() {
+    // def b2 names its calls b21, b22, ...: so would a def b at its 21st call
+    NetworkInfo net = Specs.inline("8x8x3", """
+        def b { relu }
+        def b2 { relu }
+        b2 b x21 b2
+        """);
+    List<String> names = names(net).stream().map(n -> n.substring(0, n.indexOf('.'))).toList();
+    assertEquals(List.of("b21", "b1", "b2", "b3", "b4", "b5", "b6", "b7", "b8", "b9", "b10", "b11", "b12", "b13",
+        "b14", "b15", "b16", "b17", "b18", "b19", "b20", "b22", "b23"), names);
+    Diagnostic error = Specs.onlyError("network N : 8x8x3\n def b2 { relu }\n b2 relu @b21");
+    assertEquals("duplicate layer name 'b21'", error.title());
+  }
+
+  @Test
   void aGroupMayFollowALayer() {
     NetworkInfo net = Specs.inline("32x32x3", "conv3-8 maxpool (conv3-16 relu) x2");
     assertEquals("16x16x16", net.output().toString());

@@ -3,7 +3,8 @@
 // sequences of tokens are well formed.
 grammar CnnSpec;
 
-options { caseInsensitive = true; }
+// CompactContext: nodes with room for the few children they have (see there).
+options { caseInsensitive = true; contextSuperClass = CompactContext; }
 
 // A .cnn file: one network with its header.
 file

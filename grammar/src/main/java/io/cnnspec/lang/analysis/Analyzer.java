@@ -52,8 +52,11 @@ public final class Analyzer {
   /** A layer as written, after evaluation: what its resolution depends on. */
   private record Written(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {}
 
-  /** A word's resolution: the op, or the error that resolving it gives. */
-  private record Resolved(LayerOp op, SpecException error) {}
+  /**
+   * A word's resolution: the op, or the error that resolving it gives, and the layer's text as
+   * rows show it, shared by every row written the same way.
+   */
+  private record Resolved(LayerOp op, SpecException error, String spec) {}
 
   private record Applied(LayerOp op, Shape input) {}
 
@@ -394,7 +397,7 @@ public final class Analyzer {
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
     boolean known = (layer.wordNumber() == null || wordNumber != null) && (layer.channels() == null || channels != null)
         && (layer.stride() == null || stride != null);
-    List<LayerWords.Mod> mods = new ArrayList<>();
+    List<LayerWords.Mod> mods = layer.modifiers().isEmpty() ? List.of() : new ArrayList<>();
     for (Element.Modifier modifier : layer.modifiers()) {
       LayerWords.Mod mod = modifier(modifier, ctx);
       known &= mod != null;
@@ -412,14 +415,8 @@ public final class Analyzer {
     if (!checkNumber(channels, layer.channels(), "channel count") || !checkNumber(stride, layer.stride(), "stride")) {
       return flow.unknown();
     }
-    String spec = specText(word, channels, stride, mods);
-    Resolved resolution = resolved.computeIfAbsent(new Written(word, channels, stride, mods), w -> {
-      try {
-        return new Resolved(LayerWords.resolve(w.word(), w.channels(), w.stride(), w.mods(), convBias), null);
-      } catch (SpecException e) {
-        return new Resolved(null, e);
-      }
-    });
+    Resolved resolution = resolve(new Written(word, channels, stride, mods));
+    String spec = resolution.spec();
     if (resolution.error() != null) {
       SpecException e = resolution.error();
       source.error(layer.pos(), e.title(), e.detail(), e.hint());
@@ -480,6 +477,21 @@ public final class Analyzer {
         outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
         rf.size(), rf.jump()), layer.pos());
     return new Flow(outcome.output(), rf, flattened);
+  }
+
+  private Resolved resolve(Written written) {
+    Resolved resolution = resolved.get(written);
+    if (resolution == null) {
+      String spec = specText(written.word(), written.channels(), written.stride(), written.mods());
+      try {
+        resolution = new Resolved(LayerWords.resolve(written.word(), written.channels(), written.stride(), written.mods(), convBias),
+            null, spec);
+      } catch (SpecException e) {
+        resolution = new Resolved(null, e, spec);
+      }
+      resolved.put(written, resolution);
+    }
+    return resolution;
   }
 
   /**

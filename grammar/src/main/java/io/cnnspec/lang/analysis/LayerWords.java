@@ -32,7 +32,9 @@ public final class LayerWords {
   private static final Pattern ADAPTIVE = Pattern.compile("(adaptiveavgpool|adaptivemaxpool)(\\d+)(?:x(\\d+))?");
   private static final Pattern COUNTED = Pattern.compile("(gn|upsample|zeropad)(\\d+)");
   private static final Pattern PROBABILITY = Pattern.compile("(dropout|lrelu)((?:\\d+)?(?:\\.\\d+)?)");
-  private static final Pattern MODIFIER = Pattern.compile("(p|g|d)(\\d+)|valid|same|nobias|bias|ceil|nearest|bilinear|noscale|nocenter");
+  // Asked of every word the parser reads, so a set and a digit scan rather than a regex's matcher.
+  private static final Set<String> MODIFIER_WORDS =
+      Set.of("valid", "same", "nobias", "bias", "ceil", "nearest", "bilinear", "noscale", "nocenter");
   private static final Pattern STEM = Pattern.compile("([a-z_]+?)([0-9].*)?");
 
   private static final Map<String, String> PLAIN = new LinkedHashMap<>();
@@ -77,7 +79,17 @@ public final class LayerWords {
     if (numbered) {
       return word.equals("p") || word.equals("g") || word.equals("d");
     }
-    return MODIFIER.matcher(word).matches();
+    return MODIFIER_WORDS.contains(word) || word.length() > 1 && "pgd".indexOf(word.charAt(0)) >= 0 && digitsFrom(word, 1);
+  }
+
+  private static boolean digitsFrom(String word, int start) {
+    for (int i = start; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a def may take this name: not a layer word, modifier or anything that reads as one. */

@@ -9,8 +9,11 @@ import io.cnnspec.lang.ast.Sequence;
 import io.cnnspec.lang.ast.SpecFile;
 import io.cnnspec.lang.ast.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
@@ -25,6 +28,8 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
 
   private final Reporter.Source source;
+  // A long spec writes the same few words over and over: its layers share one string per word.
+  private final Map<String, String> words = new HashMap<>();
 
   /** The top-level layers, when they were built while parsing (see {@link #streamTopLevel}). */
   private List<Element> topLevel;
@@ -38,14 +43,14 @@ final class AstBuilder {
    * a long spec then never holds the parse tree of all its layers at once, which dominated the
    * memory (and the garbage collector's copying) of a written-out spec of a million layers.
    */
-  ParseTreeListener streamTopLevel() {
+  ParseTreeListener streamTopLevel(BooleanSupplier abandoned) {
     topLevel = new ArrayList<>();
     return new ParseTreeListener() {
       @Override
       public void exitEveryRule(ParserRuleContext ctx) {
-        // exit also runs while a syntax error unwinds the parser (the element is then incomplete,
-        // and the full parse that follows builds everything from its own tree)
-        if (ctx.exception == null && ctx instanceof CnnSpecParser.ElementContext element
+        // exit also runs while a syntax error or the nesting limit unwinds the parser (the element
+        // is then incomplete, and the full parse that follows builds everything from its own tree)
+        if (ctx.exception == null && !abandoned.getAsBoolean() && ctx instanceof CnnSpecParser.ElementContext element
             && element.getParent() instanceof CnnSpecParser.SequenceContext sequence
             && (sequence.getParent() instanceof CnnSpecParser.FileContext
                 || sequence.getParent() instanceof CnnSpecParser.BodyContext)) {
@@ -195,8 +200,10 @@ final class AstBuilder {
     CnnSpecParser.LayerAtomContext l = (CnnSpecParser.LayerAtomContext) atom;
     CnnSpecParser.WordContext word = l.word();
     Token wordToken = word.ID().getSymbol();
+    String text = LayerWords.normalize(wordToken.getText());
+    String shared = words.putIfAbsent(text, text);
     return new Element.Layer(
-        LayerWords.normalize(wordToken.getText()),
+        shared != null ? shared : text,
         word.interp() == null ? null : expr(word.interp().expr()),
         l.channels == null ? null : number(l.channels),
         l.stride == null ? null : number(l.stride),
@@ -292,8 +299,9 @@ final class AstBuilder {
   }
 
   private static Position pos(Token token) {
+    // the length from the token's indices: getText() would build a string to measure
     return new Position(token.getLine(), token.getCharPositionInLine() + 1,
-        token.getType() == Token.EOF ? 1 : token.getText().length());
+        token.getType() == Token.EOF ? 1 : token.getStopIndex() - token.getStartIndex() + 1);
   }
 
   /** The whole of a construct when it sits on one line, else its first token. */
