@@ -12,7 +12,7 @@ final class Parse {
 
   static SpecFile file(String source, String origin) {
     Reporter reporter = new Reporter(origin, Compile.LIMITS.maxErrors());
-    SpecFile file = new SpecParser(Compile.LIMITS.maxNesting()).parseFile(source, reporter.source(Diagnostic.Part.SPEC, source));
+    SpecFile file = new SpecParser(Compile.LIMITS.maxNesting()).parseFile(source, reporter.source(Diagnostic.Part.SPEC, source), null);
     if (file == null) {
       throw new IllegalStateException(origin + " does not parse: " + reporter.diagnostics());
     }

@@ -1,9 +1,12 @@
 package io.cnnspec.lang;
 
 import io.cnnspec.lang.analysis.Analyzer;
+import io.cnnspec.lang.ast.Element;
 import io.cnnspec.lang.ast.Position;
 import io.cnnspec.lang.ast.SpecFile;
+import io.cnnspec.lang.ast.Statement;
 import io.cnnspec.lang.parser.SpecParser;
+import io.cnnspec.lang.parser.TopLevelSink;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import java.util.List;
@@ -29,11 +32,15 @@ public final class CnnSpec {
     Reporter reporter = new Reporter(origin, limits.maxErrors());
     Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, source);
     return guarded(reporter, spec, () -> {
-      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec);
+      Streamed streamed = new Streamed(spec, limits, null, false);
+      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec, streamed);
       if (file == null) {
         return null;
       }
       SpecFile.Header header = file.header();
+      if (streamed.walk != null) {
+        return streamed.walk.finish(header.name(), header.output(), header.namePos());
+      }
       Shape input = shape(header.input(), spec);
       if (input == null) {
         return null;
@@ -55,11 +62,15 @@ public final class CnnSpec {
       Reporter.Source inputSource = reporter.source(Diagnostic.Part.INPUT, input);
       SpecFile.ShapeLiteral literal = new SpecParser(limits.maxNesting()).parseShape(input == null ? "" : input, inputSource);
       Shape shape = literal == null ? null : shape(literal, inputSource);
-      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec);
+      Streamed streamed = new Streamed(spec, limits, shape == null ? Streamed.NONE : shape, true);
+      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec, streamed);
       if (file == null || shape == null) {
         return null;
       }
       SpecFile.Header header = file.header();
+      if (streamed.walk != null) {
+        return streamed.walk.finish(header.name(), null, header.namePos());
+      }
       return Analyzer.analyze(file.withoutExpectations(), header.name(), shape, null, header.namePos(), spec, limits);
     });
   }
@@ -96,12 +107,69 @@ public final class CnnSpec {
             "write its layers, e.g. value = \"conv3-64x2 pool fc10\"");
         return null;
       }
-      SpecFile file = new SpecParser(limits.maxNesting()).parseBody(body, spec);
+      Streamed streamed = new Streamed(spec, limits, shape == null ? Streamed.NONE : shape, false);
+      SpecFile file = new SpecParser(limits.maxNesting()).parseBody(body, spec, streamed);
       if (file == null || shape == null || reporter.hasErrors()) {
         return null;
       }
+      if (streamed.walk != null) {
+        return streamed.walk.finish(name, null, Position.START);
+      }
       return Analyzer.analyze(file, name, shape, null, Position.START, spec, limits);
     });
+  }
+
+  /**
+   * Analyses the top-level layers as the parser reads them, so that a long spec is never held
+   * whole. It declines (and the layers stay in the AST, analysed after parsing as before) when
+   * something already failed: the walk would only add errors the spec cannot get to.
+   */
+  private static final class Streamed implements TopLevelSink {
+    /** Stands for an input that was given but invalid (reported already). */
+    static final Shape NONE = Shape.vector(1);
+
+    private final Reporter.Source spec;
+    private final Limits limits;
+    private final Shape given;
+    private final boolean withoutExpectations;
+    Analyzer.Walk walk;
+
+    /**
+     * @param given the input, or null to take the header's, or {@link #NONE}
+     * @param withoutExpectations whether to leave out the {@code expect} lines (they are about
+     *     the header's input, and another was given)
+     */
+    Streamed(Reporter.Source spec, Limits limits, Shape given, boolean withoutExpectations) {
+      this.spec = spec;
+      this.limits = limits;
+      this.given = given;
+      this.withoutExpectations = withoutExpectations;
+    }
+
+    @Override
+    public boolean start(SpecFile.Header header, List<Statement> statements) {
+      if (spec.hasErrors() || given == NONE) {
+        return false;
+      }
+      Shape input = given != null ? given : shape(header.input(), spec);
+      if (input == null) {
+        return false;
+      }
+      List<Statement> kept = withoutExpectations
+          ? statements.stream().filter(s -> !(s instanceof Statement.Expect)).toList() : statements;
+      walk = Analyzer.begin(kept, input, spec, limits);
+      return true;
+    }
+
+    @Override
+    public void layer(Element element) {
+      walk.layer(element);
+    }
+
+    @Override
+    public void abandon() {
+      walk = null;
+    }
   }
 
   private interface Work {

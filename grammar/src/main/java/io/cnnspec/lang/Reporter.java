@@ -18,6 +18,7 @@ public final class Reporter {
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   // A repeated layer or def call meets the same problem on every repetition; it is said once.
   private final java.util.Set<String> said = new java.util.HashSet<>();
+  private final List<String> saidInOrder = new ArrayList<>();
   private int errors;
   private int suppressed;
 
@@ -53,6 +54,26 @@ public final class Reporter {
   }
 
   /** The positions of one text: the spec, or an annotation's name or input. */
+  /** What has been reported up to a point, to go back to with {@link #rollBack}. */
+  public record Mark(int diagnostics, int errors, int suppressed, int said) {}
+
+  public Mark mark() {
+    return new Mark(diagnostics.size(), errors, suppressed, saidInOrder.size());
+  }
+
+  /**
+   * Forgets everything reported since {@code mark}: work that was started over (a fast parse that
+   * gave up) must not leave its diagnostics behind, or stop the new attempt's from being said.
+   */
+  public void rollBack(Mark mark) {
+    diagnostics.subList(mark.diagnostics(), diagnostics.size()).clear();
+    List<String> keys = saidInOrder.subList(mark.said(), saidInOrder.size());
+    keys.forEach(said::remove);
+    keys.clear();
+    errors = mark.errors();
+    suppressed = mark.suppressed();
+  }
+
   public final class Source {
     private final Diagnostic.Part part;
     private final String text;
@@ -79,6 +100,14 @@ public final class Reporter {
       return errors;
     }
 
+    public Mark mark() {
+      return Reporter.this.mark();
+    }
+
+    public void rollBack(Mark mark) {
+      Reporter.this.rollBack(mark);
+    }
+
     private void report(Diagnostic.Severity severity, Position pos, String title, String detail, String hint) {
       String key = part + ":" + pos.line() + ":" + pos.column() + ":" + title + ":" + detail;
       if (said.contains(key)) {
@@ -92,6 +121,7 @@ public final class Reporter {
         }
       }
       said.add(key);
+      saidInOrder.add(key);
       String line = lineText(pos.line());
       int column = charColumn(line, pos.column());
       int start = column - 1;

@@ -34,13 +34,22 @@ public record LayerInfo(
     double jump) {
 
   public LayerInfo {
-    Objects.requireNonNull(name, "name");
+    check(name, 0, kind, spec, input, output, params, nonTrainableParams, macs, activations, receptiveField);
+  }
+
+  /**
+   * What a row must satisfy, for rows made here and rows stored by {@link LayerTable}; the name is
+   * {@code nameBase} followed by {@code nameNumber} when that is positive.
+   */
+  static void check(String nameBase, int nameNumber, String kind, String spec, Shape input, Shape output, long params,
+      long nonTrainableParams, long macs, long activations, long receptiveField) {
+    Objects.requireNonNull(nameBase, "name");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
     if (params < 0 || nonTrainableParams < 0 || macs < 0 || activations < 0 || receptiveField < 0) {
-      throw new IllegalArgumentException("negative count in layer " + name);
+      throw new IllegalArgumentException("negative count in layer " + (nameNumber > 0 ? nameBase + nameNumber : nameBase));
     }
   }
 

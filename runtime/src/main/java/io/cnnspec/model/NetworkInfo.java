@@ -33,7 +33,8 @@ public record NetworkInfo(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(input, "input");
     Objects.requireNonNull(output, "output");
-    layers = List.copyOf(layers);
+    // a LayerTable is immutable already, and copying it would make every row an object
+    layers = layers instanceof LayerTable ? layers : List.copyOf(layers);
     if (params < 0 || trainableParams < 0 || nonTrainableParams < 0 || macs < 0 || activations < 0) {
       throw new IllegalArgumentException("negative total in network " + name);
     }

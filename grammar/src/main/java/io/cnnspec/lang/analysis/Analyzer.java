@@ -9,6 +9,7 @@ import io.cnnspec.lang.ast.Sequence;
 import io.cnnspec.lang.ast.SpecFile;
 import io.cnnspec.lang.ast.Statement;
 import io.cnnspec.model.LayerInfo;
+import io.cnnspec.model.LayerTable;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import io.cnnspec.report.Figures;
@@ -38,7 +39,7 @@ public final class Analyzer {
   private final Limits limits;
   private final Definitions defs;
   private final boolean convBias;
-  private final List<LayerInfo> rows = new ArrayList<>();
+  private final LayerTable.Builder rows = LayerTable.builder();
   private final Namer namer = new Namer();
   private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
   // Layers and merges walked, with a known shape or not: rows are only added while the shape is
@@ -117,11 +118,23 @@ public final class Analyzer {
    */
   public static NetworkInfo analyze(SpecFile spec, String name, Shape input, SpecFile.ShapeLiteral declaredOutput,
       Position headerPos, Reporter.Source source, Limits limits) {
+    Walk walk = begin(spec.statements(), input, source, limits);
+    for (Element element : spec.body().elements()) {
+      walk.layer(element);
+    }
+    return walk.finish(name, declaredOutput, headerPos);
+  }
+
+  /**
+   * Starts a walk of a spec's top level, given its statements: the top-level layers then come one
+   * at a time ({@link Walk#layer}), as a parser reads them, and need not be kept.
+   */
+  public static Walk begin(List<Statement> statements, Shape input, Reporter.Source source, Limits limits) {
     int errorsBefore = source.errorCount();
     boolean convBias = true;
     List<Statement.Expect> expects = new ArrayList<>();
     List<Statement.Def> defList = new ArrayList<>();
-    for (Statement statement : spec.statements()) {
+    for (Statement statement : statements) {
       if (statement instanceof Statement.Option option) {
         switch (LayerWords.normalize(option.name())) {
           case "nobias" -> convBias = false;
@@ -139,28 +152,61 @@ public final class Analyzer {
       }
     }
     Definitions defs = Definitions.check(defList, source);
-    Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
-    Ctx top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0);
-    Flow end;
-    try {
-      end = analyzer.sequence(spec.body(), new Flow(input, ReceptiveField.INPUT), top);
-    } catch (Abort abort) {
-      return null;
+    return new Walk(new Analyzer(source, limits, defs, convBias), input, expects, errorsBefore);
+  }
+
+  /** The walk of a spec's top level, one layer at a time; see {@link #begin}. */
+  public static final class Walk {
+    private final Analyzer analyzer;
+    private final Shape input;
+    private final List<Statement.Expect> expects;
+    private final int errorsBefore;
+    private final Ctx top;
+    private Flow flow;
+    private boolean aborted;
+
+    private Walk(Analyzer analyzer, Shape input, List<Statement.Expect> expects, int errorsBefore) {
+      this.analyzer = analyzer;
+      this.input = input;
+      this.expects = expects;
+      this.errorsBefore = errorsBefore;
+      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0);
+      this.flow = new Flow(input, ReceptiveField.INPUT);
     }
-    if (end.shape() != null && declaredOutput != null) {
-      analyzer.checkDeclaredOutput(end.shape(), declaredOutput);
+
+    /** The next top-level element; after a limit stopped the walk, nothing more is looked at. */
+    public void layer(Element element) {
+      if (aborted) {
+        return;
+      }
+      try {
+        flow = analyzer.element(element, flow, top);
+      } catch (Abort abort) {
+        aborted = true;
+      }
     }
-    if (source.errorCount() > errorsBefore || end.shape() == null) {
-      return null;
+
+    /** The network, or null when there were errors (reported, as all are, to the walk's source). */
+    public NetworkInfo finish(String name, SpecFile.ShapeLiteral declaredOutput, Position headerPos) {
+      Reporter.Source source = analyzer.source;
+      if (aborted) {
+        return null;
+      }
+      if (flow.shape() != null && declaredOutput != null) {
+        analyzer.checkDeclaredOutput(flow.shape(), declaredOutput);
+      }
+      if (source.errorCount() > errorsBefore || flow.shape() == null) {
+        return null;
+      }
+      NetworkInfo info = analyzer.totals(name, input, flow.shape(), headerPos);
+      if (info == null) {
+        return null;
+      }
+      for (Statement.Expect expect : expects) {
+        analyzer.checkExpect(expect, info);
+      }
+      return source.errorCount() > errorsBefore ? null : info;
     }
-    NetworkInfo info = analyzer.totals(name, input, end.shape(), headerPos);
-    if (info == null) {
-      return null;
-    }
-    for (Statement.Expect expect : expects) {
-      analyzer.checkExpect(expect, info);
-    }
-    return source.errorCount() > errorsBefore ? null : info;
   }
 
   /**
@@ -173,22 +219,24 @@ public final class Analyzer {
     long nonTrainable = 0;
     long macs = 0;
     long activations = input.size();
-    for (LayerInfo row : rows) {
+    LayerTable table = rows.build();
+    for (int i = 0; i < table.size(); i++) {
       try {
-        params = Math.addExact(params, row.params());
-        nonTrainable = Math.addExact(nonTrainable, row.nonTrainableParams());
-        macs = Math.addExact(macs, row.macs());
-        activations = Math.addExact(activations, row.activations());
+        params = Math.addExact(params, table.params(i));
+        nonTrainable = Math.addExact(nonTrainable, table.nonTrainableParams(i));
+        macs = Math.addExact(macs, table.macs(i));
+        activations = Math.addExact(activations, table.activations(i));
         Math.addExact(params, nonTrainable);
         Math.multiplyExact(macs, 2);
       } catch (ArithmeticException e) {
+        LayerInfo row = table.get(i);
         source.error(headerPos, "counts overflow",
             "the network's totals (with FLOPs = 2 x MACs) pass 64 bits at layer " + row.name() + " (" + row.spec() + ")",
             "no real network is this large; check the numbers");
         return null;
       }
     }
-    return new NetworkInfo(name, input, output, rows, params, params, nonTrainable, macs, activations);
+    return new NetworkInfo(name, input, output, table, params, params, nonTrainable, macs, activations);
   }
 
   private void checkDeclaredOutput(Shape actual, SpecFile.ShapeLiteral declared) {
@@ -362,7 +410,7 @@ public final class Analyzer {
     if (!known) {
       return flow.unknown();
     }
-    String scope = label != null ? claim(ctx, label, pos) : namer.generate(ctx.prefix(), def.name());
+    String scope = label != null ? claim(ctx, label, pos) : namer.generate(ctx.prefix(), def.name()).toString();
     return sequence(def.body(), flow, callee.scoped(scope));
   }
 
@@ -472,10 +520,19 @@ public final class Analyzer {
           "no real network strides this far; check the strides");
       return flow.unknown();
     }
-    String name = label != null ? claim(ctx, label, layer.pos()) : namer.generate(ctx.prefix(), op.baseName());
-    addRow(new LayerInfo(name, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(), outcome.output(),
-        outcome.params(), outcome.nonTrainable(), outcome.macs(), outcome.stored() ? outcome.output().size() : 0,
-        rf.size(), rf.jump()), layer.pos());
+    String nameBase;
+    int nameNumber;
+    if (label != null) {
+      nameBase = claim(ctx, label, layer.pos());
+      nameNumber = 0;
+    } else {
+      Namer.Name generated = namer.generate(ctx.prefix(), op.baseName());
+      nameBase = generated.base();
+      nameNumber = generated.number();
+    }
+    rows.set(newRow(layer.pos()), nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
+        outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
+        outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
     return new Flow(outcome.output(), rf, flattened);
   }
 
@@ -514,14 +571,15 @@ public final class Analyzer {
     }
   }
 
-  private void addRow(LayerInfo row, Position pos) {
+  /** A new row, filled in by the caller. */
+  private int newRow(Position pos) {
     if (rows.size() >= limits.maxLayers()) {
       source.error(pos, "the spec expands past the layer limit",
           "it has more than " + group(limits.maxLayers()) + " layers after expansion",
           "reduce the repetition (the limit is a compile option for larger specs)");
       throw new Abort();
     }
-    rows.add(row);
+    return rows.reserve();
   }
 
   private boolean checkNumber(Long value, Expr expr, String what) {
@@ -581,10 +639,9 @@ public final class Analyzer {
   private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
     walked(branch.pos());
     String kind = branch.kind().keyword();
-    String name = label != null ? claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind);
+    String name = label != null ? claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind).toString();
     Ctx inner = label != null ? nested(ctx, branch.pos()).scoped(name) : nested(ctx, branch.pos());
-    int row = rows.size();
-    addRow(null, branch.pos());
+    int row = newRow(branch.pos());
     List<Flow> outs = new ArrayList<>();
     for (int i = 0; i < branch.branches().size(); i++) {
       outs.add(sequence(branch.branches().get(i), flow, inner.inBranch(i + 1)));
@@ -611,8 +668,8 @@ public final class Analyzer {
     for (Flow out : outs) {
       rf = rf.max(out.rf());
     }
-    rows.set(row, new LayerInfo(name, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0,
-        merged.size(), rf.size(), rf.jump()));
+    rows.set(row, name, 0, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0, merged.size(),
+        rf.size(), rf.jump());
     return new Flow(merged, rf);
   }
 

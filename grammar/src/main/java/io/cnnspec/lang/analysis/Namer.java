@@ -19,9 +19,24 @@ import java.util.Set;
  */
 final class Namer {
 
-  /** The last count given per stem; a holder, so that counting past 127 boxes nothing. */
+  /** A generated name: {@code base} (scope and stem) followed by {@code number}. */
+  record Name(String base, int number) {
+    @Override
+    public String toString() {
+      return base + number;
+    }
+  }
+
+  /** The last count given per stem, with the stem's names' common start. */
   private static final class Counter {
+    final String base;
+    final boolean plain;
     int last;
+
+    Counter(String base, boolean plain) {
+      this.base = base;
+      this.plain = plain;
+    }
   }
 
   // Counters per scope, then per stem: both keys are strings the walk already holds (hashes
@@ -30,20 +45,34 @@ final class Namer {
   private final Map<String, Map<String, Counter>> counters = new HashMap<>();
   private final Set<String> remembered = new HashSet<>();
 
-  String generate(String prefix, String stem) {
-    Counter counter = counters.computeIfAbsent(prefix, p -> new HashMap<>()).computeIfAbsent(stem, s -> new Counter());
-    boolean plain = plain(stem);
+  Name generate(String prefix, String stem) {
+    Map<String, Counter> scope = counters.get(prefix);
+    if (scope == null) {
+      scope = new HashMap<>();
+      counters.put(prefix, scope);
+    }
+    Counter counter = scope.get(stem);
+    if (counter == null) {
+      counter = new Counter(prefix + stem, plain(stem));
+      scope.put(stem, counter);
+    }
     int n = counter.last;
-    String name;
     do {
       n++;
-      name = prefix + stem + n;
-    } while (!remembered.isEmpty() && remembered.contains(name) || !plain && givenFromCounters(name));
+    } while (taken(counter, n));
     counter.last = n;
-    if (!plain) {
-      remembered.add(name);
+    if (!counter.plain) {
+      remembered.add(counter.base + n);
     }
-    return name;
+    return new Name(counter.base, n);
+  }
+
+  private boolean taken(Counter counter, int n) {
+    if (counter.plain && remembered.isEmpty()) {
+      return false;
+    }
+    String name = counter.base + n;
+    return remembered.contains(name) || !counter.plain && givenFromCounters(name);
   }
 
   /** Claims a user's name; false when it is taken already. */

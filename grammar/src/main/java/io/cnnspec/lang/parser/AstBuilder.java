@@ -33,6 +33,10 @@ final class AstBuilder {
 
   /** The top-level layers, when they were built while parsing (see {@link #streamTopLevel}). */
   private List<Element> topLevel;
+  /** Where the top-level layers go instead, when it took them; null when they are kept. */
+  private TopLevelSink handedTo;
+  /** The last top-level layer read, held back until it is clear no modifier follows it. */
+  private Element pending;
 
   AstBuilder(Reporter.Source source) {
     this.source = source;
@@ -41,26 +45,45 @@ final class AstBuilder {
   /**
    * Builds each top-level element as soon as the parser finishes it and drops its parse tree:
    * a long spec then never holds the parse tree of all its layers at once, which dominated the
-   * memory (and the garbage collector's copying) of a written-out spec of a million layers.
+   * memory (and the garbage collector's copying) of a written-out spec of a million layers. With
+   * a {@code sink} that takes them, the elements are handed over instead of kept.
+   *
+   * @param abandoned true once the parse is being given up; nothing is built from then on
    */
-  ParseTreeListener streamTopLevel(BooleanSupplier abandoned) {
+  ParseTreeListener streamTopLevel(BooleanSupplier abandoned, TopLevelSink sink) {
     topLevel = new ArrayList<>();
     return new ParseTreeListener() {
       @Override
-      public void exitEveryRule(ParserRuleContext ctx) {
-        // exit also runs while a syntax error or the nesting limit unwinds the parser (the element
-        // is then incomplete, and the full parse that follows builds everything from its own tree)
-        if (ctx.exception == null && !abandoned.getAsBoolean() && ctx instanceof CnnSpecParser.ElementContext element
-            && element.getParent() instanceof CnnSpecParser.SequenceContext sequence
-            && (sequence.getParent() instanceof CnnSpecParser.FileContext
-                || sequence.getParent() instanceof CnnSpecParser.BodyContext)) {
-          add(topLevel, element);
-          sequence.removeLastChild();
+      public void enterEveryRule(ParserRuleContext ctx) {
+        if (sink != null && ctx instanceof CnnSpecParser.SequenceContext && isTopLevel(ctx)) {
+          // the header and statements come before the layers, so they are complete here
+          ParserRuleContext parent = ctx.getParent();
+          SpecFile.Header header = parent instanceof CnnSpecParser.FileContext file ? header(file.header()) : null;
+          List<CnnSpecParser.StatementContext> statements = parent instanceof CnnSpecParser.FileContext file
+              ? file.statement() : ((CnnSpecParser.BodyContext) parent).statement();
+          handedTo = sink.start(header, statements(statements)) ? sink : null;
         }
       }
 
       @Override
-      public void enterEveryRule(ParserRuleContext ctx) {}
+      public void exitEveryRule(ParserRuleContext ctx) {
+        // exit also runs while a syntax error or the nesting limit unwinds the parser (the element
+        // is then incomplete, and the full parse that follows builds everything from its own tree)
+        if (ctx.exception != null || abandoned.getAsBoolean()) {
+          return;
+        }
+        if (ctx instanceof CnnSpecParser.ElementContext element && isTopLevel(element.getParent())) {
+          if (handedTo == null) {
+            add(topLevel, element);
+          } else {
+            handOver(element);
+          }
+          ((CnnSpecParser.SequenceContext) element.getParent()).removeLastChild();
+        } else if (ctx instanceof CnnSpecParser.SequenceContext && isTopLevel(ctx) && handedTo != null && pending != null) {
+          handedTo.layer(pending);
+          pending = null;
+        }
+      }
 
       @Override
       public void visitTerminal(TerminalNode node) {}
@@ -70,28 +93,51 @@ final class AstBuilder {
     };
   }
 
+  private static boolean isTopLevel(ParserRuleContext ctx) {
+    return ctx instanceof CnnSpecParser.SequenceContext
+        && (ctx.getParent() instanceof CnnSpecParser.FileContext || ctx.getParent() instanceof CnnSpecParser.BodyContext);
+  }
+
+  private void handOver(CnnSpecParser.ElementContext ctx) {
+    Element element = element(ctx);
+    if (element instanceof Element.Layer layer && isModifier(layer)) {
+      Element.Layer folded = folded(pending, layer);
+      if (folded != null) {
+        pending = folded;
+      }
+      return;
+    }
+    if (pending != null) {
+      handedTo.layer(pending);
+    }
+    pending = element;
+  }
+
   /** Parsing started over (with full LL and error recovery): build the top level from the tree. */
   void stopStreaming() {
     topLevel = null;
+    handedTo = null;
+    pending = null;
   }
 
   SpecFile file(CnnSpecParser.FileContext ctx) {
-    CnnSpecParser.HeaderContext h = ctx.header();
-    SpecFile.Header header = new SpecFile.Header(h.name.getText(), pos(h.name), shape(h.input),
-        h.output == null ? null : shape(h.output));
-    List<Statement> statements = new ArrayList<>();
-    for (CnnSpecParser.StatementContext s : ctx.statement()) {
-      statements.add(statement(s));
-    }
-    return new SpecFile(header, statements, topLevel(ctx.sequence()));
+    return new SpecFile(header(ctx.header()), statements(ctx.statement()), topLevel(ctx.sequence()));
   }
 
   SpecFile body(CnnSpecParser.BodyContext ctx) {
+    return new SpecFile(null, statements(ctx.statement()), topLevel(ctx.sequence()));
+  }
+
+  private SpecFile.Header header(CnnSpecParser.HeaderContext h) {
+    return new SpecFile.Header(h.name.getText(), pos(h.name), shape(h.input), h.output == null ? null : shape(h.output));
+  }
+
+  private List<Statement> statements(List<CnnSpecParser.StatementContext> contexts) {
     List<Statement> statements = new ArrayList<>();
-    for (CnnSpecParser.StatementContext s : ctx.statement()) {
+    for (CnnSpecParser.StatementContext s : contexts) {
       statements.add(statement(s));
     }
-    return new SpecFile(null, statements, topLevel(ctx.sequence()));
+    return statements;
   }
 
   SpecFile.ShapeLiteral shape(CnnSpecParser.ShapeContext ctx) {
@@ -137,7 +183,10 @@ final class AstBuilder {
   private void add(List<Element> elements, CnnSpecParser.ElementContext ctx) {
     Element element = element(ctx);
     if (element instanceof Element.Layer layer && isModifier(layer)) {
-      attachModifier(elements, layer);
+      Element.Layer folded = folded(elements.isEmpty() ? null : elements.get(elements.size() - 1), layer);
+      if (folded != null) {
+        elements.set(elements.size() - 1, folded);
+      }
     } else {
       elements.add(element);
     }
@@ -147,28 +196,27 @@ final class AstBuilder {
     return layer.channels() == null && layer.stride() == null && LayerWords.isModifier(layer.word(), layer.wordNumber() != null);
   }
 
-  private void attachModifier(List<Element> elements, Element.Layer modifier) {
-    Element previous = elements.isEmpty() ? null : elements.get(elements.size() - 1);
+  /** {@code previous} with {@code modifier} folded in, or null after reporting why it cannot be. */
+  private Element.Layer folded(Element previous, Element.Layer modifier) {
     if (!(previous instanceof Element.Layer layer)) {
       source.error(modifier.pos(), "modifier '" + modifier.word() + "' does not follow a layer",
           "modifiers such as p1, g2, valid or nobias belong to the layer written just before them",
           "write it after the layer it changes, e.g. conv3-64 " + modifier.word());
-      return;
+      return null;
     }
     if (modifier.repeat() != null && layer.repeat() != null) {
       source.error(modifier.repeat().pos(), "the layer is repeated twice",
           "it has a repetition before its modifiers and another after them", "keep one repetition, after the modifiers");
-      return;
+      return null;
     }
     if (modifier.label() != null && layer.label() != null) {
       source.error(modifier.label().pos(), "the layer is named twice", "", "keep one @name");
-      return;
+      return null;
     }
     List<Element.Modifier> modifiers = new ArrayList<>(layer.modifiers());
     modifiers.add(new Element.Modifier(modifier.word(), modifier.wordNumber(), modifier.pos()));
-    elements.set(elements.size() - 1, layer.withModifiers(modifiers,
-        modifier.repeat() != null ? modifier.repeat() : layer.repeat(),
-        modifier.label() != null ? modifier.label() : layer.label()));
+    return layer.withModifiers(modifiers, modifier.repeat() != null ? modifier.repeat() : layer.repeat(),
+        modifier.label() != null ? modifier.label() : layer.label());
   }
 
   private Element element(CnnSpecParser.ElementContext ctx) {

@@ -15,26 +15,33 @@ import org.antlr.v4.runtime.TokenSource;
  */
 final class NestingGuard implements TokenSource {
 
-  /** Thrown out of the parser when the limit is passed; the error is reported already. */
+  /** Thrown out of the parser when the limit is passed; {@link #report} says where. */
   static final class TooDeep extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    TooDeep() {
+    private final transient Position pos;
+    private final String detail;
+
+    TooDeep(Position pos, String detail) {
       super(null, null, false, false);
+      this.pos = pos;
+      this.detail = detail;
+    }
+
+    void report(Reporter.Source source) {
+      source.error(pos, "nesting too deep", detail, "flatten the spec, or move repeated structure into a def");
     }
   }
 
   private final TokenSource lexer;
   private final int maxNesting;
-  private final Reporter.Source source;
   private int depth;
   private int minuses;
   private boolean tripped;
 
-  NestingGuard(TokenSource lexer, int maxNesting, Reporter.Source source) {
+  NestingGuard(TokenSource lexer, int maxNesting) {
     this.lexer = lexer;
     this.maxNesting = maxNesting;
-    this.source = source;
   }
 
   @Override
@@ -70,9 +77,7 @@ final class NestingGuard implements TokenSource {
 
   private TooDeep tooDeep(Token token, String detail) {
     tripped = true;
-    source.error(new Position(token.getLine(), token.getCharPositionInLine() + 1, 1), "nesting too deep", detail,
-        "flatten the spec, or move repeated structure into a def");
-    return new TooDeep();
+    return new TooDeep(new Position(token.getLine(), token.getCharPositionInLine() + 1, 1), detail);
   }
 
   @Override

@@ -25,19 +25,22 @@ public final class SpecParser {
     this.maxNesting = maxNesting;
   }
 
-  /** A whole file with its header; null when the text has syntax errors (they are reported). */
-  public SpecFile parseFile(String text, Reporter.Source source) {
-    return parse(text, source, CnnSpecParser::file, (builder, tree) -> builder.file((CnnSpecParser.FileContext) tree));
+  /**
+   * A whole file with its header; null when the text has syntax errors (they are reported). When
+   * {@code sink} takes the top-level layers, the file's body is empty: they went to the sink.
+   */
+  public SpecFile parseFile(String text, Reporter.Source source, TopLevelSink sink) {
+    return parse(text, source, sink, CnnSpecParser::file, (builder, tree) -> builder.file((CnnSpecParser.FileContext) tree));
   }
 
-  /** The annotation form's body: statements and layers without a header. */
-  public SpecFile parseBody(String text, Reporter.Source source) {
-    return parse(text, source, CnnSpecParser::body, (builder, tree) -> builder.body((CnnSpecParser.BodyContext) tree));
+  /** The annotation form's body: statements and layers without a header; {@code sink} as for {@link #parseFile}. */
+  public SpecFile parseBody(String text, Reporter.Source source, TopLevelSink sink) {
+    return parse(text, source, sink, CnnSpecParser::body, (builder, tree) -> builder.body((CnnSpecParser.BodyContext) tree));
   }
 
   /** An annotation's input shape on its own. */
   public SpecFile.ShapeLiteral parseShape(String text, Reporter.Source source) {
-    return parse(text, source, CnnSpecParser::shapeOnly,
+    return parse(text, source, null, CnnSpecParser::shapeOnly,
         (builder, tree) -> builder.shape(((CnnSpecParser.ShapeOnlyContext) tree).shape()));
   }
 
@@ -45,31 +48,33 @@ public final class SpecParser {
     T apply(AstBuilder builder, ParserRuleContext tree);
   }
 
-  private <T> T parse(String text, Reporter.Source source, Function<CnnSpecParser, ParserRuleContext> rule,
-      Build<T> build) {
+  private <T> T parse(String text, Reporter.Source source, TopLevelSink sink,
+      Function<CnnSpecParser, ParserRuleContext> rule, Build<T> build) {
     int errorsBefore = source.errorCount();
+    Reporter.Mark before = source.mark();
     AstBuilder builder = new AstBuilder(source);
     ParserRuleContext tree;
     try {
-      // The fast pass keeps no tokens behind it and builds the top level as it goes, so a long
-      // spec never holds all its tokens or its whole parse tree at once.
-      NestingGuard guard = new NestingGuard(lexer(text), maxNesting, source);
-      CnnSpecParser parser = new CnnSpecParser(new UnbufferedTokenStream<>(guard));
-      parser.removeErrorListeners();
-      parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
-      parser.setErrorHandler(new BailErrorStrategy());
-      parser.addParseListener(builder.streamTopLevel(guard::tripped));
       try {
-        tree = rule.apply(parser);
-      } catch (ParseCancellationException e) {
+        tree = fast(text, source, sink, rule, builder);
+      } catch (ParseCancellationException | NestingGuard.TooDeep e) {
+        // start over: what the fast pass and the sink reported is taken back, and the full
+        // parse reports every syntax error (or the nesting) on its own
+        source.rollBack(before);
+        if (sink != null) {
+          sink.abandon();
+        }
         builder.stopStreaming();
-        CnnSpecParser full = new CnnSpecParser(new CommonTokenStream(new NestingGuard(lexer(text), maxNesting, source)));
+        CnnSpecParser full = new CnnSpecParser(new CommonTokenStream(new NestingGuard(lexer(text), maxNesting)));
         full.removeErrorListeners();
         full.addErrorListener(new SyntaxErrorCollector(source));
         full.getInterpreter().setPredictionMode(PredictionMode.LL);
         tree = rule.apply(full);
       }
     } catch (NestingGuard.TooDeep e) {
+      // the parser would recurse past the limit: only that is said, as if nothing had been read
+      source.rollBack(before);
+      e.report(source);
       return null;
     }
     if (source.errorCount() > errorsBefore) {
@@ -77,6 +82,21 @@ public final class SpecParser {
     }
     T result = build.apply(builder, tree);
     return source.errorCount() > errorsBefore ? null : result;
+  }
+
+  /**
+   * SLL without error recovery; it keeps no tokens behind it and builds (or hands over) the top
+   * level as it goes, so a long spec never holds all its tokens or its whole parse tree at once.
+   */
+  private ParserRuleContext fast(String text, Reporter.Source source, TopLevelSink sink,
+      Function<CnnSpecParser, ParserRuleContext> rule, AstBuilder builder) {
+    NestingGuard guard = new NestingGuard(lexer(text), maxNesting);
+    CnnSpecParser parser = new CnnSpecParser(new UnbufferedTokenStream<>(guard));
+    parser.removeErrorListeners();
+    parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+    parser.setErrorHandler(new BailErrorStrategy());
+    parser.addParseListener(builder.streamTopLevel(guard::tripped, sink));
+    return rule.apply(parser);
   }
 
   private static CnnSpecLexer lexer(String text) {

@@ -1,0 +1,93 @@
+package io.cnnspec.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LayerTableTest {
+
+  private static final Shape MAP = Shape.of(8, 8, 4);
+  private static final Shape POOLED = Shape.of(4, 4, 4);
+
+  @Test
+  void rowsReadBackAsTheLayerInfosTheyStandFor() {
+    LayerTable.Builder builder = LayerTable.builder();
+    builder.add("conv", 1, "conv", "conv3-4", 0, 0, MAP, MAP, 112, 0, 6912, 256, 3, 1.0);
+    builder.add("stem", 0, "maxpool", "maxpool", 0, 0, MAP, POOLED, 0, 0, 0, 64, 4, 2.0);
+    builder.add("block_1.conv", 12, "conv", "conv3-4", 1, 2, POOLED, POOLED, 148, 0, 2304, 64, 8, 2.0);
+    LayerTable table = builder.build();
+
+    List<LayerInfo> expected = List.of(
+        new LayerInfo("conv1", "conv", "conv3-4", 0, 0, MAP, MAP, 112, 0, 6912, 256, 3, 1.0),
+        new LayerInfo("stem", "maxpool", "maxpool", 0, 0, MAP, POOLED, 0, 0, 0, 64, 4, 2.0),
+        new LayerInfo("block_1.conv12", "conv", "conv3-4", 1, 2, POOLED, POOLED, 148, 0, 2304, 64, 8, 2.0));
+    assertEquals(expected, table);
+    assertEquals(expected.hashCode(), table.hashCode());
+    assertEquals("block_1.conv12", table.name(2));
+    assertEquals(148, table.params(2));
+    assertEquals(6912, table.macs(0));
+    assertEquals(64, table.activations(1));
+    assertEquals(0, table.nonTrainableParams(0));
+  }
+
+  @Test
+  void aReservedRowIsFilledInLater() {
+    LayerTable.Builder builder = LayerTable.builder();
+    int merge = builder.reserve();
+    builder.add("relu", 1, "relu", "relu", 1, 1, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    builder.set(merge, "res", 1, "res", "res", 0, 0, MAP, MAP, 0, 0, 0, 256, 1, 1.0);
+    LayerTable table = builder.build();
+    assertEquals(List.of("res1", "relu1"), table.stream().map(LayerInfo::name).toList());
+  }
+
+  @Test
+  void growsPastItsFirstArraysAndSharesWhatRowsRepeat() {
+    LayerTable.Builder builder = LayerTable.builder();
+    for (int i = 1; i <= 100_000; i++) {
+      builder.add("relu", i, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    }
+    LayerTable table = builder.build();
+    assertEquals(100_000, table.size());
+    assertEquals("relu100000", table.get(99_999).name());
+    assertSame(table.get(0).spec(), table.get(99_999).spec());
+  }
+
+  @Test
+  void refusesWhatLayerInfoRefuses() {
+    LayerTable.Builder builder = LayerTable.builder();
+    assertThrows(IllegalArgumentException.class,
+        () -> builder.add("conv", 1, "conv", "conv3-4", 0, 0, MAP, MAP, -1, 0, 0, 0, 1, 1.0));
+    assertThrows(NullPointerException.class,
+        () -> builder.add("conv", 1, "conv", "conv3-4", 0, 0, null, MAP, 0, 0, 0, 0, 1, 1.0));
+  }
+
+  @Test
+  void aRowReservedAndNeverFilledStopsTheBuild() {
+    LayerTable.Builder builder = LayerTable.builder();
+    builder.reserve();
+    assertThrows(IllegalStateException.class, builder::build);
+  }
+
+  @Test
+  void isImmutableAndBuiltOnce() {
+    LayerTable.Builder builder = LayerTable.builder();
+    builder.add("relu", 1, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    LayerTable table = builder.build();
+    assertThrows(UnsupportedOperationException.class, () -> table.add(table.get(0)));
+    assertThrows(IllegalStateException.class, builder::build);
+    assertThrows(IllegalStateException.class, builder::reserve);
+    assertThrows(IndexOutOfBoundsException.class, () -> table.get(1));
+  }
+
+  @Test
+  void aNetworkKeepsTheTableItIsGiven() {
+    LayerTable.Builder builder = LayerTable.builder();
+    builder.add("relu", 1, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    LayerTable table = builder.build();
+    NetworkInfo network = new NetworkInfo("N", MAP, MAP, table, 0, 0, 0, 0, MAP.size());
+    assertSame(table, network.layers());
+  }
+}
