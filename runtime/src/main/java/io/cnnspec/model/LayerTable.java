@@ -216,6 +216,10 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
         }
       }
       built = true;
+      if (params.length - size > size / 8) {
+        // the table outlives its builder: give back what growing by half left unused
+        resize(size);
+      }
       return new LayerTable(this);
     }
 
@@ -251,8 +255,11 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     }
 
     private void grow() {
-      // by half, as ArrayList does: a million rows then waste at most a third of 80 MB
-      int capacity = params.length + (params.length >> 1);
+      // by half, as ArrayList does
+      resize(params.length + (params.length >> 1));
+    }
+
+    private void resize(int capacity) {
       nameBase = Arrays.copyOf(nameBase, capacity);
       nameNumber = Arrays.copyOf(nameNumber, capacity);
       kind = Arrays.copyOf(kind, capacity);
