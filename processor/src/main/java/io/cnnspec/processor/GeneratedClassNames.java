@@ -1,15 +1,34 @@
 package io.cnnspec.processor;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
-/** Checks that a network's name can name the class generated for it. */
+/**
+ * Checks that a network's name can name the class generated for it. Made once per compilation: it
+ * reads the names of {@code java.lang}'s types once, where asking javac for {@code java.lang.NAME}
+ * per network would make it search the class path for a class that is nearly never there.
+ */
 final class GeneratedClassNames {
 
-  private GeneratedClassNames() {}
+  /** {@code java.lang}'s top-level types by simple name; whether one is public is asked only of a hit. */
+  private final Map<String, TypeElement> javaLang = new HashMap<>();
+
+  GeneratedClassNames(Elements elements) {
+    PackageElement lang = elements.getPackageElement("java.lang");
+    if (lang != null) {
+      for (TypeElement type : ElementFilter.typesIn(lang.getEnclosedElements())) {
+        javaLang.put(type.getSimpleName().toString(), type);
+      }
+    }
+  }
 
   /**
    * Why {@code name} cannot name the class generated next to {@code holder}, as a sentence with a
@@ -17,7 +36,7 @@ final class GeneratedClassNames {
    *
    * @param fromHeader the name comes from a spec file's header rather than {@code @Network(name = ...)}
    */
-  static Optional<String> problem(String name, TypeElement holder, boolean fromHeader, Elements elements) {
+  Optional<String> problem(String name, TypeElement holder, boolean fromHeader) {
     String subject = fromHeader ? "the spec file's network name \"" + name + "\"" : "\"" + name + "\"";
     String fix = fromHeader ? "give the class a name with name = \"" : "give e.g. name = \"";
     if (SourceVersion.isKeyword(name)) {
@@ -32,7 +51,8 @@ final class GeneratedClassNames {
       return Optional.of(subject + " cannot name the generated class, which holds an enum named Layer; "
           + fix + "LayerNet\"");
     }
-    if (elements.getTypeElement("java.lang." + name) != null) {
+    TypeElement shadowed = javaLang.get(name);
+    if (shadowed != null && shadowed.getModifiers().contains(Modifier.PUBLIC)) {
       // demo.String would silently take the place of java.lang.String in every class of the package
       return Optional.of(subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
     }
