@@ -133,12 +133,15 @@ final class NetworkClassWriter {
     List<String> names = EnumConstantNames.of(network.layers().stream().map(LayerInfo::name).toList());
     for (int i = 0; i < names.size(); i++) {
       LayerInfo info = network.layers().get(i);
-      layer.addEnumConstant(names.get(i), TypeSpec.anonymousClassBuilder(
-              "$L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L",
-              literal(info.name()), literal(info.kind()), literal(info.spec()), info.depth(), info.branch(),
-              literal(info.input().toString()), literal(info.output().toString()),
-              longLiteral(info.params()), longLiteral(info.nonTrainableParams()), longLiteral(info.macs()),
-              longLiteral(info.activations()), longLiteral(info.receptiveField()), doubleLiteral(info.jump()))
+      // One literal for the whole argument list: JavaPoet splits every piece it emits into lines
+      // with a regular expression, twice per file, and a constant has thirteen arguments.
+      String arguments = String.join(", ",
+          literal(info.name()), literal(info.kind()), literal(info.spec()),
+          Integer.toString(info.depth()), Integer.toString(info.branch()),
+          literal(info.input().toString()), literal(info.output().toString()),
+          longLiteral(info.params()), longLiteral(info.nonTrainableParams()), longLiteral(info.macs()),
+          longLiteral(info.activations()), longLiteral(info.receptiveField()), doubleLiteral(info.jump()));
+      layer.addEnumConstant(names.get(i), TypeSpec.anonymousClassBuilder("$L", arguments)
           .addJavadoc("$L\n", layerJavadoc(info))
           .build());
     }
