@@ -1,33 +1,28 @@
 package io.cnnspec.processor;
 
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
-import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 
 /**
  * Checks that a network's name can name the class generated for it. Made once per compilation: it
- * reads the names of {@code java.lang}'s types once, where asking javac for {@code java.lang.NAME}
- * per network would make it search the class path for a class that is nearly never there.
+ * looks for {@code java.lang.NAME} in module {@code java.base} only. Asked without a module, javac
+ * looks for the class in every module of the compilation, about seventy, and a network's name is
+ * nearly never there; listing {@code java.lang} instead would read each of its classes.
  */
 final class GeneratedClassNames {
 
-  /** {@code java.lang}'s top-level types by simple name; whether one is public is asked only of a hit. */
-  private final Map<String, TypeElement> javaLang = new HashMap<>();
+  private final Elements elements;
+  /** Null when javac compiles for Java 8 or earlier: there are no modules to choose from. */
+  private final ModuleElement javaBase;
 
   GeneratedClassNames(Elements elements) {
-    PackageElement lang = elements.getPackageElement("java.lang");
-    if (lang != null) {
-      for (TypeElement type : ElementFilter.typesIn(lang.getEnclosedElements())) {
-        javaLang.put(type.getSimpleName().toString(), type);
-      }
-    }
+    this.elements = elements;
+    this.javaBase = elements.getModuleElement("java.base");
   }
 
   /**
@@ -51,7 +46,8 @@ final class GeneratedClassNames {
       return Optional.of(subject + " cannot name the generated class, which holds an enum named Layer; "
           + fix + "LayerNet\"");
     }
-    TypeElement shadowed = javaLang.get(name);
+    String langName = "java.lang." + name;
+    TypeElement shadowed = javaBase != null ? elements.getTypeElement(javaBase, langName) : elements.getTypeElement(langName);
     if (shadowed != null && shadowed.getModifiers().contains(Modifier.PUBLIC)) {
       // demo.String would silently take the place of java.lang.String in every class of the package
       return Optional.of(subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
