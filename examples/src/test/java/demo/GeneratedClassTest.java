@@ -3,6 +3,7 @@ package demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnspec.model.LayerConstant;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import java.io.ByteArrayOutputStream;
@@ -80,6 +81,24 @@ class GeneratedClassTest {
     assertEquals(0L, pooling);
     assertEquals(123_642_856L, classifier);
     assertEquals(Vgg16.PARAMS, convolution + pooling + classifier);
+  }
+
+  /** Every network's Layer enum is a LayerConstant, so one method serves the layers of any of them. */
+  static long trainableInConvolutions(LayerConstant... layers) {
+    long params = 0;
+    for (LayerConstant layer : layers) {
+      if (layer.kind().equals("conv")) {
+        params += layer.params();
+      }
+    }
+    return params;
+  }
+
+  @Test
+  void oneMethodForTheLayersOfAnyNetwork() {
+    assertEquals(14_714_688L, trainableInConvolutions(Vgg16.Layer.values()));
+    assertEquals(ResNet50.INFO.layers().stream().filter(l -> l.kind().equals("conv")).mapToLong(LayerInfo::params).sum(),
+        trainableInConvolutions(ResNet50.Layer.values()));
   }
 
   @Test

@@ -3,13 +3,27 @@ package io.cnnspec.processor;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
-/** Checks that a network's name can name the class generated for it. */
+/**
+ * Checks that a network's name can name the class generated for it. Made once per compilation: it
+ * looks for {@code java.lang.NAME} in module {@code java.base} only. Asked without a module, javac
+ * looks for the class in every module of the compilation, about seventy, and a network's name is
+ * nearly never there; listing {@code java.lang} instead would read each of its classes.
+ */
 final class GeneratedClassNames {
 
-  private GeneratedClassNames() {}
+  private final Elements elements;
+  /** Null when javac compiles for Java 8 or earlier: there are no modules to choose from. */
+  private final ModuleElement javaBase;
+
+  GeneratedClassNames(Elements elements) {
+    this.elements = elements;
+    this.javaBase = elements.getModuleElement("java.base");
+  }
 
   /**
    * Why {@code name} cannot name the class generated next to {@code holder}, as a sentence with a
@@ -17,7 +31,7 @@ final class GeneratedClassNames {
    *
    * @param fromHeader the name comes from a spec file's header rather than {@code @Network(name = ...)}
    */
-  static Optional<String> problem(String name, TypeElement holder, boolean fromHeader, Elements elements) {
+  Optional<String> problem(String name, TypeElement holder, boolean fromHeader) {
     String subject = fromHeader ? "the spec file's network name \"" + name + "\"" : "\"" + name + "\"";
     String fix = fromHeader ? "give the class a name with name = \"" : "give e.g. name = \"";
     if (SourceVersion.isKeyword(name)) {
@@ -32,7 +46,9 @@ final class GeneratedClassNames {
       return Optional.of(subject + " cannot name the generated class, which holds an enum named Layer; "
           + fix + "LayerNet\"");
     }
-    if (elements.getTypeElement("java.lang." + name) != null) {
+    String langName = "java.lang." + name;
+    TypeElement shadowed = javaBase != null ? elements.getTypeElement(javaBase, langName) : elements.getTypeElement(langName);
+    if (shadowed != null && shadowed.getModifiers().contains(Modifier.PUBLIC)) {
       // demo.String would silently take the place of java.lang.String in every class of the package
       return Optional.of(subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
     }

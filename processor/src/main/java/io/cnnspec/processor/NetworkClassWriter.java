@@ -6,9 +6,8 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-import com.palantir.javapoet.ParameterizedTypeName;
-import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import io.cnnspec.model.LayerConstant;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
@@ -44,6 +43,7 @@ final class NetworkClassWriter {
 
   private static final ClassName NETWORK_INFO = ClassName.get(NetworkInfo.class);
   private static final ClassName LAYER_INFO = ClassName.get(LayerInfo.class);
+  private static final ClassName LAYER_CONSTANT = ClassName.get(LayerConstant.class);
   private static final ClassName SHAPE = ClassName.get(Shape.class);
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
 
@@ -114,8 +114,8 @@ final class NetworkClassWriter {
     type.addField(FieldSpec.builder(NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The whole analysis, every layer's figures and the totals, for reports at run time:\n"
             + "{@code INFO.summary()} renders the table above, as the command line prints it.\n")
-        .initializer("new $T($N, $L, $L, $T.infos(),\n$>$>PARAMS, TRAINABLE_PARAMS, NON_TRAINABLE_PARAMS, MACS, ACTIVATIONS)$<$<",
-            NETWORK_INFO, "NAME", shape(network.input()), shape(network.output()), layer)
+        .initializer("new $T($N, $L, $L,\n$>$>$T.infos($T.values()),\nPARAMS, TRAINABLE_PARAMS, NON_TRAINABLE_PARAMS, MACS, ACTIVATIONS)$<$<",
+            NETWORK_INFO, "NAME", shape(network.input()), shape(network.output()), LAYER_CONSTANT, layer)
         .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addType(layerEnum(network));
@@ -126,17 +126,22 @@ final class NetworkClassWriter {
   private static TypeSpec layerEnum(NetworkInfo network) {
     TypeSpec.Builder layer = TypeSpec.enumBuilder("Layer")
         .addModifiers(Modifier.PUBLIC)
+        .addSuperinterface(LAYER_CONSTANT)
         .addJavadoc("The layers in execution order. A branch merge ({@code cat}, {@code add}, {@code res},\n"
-            + "{@code mul}) comes before the layers of its branches, which are one level deeper.\n");
+            + "{@code mul}) comes before the layers of its branches, which are one level deeper.\n"
+            + "Each layer's figures: {@link $T}'s methods, e.g. {@code params()}.\n", LAYER_CONSTANT);
     List<String> names = EnumConstantNames.of(network.layers().stream().map(LayerInfo::name).toList());
     for (int i = 0; i < names.size(); i++) {
       LayerInfo info = network.layers().get(i);
-      layer.addEnumConstant(names.get(i), TypeSpec.anonymousClassBuilder(
-              "$L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L, $L",
-              literal(info.name()), literal(info.kind()), literal(info.spec()), info.depth(), info.branch(),
-              literal(info.input().toString()), literal(info.output().toString()),
-              longLiteral(info.params()), longLiteral(info.nonTrainableParams()), longLiteral(info.macs()),
-              longLiteral(info.activations()), longLiteral(info.receptiveField()), doubleLiteral(info.jump()))
+      // One literal for the whole argument list: JavaPoet splits every piece it emits into lines
+      // with a regular expression, twice per file, and a constant has thirteen arguments.
+      String arguments = String.join(", ",
+          literal(info.name()), literal(info.kind()), literal(info.spec()),
+          Integer.toString(info.depth()), Integer.toString(info.branch()),
+          literal(info.input().toString()), literal(info.output().toString()),
+          longLiteral(info.params()), longLiteral(info.nonTrainableParams()), longLiteral(info.macs()),
+          longLiteral(info.activations()), longLiteral(info.receptiveField()), doubleLiteral(info.jump()));
+      layer.addEnumConstant(names.get(i), TypeSpec.anonymousClassBuilder("$L", arguments)
           .addJavadoc("$L\n", layerJavadoc(info))
           .build());
     }
@@ -158,51 +163,13 @@ final class NetworkClassWriter {
         .addStatement("this.info = new $T(layerName, kind, spec, depth, branch, $T.parse(input), $T.parse(output),\n"
             + "params, nonTrainableParams, macs, activations, receptiveField, jump)", LAYER_INFO, SHAPE, SHAPE)
         .build());
-    layer.addMethod(accessor("layerName", String.class, "info.name()",
-        "The layer's name in the spec, e.g. {@code conv1}; {@link #name()} is this constant's Java name."));
-    layer.addMethod(accessor("kind", String.class, "info.kind()",
-        "The layer's kind, e.g. {@code conv}, {@code maxpool}, {@code fc}, {@code res}."));
-    layer.addMethod(accessor("spec", String.class, "info.spec()",
-        "The layer in the language, defs and repetition expanded, e.g. {@code conv3-64/2 p1}."));
-    layer.addMethod(accessor("depth", int.class, "info.depth()",
-        "0 at the top level, one more inside each branch."));
-    layer.addMethod(accessor("branch", int.class, "info.branch()",
-        "The 1-based branch of the enclosing merge this layer belongs to, 0 at the top level."));
-    layer.addMethod(accessor("input", SHAPE, "info.input()", "The shape this layer takes."));
-    layer.addMethod(accessor("output", SHAPE, "info.output()", "The shape this layer gives."));
-    layer.addMethod(accessor("params", long.class, "info.params()",
-        "Learnable parameters: weights, biases, batch norm's gamma and beta."));
-    layer.addMethod(accessor("nonTrainableParams", long.class, "info.nonTrainableParams()",
-        "State that is not learned: batch norm's running mean and variance."));
-    layer.addMethod(accessor("macs", long.class, "info.macs()",
-        "Multiply-accumulates (convolutions and fully connected layers only)."));
-    layer.addMethod(accessor("activations", long.class, "info.activations()",
-        "Output values this layer stores for the backward pass; 0 for in-place layers."));
-    layer.addMethod(accessor("receptiveField", long.class, "info.receptiveField()",
-        "Receptive field size, in input pixels, of one output value."));
-    layer.addMethod(accessor("jump", double.class, "info.jump()",
-        "Distance, in input pixels, between neighbouring output values."));
-    layer.addMethod(accessor("info", LAYER_INFO, "info", "All of the above as the runtime model."));
-    layer.addMethod(MethodSpec.methodBuilder("infos")
-        .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(List.class), LAYER_INFO))
-        .addStatement("$T<$T> infos = new $T<>()", List.class, LAYER_INFO, ArrayList.class)
-        .beginControlFlow("for (Layer layer : values())")
-        .addStatement("infos.add(layer.info)")
-        .endControlFlow()
-        .addStatement("return infos")
+    layer.addMethod(MethodSpec.methodBuilder("info")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(LAYER_INFO)
+        .addStatement("return info")
         .build());
     return layer.build();
-  }
-
-  private static MethodSpec accessor(String name, Object type, String expression, String javadoc) {
-    TypeName returns = type instanceof TypeName typeName ? typeName : TypeName.get((Class<?>) type);
-    return MethodSpec.methodBuilder(name)
-        .addModifiers(Modifier.PUBLIC)
-        .returns(returns)
-        .addJavadoc("$L\n", javadoc)
-        .addStatement("return $L", expression)
-        .build();
   }
 
   private static CodeBlock classJavadoc(Request request) {

@@ -43,6 +43,7 @@ public final class NetworkProcessor extends AbstractProcessor {
   private ErrorReporter reporter;
   private SpecFileLocator files;
   private Filer filer;
+  private GeneratedClassNames classNames;
   /** Classes written so far in this compilation, to the spec that declared each, to refuse a second one. */
   private final Map<String, String> written = new HashMap<>();
 
@@ -83,6 +84,9 @@ public final class NetworkProcessor extends AbstractProcessor {
     if (annotations.isEmpty()) {
       return false;
     }
+    if (classNames == null) {
+      classNames = new GeneratedClassNames(processingEnv.getElementUtils());
+    }
     for (Element element : round.getElementsAnnotatedWithAny(annotations.toArray(new TypeElement[0]))) {
       if (!(element instanceof TypeElement holder)) {
         continue; // @Target(TYPE): javac has already refused it anywhere else
@@ -109,7 +113,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     String givenName = annotation.text(Member.NAME).strip();
     Optional<String> nameProblem = givenName.isEmpty()
         ? Optional.empty()
-        : GeneratedClassNames.problem(givenName, annotation.holder(), false, processingEnv.getElementUtils());
+        : classNames.problem(givenName, annotation.holder(), false);
     nameProblem.ifPresent(problem -> reporter.error(annotation, Member.NAME, problem));
 
     Compilation compilation = compiler.apply(source);
@@ -128,8 +132,7 @@ public final class NetworkProcessor extends AbstractProcessor {
     if (className.isEmpty()) {
       className = network.name();
       nameMember = source.member();
-      Optional<String> headerProblem =
-          GeneratedClassNames.problem(className, annotation.holder(), true, processingEnv.getElementUtils());
+      Optional<String> headerProblem = classNames.problem(className, annotation.holder(), true);
       if (headerProblem.isPresent()) {
         reporter.error(annotation, nameMember, headerProblem.get());
         return;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
 import com.google.testing.compile.JavaFileObjects;
+import io.cnnspec.model.LayerConstant;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
@@ -75,6 +76,40 @@ class NetworkClassWriterTest {
     assertThat(compilation).succeededWithoutWarnings();
   }
 
+  /** The accessors live in LayerConstant; code written against the enum reads and compiles as before. */
+  @Test
+  void layerAccessorsCompileInUsersCode() {
+    String use = """
+        package demo;
+
+        import io.cnnspec.model.LayerConstant;
+        import io.cnnspec.model.LayerInfo;
+        import io.cnnspec.model.Shape;
+
+        class Use {
+          static long sum(LayerConstant... layers) {
+            long params = 0;
+            for (LayerConstant layer : layers) {
+              params += layer.params();
+            }
+            return params;
+          }
+
+          static String describe(Tiny.Layer layer) {
+            Shape out = layer.output();
+            LayerInfo info = layer.info();
+            long rf = layer.receptiveField();
+            return switch (layer) {
+              case CONV1, FC1 -> layer.layerName() + " " + layer.kind() + " " + layer.spec() + " " + out + " " + rf;
+              default -> info.name() + " " + layer.depth() + layer.branch() + layer.nonTrainableParams()
+                  + layer.macs() + layer.activations() + layer.jump() + layer.input() + sum(Tiny.Layer.values());
+            };
+          }
+        }
+        """;
+    assertThat(compileWithUse(write(tiny(), "conv3-4 relu pool fc10"), use)).succeededWithoutWarnings();
+  }
+
   @Test
   void generatedCodeBuildsTheAnalysisAtRunTime() throws Exception {
     Compilation compilation = Compiler.javac().compile(
@@ -87,6 +122,7 @@ class NetworkClassWriterTest {
     assertEquals(1, Sources.staticField(tiny, "OUTPUT_HEIGHT"));
     assertEquals(10, Sources.staticField(tiny, "OUTPUT_CHANNELS"));
     Class<?> layer = Class.forName("demo.Tiny$Layer", true, tiny.getClassLoader());
+    assertTrue(LayerConstant.class.isAssignableFrom(layer), "the accessors come from LayerConstant");
     Object[] layers = layer.getEnumConstants();
     assertEquals(List.of("CONV1", "RELU1", "POOL1", "FC1"), List.of(layers).stream().map(Object::toString).toList());
     Object pool = layers[2];

@@ -193,6 +193,13 @@ class SpecErrorsTest {
         .inFile(specs).onLineContaining("name = ");
   }
 
+  /** java.lang.Shutdown is package-private: a class of that name elsewhere hides nothing. */
+  @Test
+  void aNonPublicJavaLangTypeDoesNotStandInTheWay() {
+    assertThat(Sources.compile(Sources.holder("""
+        @Network(name = "Shutdown", input = "8x8x3", value = "conv3-4 pool fc10")"""))).succeededWithoutWarnings();
+  }
+
   @Test
   void theGeneratedClassCannotBeNamedLikeTheAnnotatedType() {
     JavaFileObject specs = Sources.holder("""
