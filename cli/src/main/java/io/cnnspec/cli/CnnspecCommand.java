@@ -16,6 +16,9 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /** {@code cnnspec}: the top-level command, holding the streams its subcommands write to. */
 final class CnnspecCommand implements Callable<Integer> {
 
+  /** picocli's system property: regular expressions of the optional converters' types to skip. */
+  static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
   private final Io io;
   private final Zoo zoo;
   private final CommandSpec spec = Commands.create(this, "cnnspec");
@@ -69,6 +72,12 @@ final class CnnspecCommand implements Callable<Integer> {
   }
 
   static int execute(String[] args, Io io, Zoo zoo) {
+    // Each CommandLine registers picocli's built-in converters; those for java.sql, java.time and
+    // java.nio.file types are found by reflection, loading and initialising dozens of classes (about
+    // 25 ms of the start). No option here has such a type; one that did would need its own converter.
+    if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+      System.setProperty(CONVERTER_EXCLUDES, ".*");
+    }
     CnnspecCommand top = new CnnspecCommand(io, zoo);
     CommandLine commandLine = new CommandLine(top.spec);
     commandLine.addSubcommand(new SummaryCommand(top).spec());
