@@ -5,58 +5,60 @@ import io.cnnspec.model.NetworkInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * {@code cnnspec check}: diagnostics only. Every spec is checked, whatever the others give; nothing
  * is printed on standard output unless {@code --verbose}, so CI logs show only the problems.
  */
-@Command(
-    name = "check",
-    aliases = {"c"},
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    header = "Only the diagnostics, for any number of specs.",
-    description = {
-      "Compiles each spec and prints its diagnostics to standard error as file:line:col: message, "
-          + "with the source line, a caret under the spot and a hint. Prints nothing when all are clean.",
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:every spec is clean",
-      "1:a spec has errors",
-      "2:usage error, or a spec cannot be read (a missing file, a directory, not UTF-8 text)",
-    })
 final class CheckCommand implements Callable<Integer> {
 
-  @ParentCommand
-  CnnspecCommand parent;
+  private final CnnspecCommand parent;
+  private final CommandSpec command = Commands.create(this, "check").aliases("c");
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "SPEC",
-      description = "The .cnn files to check (also bundled networks' names, or - for standard input).")
-  List<String> specs;
+  private final PositionalParamSpec specs = PositionalParamSpec.builder()
+      .arity("1..*")
+      .required(true)
+      .paramLabel("SPEC")
+      .type(List.class)
+      .auxiliaryTypes(String.class)
+      .description("The .cnn files to check (also bundled networks' names, or - for standard input).")
+      .build();
 
-  @Option(
-      names = {"-v", "--verbose"},
-      description = "Also print a line per clean spec, with its parameters and MACs, on standard output.")
-  boolean verbose;
+  private final OptionSpec verbose = Commands.flag(
+      "Also print a line per clean spec, with its parameters and MACs, on standard output.", "-v", "--verbose");
 
-  @Option(
-      names = {"-q", "--quiet"},
-      description = "Print no closing count of failed specs.")
-  boolean quiet;
+  private final OptionSpec quiet = Commands.flag("Print no closing count of failed specs.", "-q", "--quiet");
+
+  CheckCommand(CnnspecCommand parent) {
+    this.parent = parent;
+    command.usageMessage()
+        .header("Only the diagnostics, for any number of specs.")
+        .description("Compiles each spec and prints its diagnostics to standard error as file:line:col: message, "
+            + "with the source line, a caret under the spot and a hint. Prints nothing when all are clean.");
+    Commands.exitCodes(command,
+        "0:every spec is clean",
+        "1:a spec has errors",
+        "2:usage error, or a spec cannot be read (a missing file, a directory, not UTF-8 text)");
+    command.addPositional(specs);
+    command.addOption(verbose);
+    command.addOption(quiet);
+    Commands.addStandardHelpOptions(command);
+  }
+
+  CommandSpec spec() {
+    return command;
+  }
 
   @Override
   public Integer call() {
     Io io = parent.io();
     SpecSource sources = parent.sources();
+    List<String> specs = this.specs.getValue();
+    boolean verbose = this.verbose.getValue();
+    boolean quiet = this.quiet.getValue();
     int failed = 0;
     int unreadable = 0;
     for (String arg : specs) {

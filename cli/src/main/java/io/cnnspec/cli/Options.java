@@ -2,7 +2,6 @@ package io.cnnspec.cli;
 
 import io.cnnspec.report.DType;
 import io.cnnspec.report.ReportFormat;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.ITypeConverter;
@@ -83,58 +82,46 @@ final class Options {
     }
   }
 
-  static final class FormatConverter implements ITypeConverter<Format> {
+  static final ITypeConverter<Format> FORMAT = new Converter<>() {
     @Override
-    public Format convert(String value) {
-      return wrap(() -> Format.parse(value));
+    Format parse(String value) {
+      return Format.parse(value);
     }
-  }
+  };
 
-  static final class DTypeConverter implements ITypeConverter<DType> {
+  static final ITypeConverter<DType> DTYPE = new Converter<>() {
     @Override
-    public DType convert(String value) {
-      return wrap(() -> DType.parse(value));
+    DType parse(String value) {
+      return DType.parse(value);
     }
-  }
+  };
 
-  static final class OptimizerConverter implements ITypeConverter<Optimizer> {
+  static final ITypeConverter<Optimizer> OPTIMIZER = new Converter<>() {
     @Override
-    public Optimizer convert(String value) {
-      return wrap(() -> Optimizer.parse(value));
+    Optimizer parse(String value) {
+      return Optimizer.parse(value);
     }
-  }
+  };
 
   /** Completion candidates and the {@code ${COMPLETION-CANDIDATES}} of help texts. */
-  static final class FormatNames implements Iterable<String> {
+  static final List<String> FORMAT_NAMES = List.of("table", "markdown", "csv", "json");
+
+  static final List<String> DTYPE_NAMES = List.of("fp32", "fp16", "bf16", "int8");
+
+  static final List<String> OPTIMIZER_NAMES = List.of("sgd", "momentum", "rmsprop", "adagrad", "adam", "adamw");
+
+  /** Reads a value with {@link #parse}; its IllegalArgumentException becomes picocli's conversion error. */
+  private abstract static class Converter<T> implements ITypeConverter<T> {
+
+    abstract T parse(String value);
+
     @Override
-    public Iterator<String> iterator() {
-      return List.of("table", "markdown", "csv", "json").iterator();
-    }
-  }
-
-  static final class DTypeNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return List.of("fp32", "fp16", "bf16", "int8").iterator();
-    }
-  }
-
-  static final class OptimizerNames implements Iterable<String> {
-    @Override
-    public Iterator<String> iterator() {
-      return List.of("sgd", "momentum", "rmsprop", "adagrad", "adam", "adamw").iterator();
-    }
-  }
-
-  private interface Parse<T> {
-    T get();
-  }
-
-  private static <T> T wrap(Parse<T> parse) {
-    try {
-      return parse.get();
-    } catch (IllegalArgumentException e) {
-      throw new TypeConversionException(e.getMessage());
+    public T convert(String value) {
+      try {
+        return parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
     }
   }
 }

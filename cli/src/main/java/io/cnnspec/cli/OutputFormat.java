@@ -1,27 +1,40 @@
 package io.cnnspec.cli;
 
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
 
 /** The output options summary and zoo share: {@code --format} and {@code --compact}. */
 final class OutputFormat {
 
-  @Option(
-      names = {"-f", "--format"},
-      paramLabel = "FORMAT",
-      defaultValue = "table",
-      converter = Options.FormatConverter.class,
-      completionCandidates = Options.FormatNames.class,
-      description = "table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
-  Options.Format format;
+  private final OptionSpec format = OptionSpec.builder("-f", "--format")
+      .paramLabel("FORMAT")
+      .type(Options.Format.class)
+      .defaultValue("table")
+      .converters(Options.FORMAT)
+      .completionCandidates(Options.FORMAT_NAMES)
+      .description("table, markdown, csv or json (default: ${DEFAULT-VALUE}).")
+      .build();
 
-  @Option(names = "--compact", description = "JSON on one line instead of indented.")
-  boolean compact;
+  private final OptionSpec compact = Commands.flag("JSON on one line instead of indented.", "--compact");
+
+  /** Adds the options to {@code command}, where they stand in its usage. */
+  void addTo(CommandSpec command) {
+    command.addOption(format);
+    command.addOption(compact);
+  }
+
+  Options.Format format() {
+    return format.getValue();
+  }
+
+  boolean compact() {
+    return compact.getValue();
+  }
 
   /** Refuses --compact where it would mean nothing, as a usage error of {@code command}. */
   void validate(CommandSpec command) {
-    if (compact && format != Options.Format.JSON) {
+    if (compact() && format() != Options.Format.JSON) {
       throw new ParameterException(command.commandLine(), "--compact applies to --format json only");
     }
   }

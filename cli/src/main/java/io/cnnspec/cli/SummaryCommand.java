@@ -8,110 +8,110 @@ import io.cnnspec.report.ReportOptions;
 import io.cnnspec.report.Reports;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code cnnspec summary}: the per-layer table and the totals of one network. */
-@Command(
-    name = "summary",
-    aliases = {"s"},
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    header = "The per-layer table and the totals of one network.",
-    description = {
-      "Prints one row per layer (branches indented as a tree) with its spec, output shape, "
-          + "parameters, MACs, stored activations and receptive field, then the totals: parameters "
-          + "(total, trainable, non-trainable, and Keras's total), MACs and FLOPs (= 2 x MACs), "
-          + "activations, and memory in MiB at the chosen dtype and batch.",
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:fine",
-      "1:the spec has errors (printed to standard error)",
-      "2:usage error, or the spec cannot be read",
-    })
 final class SummaryCommand implements Callable<Integer> {
 
-  @ParentCommand
-  CnnspecCommand parent;
+  private final CnnspecCommand parent;
+  private final CommandSpec command = Commands.create(this, "summary").aliases("s");
 
-  @Spec
-  CommandSpec command;
+  private final PositionalParamSpec spec = PositionalParamSpec.builder()
+      .index("0")
+      .paramLabel("SPEC")
+      .type(String.class)
+      .required(true)
+      .description("A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
+      .build();
 
-  @Parameters(
-      index = "0",
-      paramLabel = "SPEC",
-      description = "A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
-  String spec;
+  private final OutputFormat output = new OutputFormat();
 
-  @Mixin
-  OutputFormat output;
+  private final OptionSpec batch = OptionSpec.builder("-b", "--batch")
+      .paramLabel("N")
+      .type(int.class)
+      .defaultValue("1")
+      .description("Batch size for the memory figures (default: ${DEFAULT-VALUE}).")
+      .build();
 
-  @Option(
-      names = {"-b", "--batch"},
-      paramLabel = "N",
-      defaultValue = "1",
-      description = "Batch size for the memory figures (default: ${DEFAULT-VALUE}).")
-  int batch;
+  private final OptionSpec dtype = OptionSpec.builder("-t", "--dtype")
+      .paramLabel("DTYPE")
+      .type(DType.class)
+      .defaultValue("fp32")
+      .converters(Options.DTYPE)
+      .completionCandidates(Options.DTYPE_NAMES)
+      .description("Element type for the memory figures: fp32, fp16, bf16 or int8 (default: ${DEFAULT-VALUE}).")
+      .build();
 
-  @Option(
-      names = {"-t", "--dtype"},
-      paramLabel = "DTYPE",
-      defaultValue = "fp32",
-      converter = Options.DTypeConverter.class,
-      completionCandidates = Options.DTypeNames.class,
-      description = "Element type for the memory figures: fp32, fp16, bf16 or int8 (default: ${DEFAULT-VALUE}).")
-  DType dtype;
-
-  @Option(
-      names = {"-d", "--depth"},
-      paramLabel = "N",
-      description = "Show rows at most N branches deep (0: only the top level), like torchinfo's depth; "
+  private final OptionSpec depth = OptionSpec.builder("-d", "--depth")
+      .paramLabel("N")
+      .type(Integer.class)
+      .description("Show rows at most N branches deep (0: only the top level), like torchinfo's depth; "
           + "totals always cover the whole network.")
-  Integer depth;
+      .build();
 
-  @Option(
-      names = {"--totals-only", "--no-layers"},
-      description = "Print the totals without the layer rows.")
-  boolean totalsOnly;
+  private final OptionSpec totalsOnly =
+      Commands.flag("Print the totals without the layer rows.", "--totals-only", "--no-layers");
 
-  @Option(
-      names = {"-g", "--gradients"},
-      description = "Count a gradient per trainable parameter in the memory estimate (training).")
-  boolean gradients;
+  private final OptionSpec gradients =
+      Commands.flag("Count a gradient per trainable parameter in the memory estimate (training).", "-g", "--gradients");
 
-  @Option(
-      names = {"-O", "--optimizer"},
-      paramLabel = "NAME",
-      converter = Options.OptimizerConverter.class,
-      completionCandidates = Options.OptimizerNames.class,
-      description = "Count gradients and the optimizer's state per trainable parameter: sgd (none), "
+  private final OptionSpec optimizer = OptionSpec.builder("-O", "--optimizer")
+      .paramLabel("NAME")
+      .type(Options.Optimizer.class)
+      .converters(Options.OPTIMIZER)
+      .completionCandidates(Options.OPTIMIZER_NAMES)
+      .description("Count gradients and the optimizer's state per trainable parameter: sgd (none), "
           + "momentum, rmsprop, adagrad (1), adam, adamw (2).")
-  Options.Optimizer optimizer;
+      .build();
 
-  @Option(
-      names = {"-i", "--input"},
-      paramLabel = "HxWxC",
-      description = "Analyse the spec at another input size, e.g. 299x299x3; its declared output and "
+  private final OptionSpec input = OptionSpec.builder("-i", "--input")
+      .paramLabel("HxWxC")
+      .type(String.class)
+      .description("Analyse the spec at another input size, e.g. 299x299x3; its declared output and "
           + "expect lines are then not checked.")
-  String input;
+      .build();
+
+  SummaryCommand(CnnspecCommand parent) {
+    this.parent = parent;
+    command.usageMessage()
+        .header("The per-layer table and the totals of one network.")
+        .description("Prints one row per layer (branches indented as a tree) with its spec, output shape, "
+            + "parameters, MACs, stored activations and receptive field, then the totals: parameters "
+            + "(total, trainable, non-trainable, and Keras's total), MACs and FLOPs (= 2 x MACs), "
+            + "activations, and memory in MiB at the chosen dtype and batch.");
+    Commands.exitCodes(command,
+        "0:fine",
+        "1:the spec has errors (printed to standard error)",
+        "2:usage error, or the spec cannot be read");
+    command.addPositional(spec);
+    output.addTo(command);
+    for (OptionSpec option : new OptionSpec[] {batch, dtype, depth, totalsOnly, gradients, optimizer, input}) {
+      command.addOption(option);
+    }
+    Commands.addStandardHelpOptions(command);
+  }
+
+  CommandSpec spec() {
+    return command;
+  }
 
   @Override
   public Integer call() {
     Io io = parent.io();
-    validate();
+    int batch = this.batch.getValue();
+    Integer depth = this.depth.getValue();
+    boolean totalsOnly = this.totalsOnly.getValue();
+    Options.Optimizer optimizer = this.optimizer.getValue();
+    String input = this.input.getValue();
+    Options.Format format = output.format();
+    validate(batch, depth, totalsOnly, format);
     SpecSource.Spec source;
     Compilation compilation;
     try {
-      source = parent.sources().resolve(spec);
+      source = parent.sources().resolve(spec.getValue());
       compilation = input == null
           ? SpecCompiler.compile(source)
           : SpecCompiler.compileWithInput(source, input);
@@ -124,14 +124,15 @@ final class SummaryCommand implements Callable<Integer> {
       return inputError ? Main.USAGE : Main.SPEC_ERROR;
     }
     NetworkInfo network = compilation.network().orElseThrow();
+    boolean gradients = this.gradients.getValue();
     ReportOptions options = new ReportOptions(
-        dtype, batch, gradients || optimizer != null, optimizer == null ? 0 : optimizer.states());
-    List<LayerInfo> rows = rows(network);
+        dtype.getValue(), batch, gradients || optimizer != null, optimizer == null ? 0 : optimizer.states());
+    List<LayerInfo> rows = totalsOnly ? List.of() : rows(network, depth);
     String report;
     try {
-      report = output.format == Options.Format.JSON
-          ? JsonReport.render(network, rows, options, output.compact)
-          : render(network, rows, options);
+      report = format == Options.Format.JSON
+          ? JsonReport.render(network, rows, options, output.compact())
+          : render(network, rows, options, format, totalsOnly);
     } catch (ArithmeticException e) {
       io.err().println("cnnspec: error: " + source.origin() + ": the memory figures at batch " + batch
           + " exceed 64-bit byte counts; give a smaller --batch");
@@ -141,7 +142,7 @@ final class SummaryCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private void validate() {
+  private void validate(int batch, Integer depth, boolean totalsOnly, Options.Format format) {
     if (batch < 1) {
       throw new ParameterException(command.commandLine(), "--batch must be at least 1, not " + batch);
     }
@@ -149,17 +150,14 @@ final class SummaryCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(), "--depth must be 0 or more, not " + depth);
     }
     output.validate(command);
-    if (totalsOnly && output.format == Options.Format.CSV) {
+    if (totalsOnly && format == Options.Format.CSV) {
       throw new ParameterException(command.commandLine(),
           "--totals-only has nothing to print as CSV, which holds the layer rows only; use table, markdown or json");
     }
   }
 
-  /** The rows to show: all, those down to --depth, or none. */
-  private List<LayerInfo> rows(NetworkInfo network) {
-    if (totalsOnly) {
-      return List.of();
-    }
+  /** The rows to show: all, or those down to --depth. */
+  private static List<LayerInfo> rows(NetworkInfo network, Integer depth) {
     if (depth == null) {
       return network.layers();
     }
@@ -167,10 +165,11 @@ final class SummaryCommand implements Callable<Integer> {
   }
 
   /** Table, Markdown or CSV: the runtime's reports, the same ones generated classes print. */
-  private String render(NetworkInfo network, List<LayerInfo> rows, ReportOptions options) {
+  private static String render(NetworkInfo network, List<LayerInfo> rows, ReportOptions options,
+      Options.Format format, boolean totalsOnly) {
     NetworkInfo shown = rows == network.layers() ? network : withLayers(network, rows);
-    String report = Reports.render(shown, output.format.report(), options);
-    return totalsOnly && output.format == Options.Format.TABLE ? TableTrim.withoutLayerHeader(report) : report;
+    String report = Reports.render(shown, format.report(), options);
+    return totalsOnly && format == Options.Format.TABLE ? TableTrim.withoutLayerHeader(report) : report;
   }
 
   /** The same network and totals with fewer rows; the totals are carried, never recomputed. */

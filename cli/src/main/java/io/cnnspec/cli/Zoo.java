@@ -49,29 +49,47 @@ final class Zoo {
 
   private static final Zoo BUNDLED = load();
 
-  private final List<Entry> entries;
+  /** As given, which for the bundled zoo is the index's order; {@link #entries} sorts on first use. */
+  private final List<Entry> given;
+  private List<Entry> sorted;
 
   Zoo(List<Entry> entries) {
-    this.entries = entries.stream().sorted(Comparator.comparing(Entry::name, Zoo::compareNames)).toList();
+    this.given = List.copyOf(entries);
   }
 
   static Zoo bundled() {
     return BUNDLED;
   }
 
+  /** The networks in natural order of their names (vgg11 before vgg16). */
   List<Entry> entries() {
-    return entries;
+    if (sorted == null) {
+      List<Entry> entries = new ArrayList<>(given);
+      entries.sort(Comparator.comparing(Entry::name, Zoo::compareNames));
+      sorted = List.copyOf(entries);
+    }
+    return sorted;
   }
 
-  /** The network called {@code name}, in any case. */
+  /**
+   * The network called {@code name}, in any case; of names that differ only in case, the first in
+   * natural order. A loop over the index: finding one network needs no sorted list.
+   */
   Optional<Entry> find(String name) {
     String key = name.toLowerCase(Locale.ROOT);
-    return entries.stream().filter(e -> e.name().toLowerCase(Locale.ROOT).equals(key)).findFirst();
+    Entry found = null;
+    for (Entry entry : given) {
+      if (entry.name().toLowerCase(Locale.ROOT).equals(key)
+          && (found == null || compareNames(entry.name(), found.name()) < 0)) {
+        found = entry;
+      }
+    }
+    return Optional.ofNullable(found);
   }
 
   /** Up to five zoo names close to {@code name}, the closest first. */
   List<String> suggestions(String name) {
-    List<String> names = entries.stream().map(Entry::name).toList();
+    List<String> names = entries().stream().map(Entry::name).toList();
     return Suggestions.closest(name, names, 5);
   }
 
@@ -93,7 +111,7 @@ final class Zoo {
     List<Entry> entries = new ArrayList<>();
     try (InputStream in = Zoo.class.getClassLoader().getResourceAsStream(INDEX)) {
       if (in != null) {
-        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
           String file = line.strip();
           if (file.endsWith(".cnn")) {
             entries.add(new Entry(file.substring(0, file.length() - ".cnn".length()), file));

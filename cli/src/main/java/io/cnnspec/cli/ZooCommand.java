@@ -9,54 +9,51 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code cnnspec zoo}: the bundled reference networks, or one of their specs. */
-@Command(
-    name = "zoo",
-    mixinStandardHelpOptions = true,
-    versionProvider = VersionProvider.class,
-    sortOptions = false,
-    usageHelpAutoWidth = true,
-    header = "The bundled reference networks.",
-    description = {
-      "Lists the bundled networks, one a line: name, parameters, MACs and the spec's title. "
-          + "With a NAME, prints that network's .cnn spec, ready to copy and edit: "
-          + "cnnspec zoo resnet50 > my-resnet.cnn",
-    },
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-      "0:fine",
-      "1:a bundled spec has errors (a bug in the zoo)",
-      "2:usage error, or an unknown NAME",
-    })
 final class ZooCommand implements Callable<Integer> {
 
-  @ParentCommand
-  CnnspecCommand parent;
-
-  @Spec
-  CommandSpec command;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "Print this network's spec.")
-  String name;
-
-  @Mixin
-  OutputFormat output;
-
-  @Option(
-      names = {"-w", "--wide"},
-      description = "Show whole titles; the table cuts them at " + TABLE_WIDTH + " columns.")
-  boolean wide;
-
   static final int TABLE_WIDTH = 120;
+
+  private final CnnspecCommand parent;
+  private final CommandSpec command = Commands.create(this, "zoo");
+
+  private final PositionalParamSpec name = PositionalParamSpec.builder()
+      .index("0")
+      .arity("0..1")
+      .paramLabel("NAME")
+      .type(String.class)
+      .description("Print this network's spec.")
+      .build();
+
+  private final OutputFormat output = new OutputFormat();
+
+  private final OptionSpec wide =
+      Commands.flag("Show whole titles; the table cuts them at " + TABLE_WIDTH + " columns.", "-w", "--wide");
+
+  ZooCommand(CnnspecCommand parent) {
+    this.parent = parent;
+    command.usageMessage()
+        .header("The bundled reference networks.")
+        .description("Lists the bundled networks, one a line: name, parameters, MACs and the spec's title. "
+            + "With a NAME, prints that network's .cnn spec, ready to copy and edit: "
+            + "cnnspec zoo resnet50 > my-resnet.cnn");
+    Commands.exitCodes(command,
+        "0:fine",
+        "1:a bundled spec has errors (a bug in the zoo)",
+        "2:usage error, or an unknown NAME");
+    command.addPositional(name);
+    output.addTo(command);
+    command.addOption(wide);
+    Commands.addStandardHelpOptions(command);
+  }
+
+  CommandSpec spec() {
+    return command;
+  }
 
   /** One listed network; {@code network} is empty when its spec does not compile. */
   private record Row(Zoo.Entry entry, String title, Optional<NetworkInfo> network) {}
@@ -65,6 +62,7 @@ final class ZooCommand implements Callable<Integer> {
   public Integer call() {
     Io io = parent.io();
     Zoo zoo = parent.zoo();
+    String name = this.name.getValue();
     output.validate(command);
     if (name != null) {
       Optional<Zoo.Entry> entry = zoo.find(name);
@@ -92,7 +90,8 @@ final class ZooCommand implements Callable<Integer> {
     if (rows.isEmpty()) {
       io.err().println("cnnspec: the zoo is empty (this build bundled no .cnn files)");
     }
-    io.out().print(switch (output.format) {
+    boolean wide = this.wide.getValue();
+    io.out().print(switch (output.format()) {
       case TABLE -> table(rows, wide ? Integer.MAX_VALUE : TABLE_WIDTH);
       case MARKDOWN -> markdown(rows);
       case CSV -> csv(rows);
@@ -199,7 +198,7 @@ final class ZooCommand implements Callable<Integer> {
   }
 
   private String json(List<Row> rows) {
-    return JsonReport.write(output.compact, Set.of(), gen -> {
+    return JsonReport.write(output.compact(), Set.of(), gen -> {
       gen.writeStartArray();
       for (Row row : rows) {
         gen.writeStartObject();

@@ -1,6 +1,7 @@
 package io.cnnspec.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Locale;
 
 /**
@@ -40,10 +41,10 @@ public final class Figures {
     long magnitude = Math.abs(value);
     for (int i = UNITS.length - 1; i >= 0; i--) {
       if (magnitude >= UNITS[i]) {
-        String scaled = String.format(Locale.ROOT, "%.2f", (double) value / UNITS[i]);
+        String scaled = fixed((double) value / UNITS[i], 2);
         // 999,999,999 rounds to "1000.00 M"; say "1.00 G" instead
         if (i + 1 < UNITS.length && scaled.replace("-", "").equals("1000.00")) {
-          return String.format(Locale.ROOT, "%.2f %s", (double) value / UNITS[i + 1], UNIT_NAMES[i + 1]);
+          return fixed((double) value / UNITS[i + 1], 2) + " " + UNIT_NAMES[i + 1];
         }
         return scaled + " " + UNIT_NAMES[i];
       }
@@ -53,7 +54,23 @@ public final class Figures {
 
   /** Bytes as mebibytes with one decimal and grouping: {@code 60950432} as {@code 58.1}. */
   static String mebibytes(long bytes) {
-    return String.format(Locale.ROOT, "%,.1f", MemoryEstimate.mebibytes(bytes));
+    String text = fixed(MemoryEstimate.mebibytes(bytes), 1);
+    int sign = text.startsWith("-") ? 1 : 0;
+    int dot = text.indexOf('.');
+    return text.substring(0, sign) + grouped(Long.parseLong(text.substring(sign, dot))) + text.substring(dot);
+  }
+
+  /**
+   * {@code value} with {@code decimals} decimals, exactly as {@code String.format(Locale.ROOT,
+   * "%.Nf", value)} writes it: the shortest decimal that reads back as the double, rounded half up.
+   * Not through java.util.Formatter, whose first use (a regular expression for the format string,
+   * the locale's number symbols) cost a summary's start about 15 ms (bench/README.md).
+   */
+  static String fixed(double value, int decimals) {
+    String magnitude = new BigDecimal(Double.toString(Math.abs(value)))
+        .setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+    boolean negative = value < 0 || (value == 0 && 1 / value < 0);
+    return negative ? "-" + magnitude : magnitude;
   }
 
   /** A jump as an integer when it is one ({@code 32}), else a plain decimal ({@code 0.5}, never 5.0E-4). */

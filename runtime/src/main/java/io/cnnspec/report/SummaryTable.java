@@ -67,9 +67,13 @@ public final class SummaryTable {
       appendLine(out, line);
     }
     appendLine(out, doubleRule);
-    countLines.forEach(line -> appendLine(out, line));
+    for (String line : countLines) {
+      appendLine(out, line);
+    }
     appendLine(out, singleRule);
-    memoryLines.forEach(line -> appendLine(out, line));
+    for (String line : memoryLines) {
+      appendLine(out, line);
+    }
     appendLine(out, doubleRule);
     return out.toString();
   }

@@ -3,6 +3,8 @@ package io.cnnspec.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.Locale;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class FiguresTest {
@@ -41,6 +43,28 @@ class FiguresTest {
     assertEquals("0.0", Figures.mebibytes(768));
     assertEquals("1.0", Figures.mebibytes(1_048_576));
     assertEquals("2,111.2", Figures.mebibytes(2_213_720_704L));
+  }
+
+  /** Figures writes decimals by hand; they must be the very strings java.util.Formatter wrote. */
+  @Test
+  void decimalsAreWhatFormatterWrites() {
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      long value = switch (i % 3) {
+        case 0 -> random.nextLong(Long.MAX_VALUE);
+        case 1 -> random.nextLong(1L << random.nextInt(1, 63));
+        default -> random.nextLong(1_000_000) * 5_000 + random.nextInt(-3, 4); // next to x.xx5
+      };
+      for (long unit = 1_000_000L; unit > 0 && unit <= 1_000_000_000_000_000_000L; unit *= 1000) {
+        double scaled = (double) value / unit;
+        assertEquals(String.format(Locale.ROOT, "%.2f", scaled), Figures.fixed(scaled, 2), value + " / " + unit);
+        assertEquals(String.format(Locale.ROOT, "%.2f", -scaled), Figures.fixed(-scaled, 2), -value + " / " + unit);
+      }
+      assertEquals(String.format(Locale.ROOT, "%,.1f", MemoryEstimate.mebibytes(value)), Figures.mebibytes(value),
+          value + " bytes");
+    }
+    assertEquals("-0.00", Figures.fixed(-0.0, 2));
+    assertEquals("-2,111.2", Figures.mebibytes(-2_213_720_704L));
   }
 
   @Test
