@@ -11,7 +11,6 @@ import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The one entry point of the language, for the annotation processor and the command line alike.
@@ -19,7 +18,6 @@ import java.util.regex.Pattern;
  */
 public final class CnnSpec {
 
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
   private CnnSpec() {}
 
@@ -89,7 +87,7 @@ public final class CnnSpec {
     Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, body);
     return guarded(reporter, spec, () -> {
       Reporter.Source nameSource = reporter.source(Diagnostic.Part.NAME, name);
-      if (name == null || !NAME.matcher(name).matches()) {
+      if (name == null || !isName(name)) {
         nameSource.error(Position.START, name == null || name.isBlank() ? "missing network name" : "invalid network name '" + name + "'",
             "a network's name becomes a Java class name", "use letters, digits and _, starting with a letter, e.g. Vgg16");
       }
@@ -202,6 +200,21 @@ public final class CnnSpec {
     } catch (ArithmeticException e) {
       return false;
     }
+  }
+
+  /** Letters, digits and _, not starting with a digit: [A-Za-z_][A-Za-z0-9_]*, without a regex to compile. */
+  private static boolean isName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_';
+      if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isOnlyComments(String body) {

@@ -31,6 +31,13 @@ class ErrorsTest {
   }
 
   @Test
+  void equallyNearSuggestionsAlwaysGiveTheSame() {
+    // relu and relu6 are both one edit from relux: the first alphabetically, on every run
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 relux\n");
+    assertEquals("did you mean relu?", d.hint());
+  }
+
+  @Test
   void misspelledWordKeepsItsNumbersInTheSuggestion() {
     Diagnostic d = Specs.onlyError("network N : 32x32x3\n  convv3-64\n");
     assertEquals("did you mean conv3?", d.hint());

@@ -15,6 +15,20 @@ public record Shape(int height, int width, int channels, boolean vector) {
     }
   }
 
+  // equals and hashCode written out: a record's generated ones are bound on first use by a
+  // bootstrap that costs tens of milliseconds of a command's start, and shapes key the analyser's
+  // caches and a layer table's shape pool
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof Shape s && height == s.height && width == s.width && channels == s.channels
+        && vector == s.vector;
+  }
+
+  @Override
+  public int hashCode() {
+    return ((height * 31 + width) * 31 + channels) * 2 + (vector ? 1 : 0);
+  }
+
   public static Shape of(int height, int width, int channels) {
     return new Shape(height, width, channels, false);
   }

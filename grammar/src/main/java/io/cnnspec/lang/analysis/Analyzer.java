@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,7 +52,20 @@ public final class Analyzer {
   private final Map<Applied, Outcome> outcomes = new HashMap<>();
 
   /** A layer as written, after evaluation: what its resolution depends on. */
-  private record Written(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {}
+  // equals and hashCode of these cache keys are written out: a record's generated ones are bound
+  // on first use by a bootstrap that cost about 45 ms of every command's start
+  private record Written(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Written w && word.equals(w.word) && Objects.equals(channels, w.channels)
+          && Objects.equals(stride, w.stride) && mods.equals(w.mods);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((word.hashCode() * 31 + Objects.hashCode(channels)) * 31 + Objects.hashCode(stride)) * 31 + mods.hashCode();
+    }
+  }
 
   /**
    * A word's resolution: the op, or the error that resolving it gives, and the layer's text as
@@ -59,7 +73,18 @@ public final class Analyzer {
    */
   private record Resolved(LayerOp op, SpecException error, String spec) {}
 
-  private record Applied(LayerOp op, Shape input) {}
+  /** An op (unique per written form: ops come out of the resolution cache) on an input. */
+  private record Applied(LayerOp op, Shape input) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Applied a && op == a.op && input.equals(a.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(op) * 31 + input.hashCode();
+    }
+  }
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;

@@ -25,6 +25,17 @@ public final class LayerWords {
     String text() {
       return number == null ? word : word + number;
     }
+
+    // written out, as for the analyser's cache keys, which compare these: no bootstrap on first use
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Mod m && word.equals(m.word) && java.util.Objects.equals(number, m.number);
+    }
+
+    @Override
+    public int hashCode() {
+      return word.hashCode() * 31 + java.util.Objects.hashCode(number);
+    }
   }
 
   private static final Pattern WINDOW = Pattern.compile("(conv|dwconv|sepconv|deconv|maxpool|avgpool)(\\d+)?(?:x(\\d+))?");

@@ -13,7 +13,8 @@ final class Suggestions {
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
       int distance = distance(word, candidate);
-      if (distance < bestDistance) {
+      // ties go to the first in alphabetical order: the candidates may come from an unordered set
+      if (distance < bestDistance || distance == bestDistance && candidate.compareTo(best) < 0) {
         best = candidate;
         bestDistance = distance;
       }
