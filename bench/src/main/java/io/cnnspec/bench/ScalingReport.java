@@ -34,7 +34,7 @@ public final class ScalingReport {
     Throwable[] failure = new Throwable[1];
     Thread worker = new Thread(null, () -> {
       try {
-        warmUp();
+        warmUp(sizes);
         for (String name : ReferenceSpecs.NAMES) {
           rows.add(measure("reference", name, ReferenceSpecs.text(name)));
         }
@@ -55,13 +55,25 @@ public final class ScalingReport {
     print(rows);
   }
 
-  /** Enough compiles that the JIT has settled on the hot paths before anything is timed. */
-  private static void warmUp() {
+  /**
+   * Enough compiles that the JIT has settled on the hot paths before anything is timed, then one
+   * compile of each size to be measured: the first compile of the largest spec ran at half speed
+   * (the heap growing into memory never touched, code paths the small specs never reached) and
+   * made the first large size look worse than a larger one measured after it.
+   */
+  private static void warmUp(int[] sizes) {
     List<String> sources = new ArrayList<>(List.of(SyntheticSpecs.writtenOut(10_000), SyntheticSpecs.repeated(10_000)));
     ReferenceSpecs.NAMES.forEach(name -> sources.add(ReferenceSpecs.text(name)));
     long until = System.nanoTime() + 10_000_000_000L;
     while (System.nanoTime() < until) {
       for (String source : sources) {
+        Compile.network(source, "warmup.cnn");
+        Parse.file(source, "warmup.cnn");
+      }
+    }
+    for (String form : List.of("written", "repeated")) {
+      for (int layers : sizes) {
+        String source = SyntheticSpecs.of(form, layers);
         Compile.network(source, "warmup.cnn");
         Parse.file(source, "warmup.cnn");
       }
