@@ -25,24 +25,24 @@ import java.util.RandomAccess;
 public final class LayerTable extends AbstractList<LayerInfo> implements RandomAccess {
 
   private final int size;
-  // a row's name is nameBases[nameBase[i]] followed by nameNumber[i] when that is positive, so
-  // that conv1 ... conv1000000 share one "conv"
+  // a row's name is strings[nameBase[i]] followed by nameNumber[i] when that is positive, so that
+  // conv1 ... conv1000000 share one "conv"
   private final String[] strings;
   private final Shape[] shapes;
-  private final int[] nameBase;
-  private final int[] nameNumber;
-  private final int[] kind;
-  private final int[] spec;
-  private final int[] depth;
-  private final int[] branch;
-  private final int[] input;
-  private final int[] output;
-  private final long[] params;
-  private final long[] nonTrainableParams;
-  private final long[] macs;
-  private final long[] activations;
-  private final long[] receptiveField;
-  private final double[] jump;
+  private final IntColumn nameBase;
+  private final IntColumn nameNumber;
+  private final IntColumn kind;
+  private final IntColumn spec;
+  private final IntColumn depth;
+  private final IntColumn branch;
+  private final IntColumn input;
+  private final IntColumn output;
+  private final LongColumn params;
+  private final LongColumn nonTrainableParams;
+  private final LongColumn macs;
+  private final LongColumn activations;
+  private final LongColumn receptiveField;
+  private final LongColumn jumpBits;
 
   private LayerTable(Builder b) {
     size = b.size;
@@ -61,7 +61,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     macs = b.macs;
     activations = b.activations;
     receptiveField = b.receptiveField;
-    jump = b.jump;
+    jumpBits = b.jumpBits;
   }
 
   public static Builder builder() {
@@ -76,50 +76,114 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
   @Override
   public LayerInfo get(int index) {
     Objects.checkIndex(index, size);
-    return new LayerInfo(name(index), strings[kind[index]], strings[spec[index]], depth[index], branch[index],
-        shapes[input[index]], shapes[output[index]], params[index], nonTrainableParams[index], macs[index],
-        activations[index], receptiveField[index], jump[index]);
+    return new LayerInfo(name(index), strings[kind.get(index)], strings[spec.get(index)], depth.get(index),
+        branch.get(index), shapes[input.get(index)], shapes[output.get(index)], params.get(index),
+        nonTrainableParams.get(index), macs.get(index), activations.get(index), receptiveField.get(index),
+        Double.longBitsToDouble(jumpBits.get(index)));
   }
 
   /** The name of row {@code index}, as {@link LayerInfo#name()}. */
   public String name(int index) {
     Objects.checkIndex(index, size);
-    String base = strings[nameBase[index]];
-    return nameNumber[index] > 0 ? base + nameNumber[index] : base;
+    String base = strings[nameBase.get(index)];
+    int number = nameNumber.get(index);
+    return number > 0 ? base + number : base;
   }
 
   /** {@link LayerInfo#params()} of row {@code index}, without making the row. */
   public long params(int index) {
     Objects.checkIndex(index, size);
-    return params[index];
+    return params.get(index);
   }
 
   /** {@link LayerInfo#nonTrainableParams()} of row {@code index}, without making the row. */
   public long nonTrainableParams(int index) {
     Objects.checkIndex(index, size);
-    return nonTrainableParams[index];
+    return nonTrainableParams.get(index);
   }
 
   /** {@link LayerInfo#macs()} of row {@code index}, without making the row. */
   public long macs(int index) {
     Objects.checkIndex(index, size);
-    return macs[index];
+    return macs.get(index);
   }
 
   /** {@link LayerInfo#activations()} of row {@code index}, without making the row. */
   public long activations(int index) {
     Objects.checkIndex(index, size);
-    return activations[index];
+    return activations.get(index);
+  }
+
+  // Columns are chunks of 4,096 values rather than one array each: growing one array meant
+  // copying it whole, and at a million rows into fresh humongous regions, which made the
+  // table's growth cost more per row the longer the spec (found in a profile of 1M rows).
+  private static final int CHUNK_BITS = 12;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int MASK = CHUNK - 1;
+
+  /**
+   * The capacity after {@code capacity}: the first chunk grows from 16 rows by doubling (a network
+   * of 22 rows should not pay for 4,096), then one more chunk at a time.
+   */
+  private static int grown(int capacity) {
+    return capacity < CHUNK ? Math.min(CHUNK, Math.max(16, capacity * 2)) : capacity + CHUNK;
+  }
+
+  private static final class IntColumn {
+    private int[][] chunks = {new int[0]};
+
+    int get(int index) {
+      return chunks[index >>> CHUNK_BITS][index & MASK];
+    }
+
+    void set(int index, int value) {
+      chunks[index >>> CHUNK_BITS][index & MASK] = value;
+    }
+
+    void grow(int capacity) {
+      if (capacity <= CHUNK) {
+        chunks[0] = Arrays.copyOf(chunks[0], capacity);
+        return;
+      }
+      int chunk = (capacity - 1) >>> CHUNK_BITS;
+      if (chunk >= chunks.length) {
+        chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
+      }
+      chunks[chunk] = new int[CHUNK];
+    }
+  }
+
+  private static final class LongColumn {
+    private long[][] chunks = {new long[0]};
+
+    long get(int index) {
+      return chunks[index >>> CHUNK_BITS][index & MASK];
+    }
+
+    void set(int index, long value) {
+      chunks[index >>> CHUNK_BITS][index & MASK] = value;
+    }
+
+    void grow(int capacity) {
+      if (capacity <= CHUNK) {
+        chunks[0] = Arrays.copyOf(chunks[0], capacity);
+        return;
+      }
+      int chunk = (capacity - 1) >>> CHUNK_BITS;
+      if (chunk >= chunks.length) {
+        chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
+      }
+      chunks[chunk] = new long[CHUNK];
+    }
   }
 
   /**
    * Collects rows in order; a row may be reserved first and filled in later (a merge's row comes
    * before its branches, but its figures are known only after them). Used once: {@link #build}
-   * hands the arrays over to the table.
+   * hands the columns over to the table.
    */
   public static final class Builder {
 
-    private static final int FIRST_CAPACITY = 16;
     private static final int UNFILLED = -1;
 
     private final List<String> strings = new ArrayList<>();
@@ -131,21 +195,22 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     private int lastShapeIndex;
 
     private int size;
+    private int capacity;
     private boolean built;
-    private int[] nameBase = new int[FIRST_CAPACITY];
-    private int[] nameNumber = new int[FIRST_CAPACITY];
-    private int[] kind = new int[FIRST_CAPACITY];
-    private int[] spec = new int[FIRST_CAPACITY];
-    private int[] depth = new int[FIRST_CAPACITY];
-    private int[] branch = new int[FIRST_CAPACITY];
-    private int[] input = new int[FIRST_CAPACITY];
-    private int[] output = new int[FIRST_CAPACITY];
-    private long[] params = new long[FIRST_CAPACITY];
-    private long[] nonTrainableParams = new long[FIRST_CAPACITY];
-    private long[] macs = new long[FIRST_CAPACITY];
-    private long[] activations = new long[FIRST_CAPACITY];
-    private long[] receptiveField = new long[FIRST_CAPACITY];
-    private double[] jump = new double[FIRST_CAPACITY];
+    private final IntColumn nameBase = new IntColumn();
+    private final IntColumn nameNumber = new IntColumn();
+    private final IntColumn kind = new IntColumn();
+    private final IntColumn spec = new IntColumn();
+    private final IntColumn depth = new IntColumn();
+    private final IntColumn branch = new IntColumn();
+    private final IntColumn input = new IntColumn();
+    private final IntColumn output = new IntColumn();
+    private final LongColumn params = new LongColumn();
+    private final LongColumn nonTrainableParams = new LongColumn();
+    private final LongColumn macs = new LongColumn();
+    private final LongColumn activations = new LongColumn();
+    private final LongColumn receptiveField = new LongColumn();
+    private final LongColumn jumpBits = new LongColumn();
 
     private Builder() {}
 
@@ -156,10 +221,16 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     /** Appends a row with no figures yet, to be {@link #set} later; returns its index. */
     public int reserve() {
       checkOpen();
-      if (size == params.length) {
-        grow();
+      if (size == capacity) {
+        capacity = grown(capacity);
+        for (IntColumn column : new IntColumn[] {nameBase, nameNumber, kind, spec, depth, branch, input, output}) {
+          column.grow(capacity);
+        }
+        for (LongColumn column : new LongColumn[] {params, nonTrainableParams, macs, activations, receptiveField, jumpBits}) {
+          column.grow(capacity);
+        }
       }
-      kind[size] = UNFILLED;
+      kind.set(size, UNFILLED);
       return size++;
     }
 
@@ -187,20 +258,20 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       Objects.checkIndex(index, size);
       LayerInfo.check(nameBase, nameNumber, kind, spec, input, output, params, nonTrainableParams, macs, activations,
           receptiveField);
-      this.nameBase[index] = string(nameBase);
-      this.nameNumber[index] = Math.max(0, nameNumber);
-      this.kind[index] = string(kind);
-      this.spec[index] = string(spec);
-      this.depth[index] = depth;
-      this.branch[index] = branch;
-      this.input[index] = shape(input);
-      this.output[index] = shape(output);
-      this.params[index] = params;
-      this.nonTrainableParams[index] = nonTrainableParams;
-      this.macs[index] = macs;
-      this.activations[index] = activations;
-      this.receptiveField[index] = receptiveField;
-      this.jump[index] = jump;
+      this.nameBase.set(index, string(nameBase));
+      this.nameNumber.set(index, Math.max(0, nameNumber));
+      this.kind.set(index, string(kind));
+      this.spec.set(index, string(spec));
+      this.depth.set(index, depth);
+      this.branch.set(index, branch);
+      this.input.set(index, shape(input));
+      this.output.set(index, shape(output));
+      this.params.set(index, params);
+      this.nonTrainableParams.set(index, nonTrainableParams);
+      this.macs.set(index, macs);
+      this.activations.set(index, activations);
+      this.receptiveField.set(index, receptiveField);
+      this.jumpBits.set(index, Double.doubleToRawLongBits(jump));
     }
 
     /**
@@ -211,15 +282,11 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     public LayerTable build() {
       checkOpen();
       for (int i = 0; i < size; i++) {
-        if (kind[i] == UNFILLED) {
+        if (kind.get(i) == UNFILLED) {
           throw new IllegalStateException("row " + i + " was reserved and never filled in");
         }
       }
       built = true;
-      if (params.length - size > size / 8) {
-        // the table outlives its builder: give back what growing by half left unused
-        resize(size);
-      }
       return new LayerTable(this);
     }
 
@@ -252,28 +319,6 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       lastShape = value;
       lastShapeIndex = index;
       return index;
-    }
-
-    private void grow() {
-      // by half, as ArrayList does
-      resize(params.length + (params.length >> 1));
-    }
-
-    private void resize(int capacity) {
-      nameBase = Arrays.copyOf(nameBase, capacity);
-      nameNumber = Arrays.copyOf(nameNumber, capacity);
-      kind = Arrays.copyOf(kind, capacity);
-      spec = Arrays.copyOf(spec, capacity);
-      depth = Arrays.copyOf(depth, capacity);
-      branch = Arrays.copyOf(branch, capacity);
-      input = Arrays.copyOf(input, capacity);
-      output = Arrays.copyOf(output, capacity);
-      params = Arrays.copyOf(params, capacity);
-      nonTrainableParams = Arrays.copyOf(nonTrainableParams, capacity);
-      macs = Arrays.copyOf(macs, capacity);
-      activations = Arrays.copyOf(activations, capacity);
-      receptiveField = Arrays.copyOf(receptiveField, capacity);
-      jump = Arrays.copyOf(jump, capacity);
     }
   }
 }

@@ -47,10 +47,15 @@ class LayerTableTest {
   void growsPastItsFirstArraysAndSharesWhatRowsRepeat() {
     LayerTable.Builder builder = LayerTable.builder();
     for (int i = 1; i <= 100_000; i++) {
-      builder.add("relu", i, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+      builder.add("relu", i, "relu", "relu", 0, 0, MAP, MAP, i, 0, 0, 0, 1, i / 2.0);
     }
     LayerTable table = builder.build();
     assertEquals(100_000, table.size());
+    for (int i : new int[] {0, 15, 16, 4_095, 4_096, 4_097, 8_191, 8_192, 99_999}) {
+      assertEquals(i + 1, table.params(i), "row " + i);
+      assertEquals((i + 1) / 2.0, table.get(i).jump(), "row " + i);
+      assertEquals("relu" + (i + 1), table.name(i));
+    }
     assertEquals("relu100000", table.get(99_999).name());
     assertSame(table.get(0).spec(), table.get(99_999).spec());
   }
