@@ -153,9 +153,8 @@ public final class CnnSpec {
       if (input == null) {
         return false;
       }
-      List<Statement> kept = withoutExpectations
-          ? statements.stream().filter(s -> !(s instanceof Statement.Expect)).toList() : statements;
-      walk = Analyzer.begin(kept, input, spec, limits);
+      walk = Analyzer.begin(withoutExpectations ? SpecFile.withoutExpectations(statements) : statements, input, spec,
+          limits);
       return true;
     }
 

@@ -14,7 +14,12 @@ public record SpecFile(Header header, List<Statement> statements, Sequence body)
 
   /** The same spec without its {@code expect} lines. */
   public SpecFile withoutExpectations() {
-    return new SpecFile(header, statements.stream().filter(s -> !(s instanceof Statement.Expect)).toList(), body);
+    return new SpecFile(header, withoutExpectations(statements), body);
+  }
+
+  /** {@code statements} without the {@code expect} lines. */
+  public static List<Statement> withoutExpectations(List<Statement> statements) {
+    return statements.stream().filter(s -> !(s instanceof Statement.Expect)).toList();
   }
 
   /** {@code network Vgg16 : 224x224x3 -> 1000}; output is null when not declared. */
