@@ -1,6 +1,7 @@
 package io.cnnspec.lang;
 
 import io.cnnspec.lang.analysis.Analyzer;
+import io.cnnspec.lang.analysis.LayerOp;
 import io.cnnspec.lang.ast.Element;
 import io.cnnspec.lang.ast.Position;
 import io.cnnspec.lang.ast.SpecFile;
@@ -37,13 +38,13 @@ public final class CnnSpec {
       }
       SpecFile.Header header = file.header();
       if (streamed.walk != null) {
-        return streamed.walk.finish(header.name(), header.output(), header.namePos());
+        return finished(streamed.walk, header.name(), header.output(), header.namePos());
       }
       Shape input = shape(header.input(), spec);
       if (input == null) {
         return null;
       }
-      return Analyzer.analyze(file, header.name(), input, header.output(), header.namePos(), spec, limits);
+      return finished(Analyzer.analyze(file, input, spec, limits), header.name(), header.output(), header.namePos());
     });
   }
 
@@ -67,9 +68,10 @@ public final class CnnSpec {
       }
       SpecFile.Header header = file.header();
       if (streamed.walk != null) {
-        return streamed.walk.finish(header.name(), null, header.namePos());
+        return finished(streamed.walk, header.name(), null, header.namePos());
       }
-      return Analyzer.analyze(file.withoutExpectations(), header.name(), shape, null, header.namePos(), spec, limits);
+      return finished(Analyzer.analyze(file.withoutExpectations(), shape, spec, limits), header.name(), null,
+          header.namePos());
     });
   }
 
@@ -111,9 +113,9 @@ public final class CnnSpec {
         return null;
       }
       if (streamed.walk != null) {
-        return streamed.walk.finish(name, null, Position.START);
+        return finished(streamed.walk, name, null, Position.START);
       }
-      return Analyzer.analyze(file, name, shape, null, Position.START, spec, limits);
+      return finished(Analyzer.analyze(file, shape, spec, limits), name, null, Position.START);
     });
   }
 
@@ -170,12 +172,21 @@ public final class CnnSpec {
   }
 
   private interface Work {
-    NetworkInfo run();
+    Finished run();
+  }
+
+  /** A walk's network (null after errors) with the op of each of its rows. */
+  private record Finished(NetworkInfo network, List<LayerOp> ops) {}
+
+  private static Finished finished(Analyzer.Walk walk, String name, SpecFile.ShapeLiteral declaredOutput,
+      Position headerPos) {
+    NetworkInfo network = walk.finish(name, declaredOutput, headerPos);
+    return network == null ? null : new Finished(network, walk.ops());
   }
 
   /** The last line of defence: an internal failure becomes a diagnostic, never an exception. */
   private static Compilation guarded(Reporter reporter, Reporter.Source spec, Work work) {
-    NetworkInfo info;
+    Finished info;
     try {
       info = work.run();
     } catch (StackOverflowError e) {
@@ -188,7 +199,10 @@ public final class CnnSpec {
       info = null;
     }
     List<Diagnostic> diagnostics = reporter.diagnostics();
-    return new Compilation(reporter.hasErrors() ? Optional.empty() : Optional.ofNullable(info), diagnostics);
+    if (reporter.hasErrors() || info == null) {
+      return new Compilation(Optional.empty(), diagnostics);
+    }
+    return new Compilation(Optional.of(info.network()), diagnostics, info.ops());
   }
 
   /** Every activation count starts from the input's size, which Shape.size() multiplies unchecked. */

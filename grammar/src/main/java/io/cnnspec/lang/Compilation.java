@@ -1,5 +1,6 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.analysis.LayerOp;
 import io.cnnspec.model.NetworkInfo;
 import java.util.List;
 import java.util.Optional;
@@ -8,10 +9,20 @@ import java.util.Optional;
  * The result of compiling one spec: the analysed network when the spec has no error, and every
  * diagnostic found. A network is never given together with an error.
  */
-public record Compilation(Optional<NetworkInfo> network, List<Diagnostic> diagnostics) {
+public record Compilation(Optional<NetworkInfo> network, List<Diagnostic> diagnostics, List<LayerOp> ops) {
 
+  /** A compilation without ops: one that failed, or one built by hand. */
+  public Compilation(Optional<NetworkInfo> network, List<Diagnostic> diagnostics) {
+    this(network, diagnostics, List.of());
+  }
+
+  /**
+   * @param ops the resolved op of each row of the network, in row order, null for a merge row;
+   *     empty without a network. Kept uncopied: a walk's list is unmodifiable already.
+   */
   public Compilation {
     diagnostics = List.copyOf(diagnostics);
+    java.util.Objects.requireNonNull(ops, "ops");
     if (network.isPresent() && hasError(diagnostics)) {
       throw new IllegalArgumentException("a compilation with errors carries no network");
     }

@@ -218,6 +218,12 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       return size;
     }
 
+    /** The layer text of a row filled in already ({@link LayerInfo#spec()}). */
+    public String specAt(int index) {
+      Objects.checkIndex(index, size);
+      return strings.get(spec.get(index));
+    }
+
     /** Appends a row with no figures yet, to be {@link #set} later; returns its index. */
     public int reserve() {
       checkOpen();

@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param nonTrainableParams batch norm running statistics; Keras counts these in its "Total params"
  * @param macs multiply-accumulates of convolutions and fully connected layers
  * @param activations stored values: the input plus every layer output that must be kept
+ * @param blocks the def calls, repetitions and labelled groups the rows were expanded from, outer
+ *     before inner and in row order; empty where the structure is not known (a network rebuilt
+ *     from constants)
  */
 public record NetworkInfo(
     String name,
@@ -27,7 +30,14 @@ public record NetworkInfo(
     long trainableParams,
     long nonTrainableParams,
     long macs,
-    long activations) {
+    long activations,
+    List<Block> blocks) {
+
+  /** A network whose rows' structure is not known: no blocks. */
+  public NetworkInfo(String name, Shape input, Shape output, List<LayerInfo> layers, long params,
+      long trainableParams, long nonTrainableParams, long macs, long activations) {
+    this(name, input, output, layers, params, trainableParams, nonTrainableParams, macs, activations, List.of());
+  }
 
   public NetworkInfo {
     Objects.requireNonNull(name, "name");
@@ -35,6 +45,12 @@ public record NetworkInfo(
     Objects.requireNonNull(output, "output");
     // a LayerTable is immutable already, and copying it would make every row an object
     layers = layers instanceof LayerTable ? layers : List.copyOf(layers);
+    blocks = List.copyOf(blocks);
+    for (Block block : blocks) {
+      if (block.endRow() > layers.size()) {
+        throw new IllegalArgumentException("block " + block.text() + " ends past the last row of network " + name);
+      }
+    }
     if (params < 0 || trainableParams < 0 || nonTrainableParams < 0 || macs < 0 || activations < 0) {
       throw new IllegalArgumentException("negative total in network " + name);
     }

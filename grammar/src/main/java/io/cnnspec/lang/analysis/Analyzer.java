@@ -8,6 +8,7 @@ import io.cnnspec.lang.ast.Position;
 import io.cnnspec.lang.ast.Sequence;
 import io.cnnspec.lang.ast.SpecFile;
 import io.cnnspec.lang.ast.Statement;
+import io.cnnspec.model.Block;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.LayerTable;
 import io.cnnspec.model.NetworkInfo;
@@ -41,6 +42,13 @@ public final class Analyzer {
   private final Definitions defs;
   private final boolean convBias;
   private final LayerTable.Builder rows = LayerTable.builder();
+  // The resolved op of each row (null for a merge row), for consumers that need a layer's
+  // parameters rather than its figures (export); ops are shared per written form, so this costs a
+  // reference per row.
+  private final List<LayerOp> ops = new ArrayList<>();
+  // The def calls, repetitions and labelled groups, outer before inner; a null is a slot reserved
+  // for an element that produced no row.
+  private final List<Block> blocks = new ArrayList<>();
   private final Namer namer = new Namer();
   private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
   // Layers and merges walked, with a known shape or not: rows are only added while the shape is
@@ -138,16 +146,15 @@ public final class Analyzer {
   }
 
   /**
-   * Analyses {@code spec} on {@code input}. Returns null when there were errors, all of which are
-   * reported to {@code source}.
+   * Walks all of {@code spec}'s layers on {@code input}; {@link Walk#finish} then gives the network,
+   * or null when there were errors, all of which are reported to {@code source}.
    */
-  public static NetworkInfo analyze(SpecFile spec, String name, Shape input, SpecFile.ShapeLiteral declaredOutput,
-      Position headerPos, Reporter.Source source, Limits limits) {
+  public static Walk analyze(SpecFile spec, Shape input, Reporter.Source source, Limits limits) {
     Walk walk = begin(spec.statements(), input, source, limits);
     for (Element element : spec.body().elements()) {
       walk.layer(element);
     }
-    return walk.finish(name, declaredOutput, headerPos);
+    return walk;
   }
 
   /**
@@ -211,6 +218,14 @@ public final class Analyzer {
       }
     }
 
+    /**
+     * The resolved op of each row of the network {@link #finish} returned, in row order; null for
+     * a merge row ({@code cat}, {@code add}, {@code res}, {@code mul}).
+     */
+    public List<LayerOp> ops() {
+      return java.util.Collections.unmodifiableList(analyzer.ops);
+    }
+
     /** The network, or null when there were errors (reported, as all are, to the walk's source). */
     public NetworkInfo finish(String name, SpecFile.ShapeLiteral declaredOutput, Position headerPos) {
       Reporter.Source source = analyzer.source;
@@ -261,7 +276,13 @@ public final class Analyzer {
         return null;
       }
     }
-    return new NetworkInfo(name, input, output, table, params, params, nonTrainable, macs, activations);
+    List<Block> found = new ArrayList<>(blocks.size());
+    for (Block block : blocks) {
+      if (block != null) {
+        found.add(block);
+      }
+    }
+    return new NetworkInfo(name, input, output, table, params, params, nonTrainable, macs, activations, found);
   }
 
   private void checkDeclaredOutput(Shape actual, SpecFile.ShapeLiteral declared) {
@@ -346,6 +367,8 @@ public final class Analyzer {
         throw new Abort();
       }
     }
+    int slot = times > 1 ? reserveBlock() : -1;
+    int firstRow = rows.size();
     for (long i = 1; i <= times; i++) {
       String label = element.label() == null ? null
           : times == 1 ? element.label().name() : element.label().name() + "_" + i;
@@ -357,18 +380,65 @@ public final class Analyzer {
         break;
       }
     }
+    if (slot >= 0) {
+      fillBlock(slot, Block.Kind.REPEAT, repeatText(element, firstRow, times), null, firstRow, ctx.depth());
+    }
     return flow;
+  }
+
+  /** A bare word (no number, channels, stride or modifier) that names a def calls it. */
+  private boolean callsDef(Element.Layer layer) {
+    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+        && layer.modifiers().isEmpty() && defs.get(layer.word()) != null;
+  }
+
+  private int reserveBlock() {
+    blocks.add(null);
+    return blocks.size() - 1;
+  }
+
+  /** Fills a reserved block slot when its element produced rows; an empty one stays null. */
+  private void fillBlock(int slot, Block.Kind kind, String text, String def, int firstRow, int depth) {
+    if (rows.size() > firstRow) {
+      blocks.set(slot, new Block(kind, text, def, firstRow, rows.size(), depth));
+    }
+  }
+
+  /** How a repeated element reads folded: {@code conv3-64 x2}, {@code fire(16, 64) x3}, {@code (conv3-64 relu) x2}. */
+  private String repeatText(Element element, int firstRow, long times) {
+    String once;
+    if (element instanceof Element.Layer layer && callsDef(layer)) {
+      once = layer.word();
+    } else if (element instanceof Element.Layer && rows.size() > firstRow) {
+      once = rows.specAt(firstRow);
+    } else if (element instanceof Element.Call call) {
+      once = call.name();
+    } else if (element instanceof Element.Branch branch) {
+      once = branch.kind().keyword() + " { ... }";
+    } else {
+      once = "( ... )";
+    }
+    if (element.label() != null) {
+      once = once + " @" + element.label().name();
+    }
+    return once + " x" + times;
   }
 
   private Flow once(Element element, Flow flow, Ctx ctx, String label) {
     if (element instanceof Element.Layer layer) {
-      Statement.Def def = layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
-          && layer.modifiers().isEmpty() ? defs.get(layer.word()) : null;
+      Statement.Def def = callsDef(layer) ? defs.get(layer.word()) : null;
       return def != null ? call(def, List.of(), layer.pos(), flow, ctx, label) : layer(layer, flow, ctx, label);
     }
     if (element instanceof Element.Group group) {
       Ctx inner = nested(ctx, group.pos());
-      return sequence(group.body(), flow, label == null ? inner : inner.scoped(claim(ctx, label, group.pos())));
+      if (label == null) {
+        return sequence(group.body(), flow, inner);
+      }
+      int slot = reserveBlock();
+      int firstRow = rows.size();
+      Flow out = sequence(group.body(), flow, inner.scoped(claim(ctx, label, group.pos())));
+      fillBlock(slot, Block.Kind.GROUP, "@" + label, null, firstRow, ctx.depth());
+      return out;
     }
     if (element instanceof Element.Call call) {
       Statement.Def def = defs.get(call.name());
@@ -436,7 +506,19 @@ public final class Analyzer {
       return flow.unknown();
     }
     String scope = label != null ? claim(ctx, label, pos) : namer.generate(ctx.prefix(), def.name()).toString();
-    return sequence(def.body(), flow, callee.scoped(scope));
+    int slot = reserveBlock();
+    int firstRow = rows.size();
+    Flow out = sequence(def.body(), flow, callee.scoped(scope));
+    StringBuilder text = new StringBuilder(def.name());
+    if (!params.isEmpty()) {
+      text.append('(');
+      for (int i = 0; i < params.size(); i++) {
+        text.append(i == 0 ? "" : ", ").append(vars.get(params.get(i).name()));
+      }
+      text.append(')');
+    }
+    fillBlock(slot, Block.Kind.CALL, text.toString(), def.name(), firstRow, ctx.depth());
+    return out;
   }
 
   /**
@@ -555,7 +637,9 @@ public final class Analyzer {
       nameBase = generated.base();
       nameNumber = generated.number();
     }
-    rows.set(newRow(layer.pos()), nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
+    int row = newRow(layer.pos());
+    ops.set(row, op);
+    rows.set(row, nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
         outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
         outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
     return new Flow(outcome.output(), rf, flattened);
@@ -604,7 +688,9 @@ public final class Analyzer {
           "reduce the repetition (the limit is a compile option for larger specs)");
       throw new Abort();
     }
-    return rows.reserve();
+    int row = rows.reserve();
+    ops.add(null);
+    return row;
   }
 
   private boolean checkNumber(Long value, Expr expr, String what) {
@@ -847,8 +933,7 @@ public final class Analyzer {
       }
     } else if (node instanceof Element.Layer layer) {
       // the same test as once(): only a bare word calls a def
-      Statement.Def def = layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
-          && layer.modifiers().isEmpty() ? defs.get(layer.word()) : null;
+      Statement.Def def = callsDef(layer) ? defs.get(layer.word()) : null;
       count = def != null ? defRows(def, depth) : 1;
     } else if (node instanceof Element.Group group) {
       count = minRows(group.body(), depth + 1);

@@ -7,7 +7,7 @@ import io.cnnspec.model.Shape;
  * it was written. {@link #apply} gives the output shape and figures for an input, with exact
  * arithmetic ({@link ArithmeticException} on overflow).
  */
-sealed interface LayerOp {
+public sealed interface LayerOp {
 
   /** The kind reported in {@code LayerInfo.kind()}: conv, maxpool, fc, relu... */
   String kind();

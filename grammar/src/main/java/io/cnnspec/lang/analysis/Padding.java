@@ -1,7 +1,7 @@
 package io.cnnspec.lang.analysis;
 
 /** How a window layer pads its input. */
-sealed interface Padding {
+public sealed interface Padding {
 
   /** TensorFlow's "same": the output is ceil(n / s), whatever the kernel. */
   record Same() implements Padding {}
