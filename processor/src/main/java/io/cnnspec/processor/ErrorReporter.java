@@ -9,7 +9,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 import java.util.ArrayList;
 import java.util.List;

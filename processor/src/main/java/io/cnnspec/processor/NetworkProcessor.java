@@ -3,7 +3,7 @@ package io.cnnspec.processor;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.JavaFile;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package io.cnnspec.processor;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 
 /** Where a spec's text came from, which decides how it is compiled and how its errors are shown. */
@@ -44,7 +46,7 @@ sealed interface SpecSource {
 
     @Override
     public Compilation compile() {
-      return CnnSpec.compileInline(name, input, body, origin, LIMITS);
+      return CnnSpec.compile(new SpecInput.Inline(name, input, body, origin), CompileOptions.DEFAULT.withLimits(LIMITS));
     }
   }
 
@@ -68,7 +70,7 @@ sealed interface SpecSource {
 
     @Override
     public Compilation compile() {
-      return CnnSpec.compile(text, displayName, LIMITS);
+      return CnnSpec.compile(new SpecInput.File(text, displayName), CompileOptions.DEFAULT.withLimits(LIMITS));
     }
   }
 }

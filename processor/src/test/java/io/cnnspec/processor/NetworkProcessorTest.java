@@ -262,8 +262,8 @@ class NetworkProcessorTest {
   void warningsAreReportedAndTheClassIsStillGenerated() {
     NetworkProcessor processor = new NetworkProcessor(source -> {
       io.cnnspec.lang.Compilation clean = source.compile();
-      io.cnnspec.lang.Diagnostic warning = new io.cnnspec.lang.Diagnostic(io.cnnspec.lang.Diagnostic.Severity.WARNING,
-          "x", io.cnnspec.lang.Diagnostic.Part.SPEC, 1, 9, 4, "pool after pool", "", "remove one", source.text(), 9);
+      io.cnnspec.lang.diagnostics.Diagnostic warning = new io.cnnspec.lang.diagnostics.Diagnostic(io.cnnspec.lang.diagnostics.Diagnostic.Severity.WARNING,
+          "x", io.cnnspec.lang.diagnostics.Diagnostic.Part.SPEC, 1, 9, 4, "pool after pool", "", "remove one", source.text(), 9);
       return new io.cnnspec.lang.Compilation(clean.network(), List.of(warning));
     });
     JavaFileObject specs = Sources.holder("""

@@ -1,11 +1,13 @@
 package io.cnnspec.processor;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import io.cnnspec.lang.CnnSpec;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +116,7 @@ class SpecErrorsTest {
             input = "8x8x3",
             value = "conv3-4 frobnicate fc10 frobnicate")""");
     Compilation compilation = Sources.compile(specs);
-    int expected = CnnSpec.compileInline("Bad", "8x8x3", "conv3-4 frobnicate fc10 frobnicate", "x").errors().size();
+    int expected = CnnSpec.compile(new SpecInput.Inline("Bad", "8x8x3", "conv3-4 frobnicate fc10 frobnicate", "x"), CompileOptions.DEFAULT).errors().size();
     assertThat(compilation).hadErrorCount(expected);
     assertThat(compilation).hadErrorContaining("at 1:9").inFile(specs).onLineContaining("value = ");
     assertThat(compilation).hadErrorContaining("at 1:25").inFile(specs).onLineContaining("value = ");

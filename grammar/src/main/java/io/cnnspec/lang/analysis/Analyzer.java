@@ -1,13 +1,13 @@
 package io.cnnspec.lang.analysis;
 
-import io.cnnspec.lang.Limits;
-import io.cnnspec.lang.Reporter;
-import io.cnnspec.lang.ast.Element;
-import io.cnnspec.lang.ast.Expr;
-import io.cnnspec.lang.ast.Position;
-import io.cnnspec.lang.ast.Sequence;
-import io.cnnspec.lang.ast.SpecFile;
-import io.cnnspec.lang.ast.Statement;
+import io.cnnspec.lang.diagnostics.Limits;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.lang.syntax.Expr;
+import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.syntax.Sequence;
+import io.cnnspec.lang.syntax.Header;
+import io.cnnspec.lang.syntax.Statement;
 import io.cnnspec.model.Block;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.LayerTable;
@@ -33,9 +33,6 @@ import java.util.regex.Pattern;
 public final class Analyzer {
 
   private static final Pattern GLUED_REPEAT = Pattern.compile("(.*[0-9])x([0-9]+)");
-
-  /** The largest number a layer may carry (kernel, channels, stride, repetition...). */
-  public static final long MAX_NUMBER = 1_000_000_000L;
 
   private final Reporter.Source source;
   private final Limits limits;
@@ -146,18 +143,6 @@ public final class Analyzer {
   }
 
   /**
-   * Walks all of {@code spec}'s layers on {@code input}; {@link Walk#finish} then gives the network,
-   * or null when there were errors, all of which are reported to {@code source}.
-   */
-  public static Walk analyze(SpecFile spec, Shape input, Reporter.Source source, Limits limits) {
-    Walk walk = begin(spec.statements(), input, source, limits);
-    for (Element element : spec.body().elements()) {
-      walk.layer(element);
-    }
-    return walk;
-  }
-
-  /**
    * Starts a walk of a spec's top level, given its statements: the top-level layers then come one
    * at a time ({@link Walk#layer}), as a parser reads them, and need not be kept.
    */
@@ -227,7 +212,7 @@ public final class Analyzer {
     }
 
     /** The network, or null when there were errors (reported, as all are, to the walk's source). */
-    public NetworkInfo finish(String name, SpecFile.ShapeLiteral declaredOutput, Position headerPos) {
+    public NetworkInfo finish(String name, Header.ShapeLiteral declaredOutput, Position headerPos) {
       Reporter.Source source = analyzer.source;
       if (aborted) {
         return null;
@@ -285,7 +270,7 @@ public final class Analyzer {
     return new NetworkInfo(name, input, output, table, params, params, nonTrainable, macs, activations, found);
   }
 
-  private void checkDeclaredOutput(Shape actual, SpecFile.ShapeLiteral declared) {
+  private void checkDeclaredOutput(Shape actual, Header.ShapeLiteral declared) {
     List<Long> dims = declared.dims();
     boolean matches = dims.size() == 1
         ? actual.isPerChannel() && actual.channels() == dims.get(0)
@@ -701,9 +686,9 @@ public final class Analyzer {
       source.error(expr.pos(), "non-positive " + what, "the " + what + " is " + value, "it must be at least 1");
       return false;
     }
-    if (value > MAX_NUMBER) {
+    if (value > Limits.MAX_NUMBER) {
       source.error(expr.pos(), "absurd " + what, "the " + what + " is " + group(value),
-          "numbers in a layer are at most " + group(MAX_NUMBER));
+          "numbers in a layer are at most " + group(Limits.MAX_NUMBER));
       return false;
     }
     return true;

@@ -1,9 +1,9 @@
 package io.cnnspec.lang.analysis;
 
-import io.cnnspec.lang.Reporter;
-import io.cnnspec.lang.ast.Element;
-import io.cnnspec.lang.ast.Sequence;
-import io.cnnspec.lang.ast.Statement;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.lang.syntax.Sequence;
+import io.cnnspec.lang.syntax.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.diagnostics.Limits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -272,9 +273,9 @@ public final class LayerWords {
       throw new SpecException("non-positive " + what, "'" + word + "' has " + what + " " + value,
           "a " + what + " must be at least 1");
     }
-    if (value > Analyzer.MAX_NUMBER) {
+    if (value > Limits.MAX_NUMBER) {
       throw new SpecException("absurd " + what, "'" + word + "' has " + what + " " + digits,
-          "numbers in a layer are at most " + String.format(Locale.ROOT, "%,d", Analyzer.MAX_NUMBER));
+          "numbers in a layer are at most " + String.format(Locale.ROOT, "%,d", Limits.MAX_NUMBER));
     }
     return value;
   }
@@ -336,7 +337,7 @@ public final class LayerWords {
           throw new SpecException("non-positive " + (mod.word().equals("g") ? "group count" : "dilation"),
               "'" + mod.text() + "' must be at least 1", "use " + mod.word() + "1 or more");
         }
-        if (mod.number() != null && mod.number() > Analyzer.MAX_NUMBER) {
+        if (mod.number() != null && mod.number() > Limits.MAX_NUMBER) {
           throw new SpecException("absurd modifier", "'" + mod.text() + "' is far past any real network",
               "check the number");
         }

@@ -2,7 +2,7 @@ package io.cnnspec.lang.analysis;
 
 import io.cnnspec.model.Shape;
 
-/** The output-size arithmetic of window layers, exactly as DESIGN.md states it. */
+/** The output-size arithmetic of window layers, exactly as docs/language.md ("Output size") states it. */
 final class Sizes {
 
   private Sizes() {}

@@ -1,7 +1,7 @@
-package io.cnnspec.lang.parser;
+package io.cnnspec.lang.syntax;
 
-import io.cnnspec.lang.Reporter;
-import io.cnnspec.lang.ast.Position;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.diagnostics.Position;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package io.cnnspec.lang.parser;
+package io.cnnspec.lang.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

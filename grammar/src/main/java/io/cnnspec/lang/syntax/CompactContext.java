@@ -1,4 +1,4 @@
-package io.cnnspec.lang.parser;
+package io.cnnspec.lang.syntax;
 
 import java.util.ArrayList;
 import org.antlr.v4.runtime.ParserRuleContext;

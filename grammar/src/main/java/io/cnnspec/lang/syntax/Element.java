@@ -1,5 +1,6 @@
-package io.cnnspec.lang.ast;
+package io.cnnspec.lang.syntax;
 
+import io.cnnspec.lang.diagnostics.Position;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
-package io.cnnspec.lang;
+package io.cnnspec.lang.diagnostics;
 
-import io.cnnspec.lang.ast.Position;
+import io.cnnspec.lang.diagnostics.Position;
 import java.util.ArrayList;
 import java.util.List;
 

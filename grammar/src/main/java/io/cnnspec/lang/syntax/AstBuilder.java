@@ -1,19 +1,16 @@
-package io.cnnspec.lang.parser;
+package io.cnnspec.lang.syntax;
 
-import io.cnnspec.lang.Reporter;
+import io.cnnspec.lang.diagnostics.Limits;
+import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.analysis.LayerWords;
-import io.cnnspec.lang.ast.Element;
-import io.cnnspec.lang.ast.Expr;
-import io.cnnspec.lang.ast.Position;
-import io.cnnspec.lang.ast.Sequence;
-import io.cnnspec.lang.ast.SpecFile;
-import io.cnnspec.lang.ast.Statement;
+import io.cnnspec.lang.diagnostics.Position;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.ErrorNode;
@@ -28,40 +25,43 @@ import org.antlr.v4.runtime.tree.TerminalNode;
 final class AstBuilder {
 
   private final Reporter.Source source;
+  private final SpecListener listener;
   // A long spec writes the same few words over and over: its layers share one string per word.
   private final Map<String, String> words = new HashMap<>();
 
-  /** The top-level layers, when they were built while parsing (see {@link #streamTopLevel}). */
-  private List<Element> topLevel;
-  /** Where the top-level layers go instead, when it took them; null when they are kept. */
-  private TopLevelSink handedTo;
+  /** Whether the top level goes to the listener while parsing (the fast pass) rather than from the tree. */
+  private boolean streaming;
+  /** Where the top-level elements go: the listener's, or nowhere when it declined them. */
+  private Consumer<Element> handedTo;
   /** The last top-level layer read, held back until it is clear no modifier follows it. */
   private Element pending;
 
-  AstBuilder(Reporter.Source source) {
+  /** @param listener takes the spec as it is read; null to build nothing past the parse (a shape alone) */
+  AstBuilder(Reporter.Source source, SpecListener listener) {
     this.source = source;
+    this.listener = listener;
   }
 
   /**
-   * Builds each top-level element as soon as the parser finishes it and drops its parse tree:
-   * a long spec then never holds the parse tree of all its layers at once, which dominated the
-   * memory (and the garbage collector's copying) of a written-out spec of a million layers. With
-   * a {@code sink} that takes them, the elements are handed over instead of kept.
+   * Builds each top-level element as soon as the parser finishes it, hands it to the listener and
+   * drops its parse tree: a long spec then never holds the parse tree or the AST of all its
+   * layers at once, which dominated the memory (and the garbage collector's copying) of a
+   * written-out spec of a million layers.
    *
    * @param abandoned true once the parse is being given up; nothing is built from then on
    */
-  ParseTreeListener streamTopLevel(BooleanSupplier abandoned, TopLevelSink sink) {
-    topLevel = new ArrayList<>();
+  ParseTreeListener streamTopLevel(BooleanSupplier abandoned) {
+    streaming = true;
     return new ParseTreeListener() {
       @Override
       public void enterEveryRule(ParserRuleContext ctx) {
-        if (sink != null && ctx instanceof CnnSpecParser.SequenceContext && isTopLevel(ctx)) {
+        if (listener != null && ctx instanceof CnnSpecParser.SequenceContext && isTopLevel(ctx)) {
           // the header and statements come before the layers, so they are complete here
           ParserRuleContext parent = ctx.getParent();
-          SpecFile.Header header = parent instanceof CnnSpecParser.FileContext file ? header(file.header()) : null;
+          Header header = parent instanceof CnnSpecParser.FileContext file ? header(file.header()) : null;
           List<CnnSpecParser.StatementContext> statements = parent instanceof CnnSpecParser.FileContext file
               ? file.statement() : ((CnnSpecParser.BodyContext) parent).statement();
-          handedTo = sink.start(header, statements(statements)) ? sink : null;
+          begin(header, statements(statements));
         }
       }
 
@@ -69,19 +69,14 @@ final class AstBuilder {
       public void exitEveryRule(ParserRuleContext ctx) {
         // exit also runs while a syntax error or the nesting limit unwinds the parser (the element
         // is then incomplete, and the full parse that follows builds everything from its own tree)
-        if (ctx.exception != null || abandoned.getAsBoolean()) {
+        if (ctx.exception != null || abandoned.getAsBoolean() || listener == null) {
           return;
         }
         if (ctx instanceof CnnSpecParser.ElementContext element && isTopLevel(element.getParent())) {
-          if (handedTo == null) {
-            add(topLevel, element);
-          } else {
-            handOver(element);
-          }
+          handOver(element(element));
           ((CnnSpecParser.SequenceContext) element.getParent()).removeLastChild();
-        } else if (ctx instanceof CnnSpecParser.SequenceContext && isTopLevel(ctx) && handedTo != null && pending != null) {
-          handedTo.layer(pending);
-          pending = null;
+        } else if (ctx instanceof CnnSpecParser.SequenceContext && isTopLevel(ctx)) {
+          flush();
         }
       }
 
@@ -98,8 +93,14 @@ final class AstBuilder {
         && (ctx.getParent() instanceof CnnSpecParser.FileContext || ctx.getParent() instanceof CnnSpecParser.BodyContext);
   }
 
-  private void handOver(CnnSpecParser.ElementContext ctx) {
-    Element element = element(ctx);
+  private void begin(Header header, List<Statement> statements) {
+    Consumer<Element> consumer = listener.begin(header, statements);
+    handedTo = consumer != null ? consumer : element -> {};
+    pending = null;
+  }
+
+  /** The next top-level element: a modifier folds into the layer held back, anything else sends that on. */
+  private void handOver(Element element) {
     if (element instanceof Element.Layer layer && isModifier(layer)) {
       Element.Layer folded = folded(pending, layer);
       if (folded != null) {
@@ -108,28 +109,50 @@ final class AstBuilder {
       return;
     }
     if (pending != null) {
-      handedTo.layer(pending);
+      handedTo.accept(pending);
     }
     pending = element;
   }
 
-  /** Parsing started over (with full LL and error recovery): build the top level from the tree. */
+  private void flush() {
+    if (pending != null) {
+      handedTo.accept(pending);
+      pending = null;
+    }
+  }
+
+  /** Parsing started over (with full LL and error recovery): the top level will come from the tree. */
   void stopStreaming() {
-    topLevel = null;
+    streaming = false;
     handedTo = null;
     pending = null;
   }
 
-  SpecFile file(CnnSpecParser.FileContext ctx) {
-    return new SpecFile(header(ctx.header()), statements(ctx.statement()), topLevel(ctx.sequence()));
+  /** After a clean parse: when the fast pass streamed the top level, it is all handed over already. */
+  Boolean file(CnnSpecParser.FileContext ctx) {
+    return streaming || replay(header(ctx.header()), ctx.statement(), ctx.sequence());
   }
 
-  SpecFile body(CnnSpecParser.BodyContext ctx) {
-    return new SpecFile(null, statements(ctx.statement()), topLevel(ctx.sequence()));
+  Boolean body(CnnSpecParser.BodyContext ctx) {
+    return streaming || replay(null, ctx.statement(), ctx.sequence());
   }
 
-  private SpecFile.Header header(CnnSpecParser.HeaderContext h) {
-    return new SpecFile.Header(h.name.getText(), pos(h.name), shape(h.input), h.output == null ? null : shape(h.output));
+  /** Hands over a whole tree (the full parse's), once it is built without errors. */
+  private boolean replay(Header header, List<CnnSpecParser.StatementContext> statementContexts,
+      CnnSpecParser.SequenceContext top) {
+    int errorsBefore = source.errorCount();
+    List<Statement> statements = statements(statementContexts);
+    Sequence sequence = sequence(top);
+    if (source.errorCount() > errorsBefore) {
+      return false;
+    }
+    begin(header, statements);
+    sequence.elements().forEach(handedTo);
+    return true;
+  }
+
+  private Header header(CnnSpecParser.HeaderContext h) {
+    return new Header(h.name.getText(), pos(h.name), shape(h.input), h.output == null ? null : shape(h.output));
   }
 
   private List<Statement> statements(List<CnnSpecParser.StatementContext> contexts) {
@@ -140,13 +163,13 @@ final class AstBuilder {
     return statements;
   }
 
-  SpecFile.ShapeLiteral shape(CnnSpecParser.ShapeContext ctx) {
+  Header.ShapeLiteral shape(CnnSpecParser.ShapeContext ctx) {
     Token token = ctx.getStart();
     List<Long> dims = new ArrayList<>();
     for (String part : token.getText().toLowerCase(Locale.ROOT).split("x")) {
       dims.add(number(part, token));
     }
-    return new SpecFile.ShapeLiteral(dims, pos(token));
+    return new Header.ShapeLiteral(dims, pos(token));
   }
 
   private Statement statement(CnnSpecParser.StatementContext ctx) {
@@ -166,10 +189,6 @@ final class AstBuilder {
     }
     Token name = d.ID() != null ? d.ID().getSymbol() : d.CALL().getSymbol();
     return new Statement.Def(callName(name), params, sequence(d.sequence()), pos(name));
-  }
-
-  private Sequence topLevel(CnnSpecParser.SequenceContext ctx) {
-    return topLevel == null ? sequence(ctx) : new Sequence(topLevel, pos(ctx.getStart()));
   }
 
   private Sequence sequence(CnnSpecParser.SequenceContext ctx) {
@@ -274,13 +293,6 @@ final class AstBuilder {
     return expr(ctx.interp().expr());
   }
 
-  /**
-   * Operations an expression may nest. The parser reads 1+1+...+1 in a loop, but the tree it builds
-   * is as deep as the expression is long, and this builder and the evaluation recurse on it: a
-   * long one overflowed the stack. Real expressions ({4*c}, {in*t}) nest a handful.
-   */
-  static final int MAX_EXPRESSION_DEPTH = 256;
-
   /** Thrown from deep inside an expression so that it is reported once, at its start. */
   private static final class TooLong extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -295,14 +307,14 @@ final class AstBuilder {
       return expr(ctx, 0);
     } catch (TooLong e) {
       Position pos = pos(ctx.getStart());
-      source.error(pos, "expression too long", "it nests more than " + MAX_EXPRESSION_DEPTH + " operations",
+      source.error(pos, "expression too long", "it nests more than " + Limits.MAX_EXPRESSION_DEPTH + " operations",
           "no layer needs an expression this long; compute it once, e.g. as a def's argument");
       return new Expr.Literal(1, pos);
     }
   }
 
   private Expr expr(CnnSpecParser.ExprContext ctx, int depth) {
-    if (depth > MAX_EXPRESSION_DEPTH) {
+    if (depth > Limits.MAX_EXPRESSION_DEPTH) {
       throw new TooLong();
     }
     Position pos = pos(ctx.getStart());

@@ -1,4 +1,4 @@
-// The cnnspec language. No actions here: the AST is built by AstBuilder, a visitor, and every
+// The cnnspec language. No actions here: the AST is built by AstBuilder from the parse tree, and every
 // meaning (layer words, modifiers, def calls) is decided there, so this file only says what
 // sequences of tokens are well formed.
 grammar CnnSpec;

@@ -1,4 +1,4 @@
-package io.cnnspec.lang.ast;
+package io.cnnspec.lang.diagnostics;
 
 /** Where a node starts in its text: 1-based line and column, and how many characters it spans. */
 public record Position(int line, int column, int length) {

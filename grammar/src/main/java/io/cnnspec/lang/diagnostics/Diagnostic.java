@@ -1,4 +1,4 @@
-package io.cnnspec.lang;
+package io.cnnspec.lang.diagnostics;
 
 import java.util.Objects;
 

@@ -1,4 +1,6 @@
-package io.cnnspec.lang.ast;
+package io.cnnspec.lang.syntax;
+
+import io.cnnspec.lang.diagnostics.Position;
 
 /** An integer expression, written inside {@code {...}} or as a def call's argument. */
 public sealed interface Expr {

@@ -1,8 +1,6 @@
-package io.cnnspec.lang.parser;
+package io.cnnspec.lang.syntax;
 
-import io.cnnspec.lang.Reporter;
-import io.cnnspec.lang.ast.Position;
-import io.cnnspec.lang.ast.SpecFile;
+import io.cnnspec.lang.diagnostics.Reporter;
 import java.util.function.Function;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -13,7 +11,7 @@ import org.antlr.v4.runtime.atn.PredictionMode;
 import org.antlr.v4.runtime.misc.ParseCancellationException;
 
 /**
- * Text to AST. Parses in two stages as Trino does: the fast SLL mode first, and only when it
+ * Text to AST, handed to the analysis as it is read. Parses in two stages as Trino does: the fast SLL mode first, and only when it
  * fails, full LL with error recovery so that every syntax error is reported. Nesting is checked on
  * the tokens as the parser takes them ({@link NestingGuard}), because it recurses once per bracket.
  */
@@ -26,20 +24,22 @@ public final class SpecParser {
   }
 
   /**
-   * A whole file with its header; null when the text has syntax errors (they are reported). When
-   * {@code sink} takes the top-level layers, the file's body is empty: they went to the sink.
+   * A whole file with its header, handed to {@code listener} as it is read. Returns whether the
+   * text parsed without error; errors (syntax, and whatever the listener reported) are reported.
    */
-  public SpecFile parseFile(String text, Reporter.Source source, TopLevelSink sink) {
-    return parse(text, source, sink, CnnSpecParser::file, (builder, tree) -> builder.file((CnnSpecParser.FileContext) tree));
+  public boolean parseFile(String text, Reporter.Source source, SpecListener listener) {
+    return parse(text, source, listener, CnnSpecParser::file,
+        (builder, tree) -> builder.file((CnnSpecParser.FileContext) tree)) != null;
   }
 
-  /** The annotation form's body: statements and layers without a header; {@code sink} as for {@link #parseFile}. */
-  public SpecFile parseBody(String text, Reporter.Source source, TopLevelSink sink) {
-    return parse(text, source, sink, CnnSpecParser::body, (builder, tree) -> builder.body((CnnSpecParser.BodyContext) tree));
+  /** The annotation form's body: statements and layers without a header; as {@link #parseFile}. */
+  public boolean parseBody(String text, Reporter.Source source, SpecListener listener) {
+    return parse(text, source, listener, CnnSpecParser::body,
+        (builder, tree) -> builder.body((CnnSpecParser.BodyContext) tree)) != null;
   }
 
-  /** An annotation's input shape on its own. */
-  public SpecFile.ShapeLiteral parseShape(String text, Reporter.Source source) {
+  /** An annotation's input shape (or a size given on the command line) on its own; null after errors. */
+  public Header.ShapeLiteral parseShape(String text, Reporter.Source source) {
     return parse(text, source, null, CnnSpecParser::shapeOnly,
         (builder, tree) -> builder.shape(((CnnSpecParser.ShapeOnlyContext) tree).shape()));
   }
@@ -48,22 +48,22 @@ public final class SpecParser {
     T apply(AstBuilder builder, ParserRuleContext tree);
   }
 
-  private <T> T parse(String text, Reporter.Source source, TopLevelSink sink,
+  /**
+   * The fast pass hands the top level to {@code listener} as it goes. When it gives up, what it
+   * reported (its own errors and the listener's) is taken back here and the full parse starts
+   * over; once that has built a tree without errors, the tree is handed to the listener afresh.
+   */
+  private <T> T parse(String text, Reporter.Source source, SpecListener listener,
       Function<CnnSpecParser, ParserRuleContext> rule, Build<T> build) {
     int errorsBefore = source.errorCount();
     Reporter.Mark before = source.mark();
-    AstBuilder builder = new AstBuilder(source);
+    AstBuilder builder = new AstBuilder(source, listener);
     ParserRuleContext tree;
     try {
       try {
-        tree = fast(text, source, sink, rule, builder);
+        tree = fast(text, rule, builder);
       } catch (ParseCancellationException | NestingGuard.TooDeep e) {
-        // start over: what the fast pass and the sink reported is taken back, and the full
-        // parse reports every syntax error (or the nesting) on its own
         source.rollBack(before);
-        if (sink != null) {
-          sink.abandon();
-        }
         builder.stopStreaming();
         CnnSpecParser full = new CnnSpecParser(new CommonTokenStream(new NestingGuard(lexer(text), maxNesting)));
         full.removeErrorListeners();
@@ -88,14 +88,13 @@ public final class SpecParser {
    * SLL without error recovery; it keeps no tokens behind it and builds (or hands over) the top
    * level as it goes, so a long spec never holds all its tokens or its whole parse tree at once.
    */
-  private ParserRuleContext fast(String text, Reporter.Source source, TopLevelSink sink,
-      Function<CnnSpecParser, ParserRuleContext> rule, AstBuilder builder) {
+  private ParserRuleContext fast(String text, Function<CnnSpecParser, ParserRuleContext> rule, AstBuilder builder) {
     NestingGuard guard = new NestingGuard(lexer(text), maxNesting);
     CnnSpecParser parser = new CnnSpecParser(new UnbufferedTokenStream<>(guard));
     parser.removeErrorListeners();
     parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
     parser.setErrorHandler(new BailErrorStrategy());
-    parser.addParseListener(builder.streamTopLevel(guard::tripped, sink));
+    parser.addParseListener(builder.streamTopLevel(guard::tripped));
     return rule.apply(parser);
   }
 

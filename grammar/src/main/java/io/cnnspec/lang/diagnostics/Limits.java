@@ -1,4 +1,4 @@
-package io.cnnspec.lang;
+package io.cnnspec.lang.diagnostics;
 
 /**
  * Bounds that keep a hostile or mistaken spec from exhausting time or memory. The defaults are far
@@ -13,6 +13,16 @@ package io.cnnspec.lang;
 public record Limits(int maxLayers, int maxNesting, int maxCallDepth, int maxErrors) {
 
   public static final Limits DEFAULT = new Limits(2_000_000, 64, 64, 100);
+
+  /** The largest number a layer may carry (kernel, channels, stride, repetition, an input dimension...). */
+  public static final long MAX_NUMBER = 1_000_000_000L;
+
+  /**
+   * Operations an expression may nest. The parser reads 1+1+...+1 in a loop, but the tree it builds
+   * is as deep as the expression is long, and the AST builder and the evaluation recurse on it: a
+   * long one overflowed the stack. Real expressions ({4*c}, {in*t}) nest a handful.
+   */
+  public static final int MAX_EXPRESSION_DEPTH = 256;
 
   public Limits {
     if (maxLayers < 1 || maxNesting < 1 || maxCallDepth < 1 || maxErrors < 1) {
