@@ -1,5 +1,6 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.analysis.Analyzer;
 import io.cnnspec.lang.analysis.InputShape;
 import io.cnnspec.lang.analysis.LayerOp;
@@ -55,12 +56,12 @@ public final class CnnSpec {
       Reporter.Source nameSource = reporter.source(Diagnostic.Part.NAME, inline.name());
       String name = inline.name();
       if (name == null || !isName(name)) {
-        nameSource.error(Position.START, name == null || name.isBlank() ? "missing network name" : "invalid network name '" + name + "'",
+        nameSource.error(DiagnosticCode.INVALID_NAME, Position.START, name == null || name.isBlank() ? "missing network name" : "invalid network name '" + name + "'",
             "a network's name becomes a Java class name", "use letters, digits and _, starting with a letter, e.g. Vgg16");
       }
       Shape shape = overridden ? override : inlineInput(parser, reporter, inline.input());
       if (text == null || text.isBlank() || isOnlyComments(text)) {
-        spec.error(Position.START, "empty spec", "the network has no layers",
+        spec.error(DiagnosticCode.EMPTY_SPEC, Position.START, "empty spec", "the network has no layers",
             "write its layers, e.g. value = \"conv3-64x2 pool fc10\"");
         return null;
       }
@@ -80,7 +81,7 @@ public final class CnnSpec {
 
   private static Shape inlineInput(SpecParser parser, Reporter reporter, String written) {
     if (written == null || written.isBlank()) {
-      reporter.source(Diagnostic.Part.INPUT, written).error(Position.START, "missing input shape",
+      reporter.source(Diagnostic.Part.INPUT, written).error(DiagnosticCode.MISSING_INPUT, Position.START, "missing input shape",
           "the network needs the shape of its input",
           "write it as height x width x channels, e.g. input = \"224x224x3\", or one number for a vector");
       return null;
@@ -161,11 +162,11 @@ public final class CnnSpec {
     try {
       info = work.run();
     } catch (StackOverflowError e) {
-      spec.error(Position.START, "spec too deeply nested", "its structure is too deep to analyse",
+      spec.error(DiagnosticCode.SPEC_TOO_DEEP, Position.START, "spec too deeply nested", "its structure is too deep to analyse",
           "split long expressions and deep nesting into defs");
       info = null;
     } catch (RuntimeException e) {
-      spec.error(Position.START, "internal error", "cnnspec failed on this spec: " + e,
+      spec.error(DiagnosticCode.INTERNAL_ERROR, Position.START, "internal error", "cnnspec failed on this spec: " + e,
           "please report this with the spec at https://github.com/cnnspec/cnnspec/issues");
       info = null;
     }

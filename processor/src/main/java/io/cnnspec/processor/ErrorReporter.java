@@ -78,7 +78,7 @@ final class ErrorReporter {
    * the source line and a caret under the spot.
    */
   static String format(SpecSource source, Diagnostic diagnostic) {
-    StringBuilder message = new StringBuilder(TAG);
+    StringBuilder message = new StringBuilder("[cnnspec:").append(diagnostic.code()).append("] ");
     if (source instanceof SpecSource.SpecFile file && diagnostic.part() == Diagnostic.Part.SPEC) {
       message.append(file.displayName()).append(':').append(diagnostic.line()).append(':')
           .append(diagnostic.column()).append(": ").append(diagnostic.message());

@@ -49,63 +49,63 @@ class SpecErrorsTest {
 
   @Test
   void syntaxErrorShowsPositionAndCaret() {
-    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec] unknown layer 'frobnicate' at 1:9");
+    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 1:9");
     assertThat(compilation).hadErrorContaining("\n      conv3-4 frobnicate fc10\n              ^^^^^^^^^^");
   }
 
   @Test
   void positionsCountLinesOfTheSpec() {
-    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec] unknown layer 'frobnicate' at 3:1");
+    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 3:1");
   }
 
   @Test
   void sizeReachingZero() {
-    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec] size reaches zero at 1:25");
+    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec:size-reaches-zero] size reaches zero at 1:25");
   }
 
   @Test
   void residualBranchesThatDisagree() {
-    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec] ");
+    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec:shape-mismatch] ");
   }
 
   @Test
   void concatenatedBranchesThatDisagree() {
-    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec] ");
+    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec:shape-mismatch] ");
   }
 
   @Test
   void groupsThatDoNotDivideTheChannels() {
-    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec] groups do not divide the channels at 1:1");
+    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec:groups-do-not-divide] groups do not divide the channels at 1:1");
   }
 
   @Test
   void aConvolutionAfterFlatten() {
-    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec] a spatial layer after flatten at 1:6");
+    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec:spatial-after-flatten] a spatial layer after flatten at 1:6");
   }
 
   @Test
   void anExpectedFigureThatDiffers() {
-    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec] expected params differ at 1:15");
+    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec:expect-differs] expected params differ at 1:15");
   }
 
   @Test
   void anUnknownDef() {
-    assertInlineError("8x8x3", "foo(3)", "[cnnspec] unknown def 'foo' at 1:1");
+    assertInlineError("8x8x3", "foo(3)", "[cnnspec:unknown-def] unknown def 'foo' at 1:1");
   }
 
   @Test
   void aWrongArgumentCount() {
-    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec] ");
+    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec:wrong-argument-count] ");
   }
 
   @Test
   void aRecursiveDef() {
-    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec] ");
+    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec:recursive-def] ");
   }
 
   @Test
   void anInputShapeErrorIsReportedOnInput() {
-    assertInlineError("224x224", "conv3-8", "[cnnspec] ");
+    assertInlineError("224x224", "conv3-8", "[cnnspec:syntax] ");
   }
 
   @Test
@@ -132,7 +132,7 @@ class SpecErrorsTest {
             value = "%s")""".formatted(body));
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(21);
-    assertThat(compilation).hadErrorContaining("[cnnspec] 2980 more errors not shown").inFile(specs)
+    assertThat(compilation).hadErrorContaining("[cnnspec:too-many-errors] 2980 more errors not shown").inFile(specs)
         .onLineContaining("value = ");
   }
 
@@ -243,7 +243,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] bad.cnn:4:8: unknown layer 'frobnicate'")
+        .hadErrorContaining("[cnnspec:unknown-layer] bad.cnn:4:8: unknown layer 'frobnicate'")
         .inFile(specs).onLineContaining("file = ");
     assertThat(compilation).hadErrorContaining("\n        pool frobnicate fc10\n             ^^^^^^^^^^");
   }
@@ -256,7 +256,7 @@ class SpecErrorsTest {
             file = "out.cnn")""");
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec] out.cnn:").inFile(specs).onLineContaining("file = ");
+    assertThat(compilation).hadErrorContaining("[cnnspec:declared-output-differs] out.cnn:").inFile(specs).onLineContaining("file = ");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.syntax.Element;
@@ -158,7 +160,7 @@ public final class Analyzer {
           case "bias" -> convBias = true;
           default -> {
             String near = Suggestions.closest(option.name(), List.of("nobias", "bias"));
-            source.error(option.pos(), "unknown option '" + option.name() + "'", "the options are nobias and bias",
+            source.error(DiagnosticCode.UNKNOWN_OPTION, option.pos(), "unknown option '" + option.name() + "'", "the options are nobias and bias",
                 near != null ? "did you mean option " + near + "?" : "write option nobias");
           }
         }
@@ -255,7 +257,7 @@ public final class Analyzer {
         Math.multiplyExact(macs, 2);
       } catch (ArithmeticException e) {
         LayerInfo row = table.get(i);
-        source.error(headerPos, "counts overflow",
+        source.error(DiagnosticCode.COUNTS_OVERFLOW, headerPos, "counts overflow",
             "the network's totals (with FLOPs = 2 x MACs) pass 64 bits at layer " + row.name() + " (" + row.spec() + ")",
             "no real network is this large; check the numbers");
         return null;
@@ -278,7 +280,7 @@ public final class Analyzer {
             && actual.channels() == dims.get(2);
     if (!matches) {
       String written = String.join("x", dims.stream().map(String::valueOf).toList());
-      source.error(declared.pos(), "declared output differs",
+      source.error(DiagnosticCode.DECLARED_OUTPUT_DIFFERS, declared.pos(), "declared output differs",
           "the network ends in " + actual + " but the header declares " + written,
           actual.vector() || actual.isPerChannel()
               ? "fix the header to -> " + actual.channels() + ", or the last layer's size"
@@ -300,13 +302,13 @@ public final class Analyzer {
     if (actual == null) {
       List<String> known = List.of("params", "trainable", "nontrainable", "macs", "flops", "activations");
       String near = Suggestions.closest(metric, known);
-      source.error(expect.pos(), "unknown figure '" + expect.metric() + "'",
+      source.error(DiagnosticCode.UNKNOWN_FIGURE, expect.pos(), "unknown figure '" + expect.metric() + "'",
           "expect checks " + String.join(", ", known),
           near != null ? "did you mean expect " + near + "?" : "write e.g. expect params 138_357_544");
       return;
     }
     if (actual != expect.value()) {
-      source.error(expect.valuePos(), "expected " + metric + " differ",
+      source.error(DiagnosticCode.EXPECT_DIFFERS, expect.valuePos(), "expected " + metric + " differ",
           "the spec has " + group(actual) + " " + metric + " but expect says " + group(expect.value()),
           "fix the layers, or update the figure to " + group(actual) + " if the spec is right");
     }
@@ -332,11 +334,11 @@ public final class Analyzer {
       if (value == null) {
         times = 1;
       } else if (value < 1) {
-        source.error(element.repeat().pos(), "non-positive repetition", "x" + value + " repeats nothing",
+        source.error(DiagnosticCode.NON_POSITIVE_NUMBER, element.repeat().pos(), "non-positive repetition", "x" + value + " repeats nothing",
             "repeat at least once (x1), or remove the layer");
         return flow.unknown();
       } else if (value > limits.maxLayers()) {
-        source.error(element.repeat().pos(), "the spec expands past the layer limit",
+        source.error(DiagnosticCode.LAYER_LIMIT, element.repeat().pos(), "the spec expands past the layer limit",
             "x" + group(value) + " is more than the " + group(limits.maxLayers()) + " layers a spec may expand to",
             "reduce the repetition");
         throw new Abort();
@@ -345,7 +347,7 @@ public final class Analyzer {
       }
       long atLeast = saturatingMultiply(minRows(element, 0), times);
       if (expanded + atLeast > limits.maxLayers()) {
-        source.error(element.pos(), "the spec expands past the layer limit",
+        source.error(DiagnosticCode.LAYER_LIMIT, element.pos(), "the spec expands past the layer limit",
             "this repetition alone expands to at least " + group(atLeast) + " layers; the limit is "
                 + group(limits.maxLayers()),
             "reduce the repetition (the limit is a compile option for larger specs)");
@@ -440,7 +442,7 @@ public final class Analyzer {
   private String claim(Ctx ctx, String label, Position pos) {
     String name = ctx.prefix() + label;
     if (!namer.claim(name)) {
-      source.error(pos, "duplicate layer name '" + name + "'", "another layer already has this name",
+      source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + name + "'", "another layer already has this name",
           "choose another @name");
     }
     return name;
@@ -448,12 +450,12 @@ public final class Analyzer {
 
   private void unknownDef(String name, Position pos) {
     if (LayerWords.isReserved(name)) {
-      source.error(pos, "'" + name + "' is a layer, not a def", "a word glued to ( calls a def",
+      source.error(DiagnosticCode.LAYER_NOT_DEF, pos, "'" + name + "' is a layer, not a def", "a word glued to ( calls a def",
           "put a space before ( to start a group: " + name + " ( ... )");
       return;
     }
     String near = Suggestions.closest(name.toLowerCase(Locale.ROOT), defs.names());
-    source.error(pos, "unknown def '" + name + "'",
+    source.error(DiagnosticCode.UNKNOWN_DEF, pos, "unknown def '" + name + "'",
         defs.names().isEmpty() ? "the spec defines no defs" : "the defs are " + String.join(", ", defs.names()),
         near != null ? "did you mean " + near + "?" : "define it with def " + name + "(...) { ... } before the layers");
   }
@@ -463,7 +465,7 @@ public final class Analyzer {
       return flow.unknown();
     }
     if (ctx.callDepth() >= limits.maxCallDepth()) {
-      source.error(pos, "defs nest too deep", "calls reach " + ctx.callDepth() + " defs deep here",
+      source.error(DiagnosticCode.DEFS_TOO_DEEP, pos, "defs nest too deep", "calls reach " + ctx.callDepth() + " defs deep here",
           "flatten the defs; the limit is " + limits.maxCallDepth());
       throw new Abort();
     }
@@ -471,7 +473,7 @@ public final class Analyzer {
     int required = (int) params.stream().filter(p -> p.defaultValue() == null).count();
     if (args.size() > params.size() || args.size() < required) {
       String expected = required == params.size() ? String.valueOf(params.size()) : required + " to " + params.size();
-      source.error(pos, "wrong number of arguments to " + def.name(),
+      source.error(DiagnosticCode.WRONG_ARGUMENT_COUNT, pos, "wrong number of arguments to " + def.name(),
           def.name() + " takes " + expected + " (" + String.join(", ", params.stream().map(Statement.Param::name).toList())
               + ") but is given " + args.size(),
           "call it as " + def.name() + "(" + String.join(", ", params.stream().map(Statement.Param::name).toList()) + ")");
@@ -513,7 +515,7 @@ public final class Analyzer {
    */
   private Ctx nested(Ctx ctx, Position pos) {
     if (ctx.nesting() >= limits.maxNesting()) {
-      source.error(pos, "nesting too deep",
+      source.error(DiagnosticCode.NESTING_TOO_DEEP, pos, "nesting too deep",
           "with the def calls around it, groups and branches nest more than " + limits.maxNesting() + " levels here",
           "flatten the spec, or call fewer defs inside groups and branches");
       throw new Abort();
@@ -523,7 +525,7 @@ public final class Analyzer {
 
   private void walked(Position pos) {
     if (++expanded > limits.maxLayers()) {
-      source.error(pos, "the spec expands past the layer limit",
+      source.error(DiagnosticCode.LAYER_LIMIT, pos, "the spec expands past the layer limit",
           "it has more than " + group(limits.maxLayers()) + " layers after expansion",
           "reduce the repetition (the limit is a compile option for larger specs)");
       throw new Abort();
@@ -547,7 +549,7 @@ public final class Analyzer {
       return flow.unknown();
     }
     if (wordNumber != null && wordNumber < 0) {
-      source.error(layer.wordNumber().pos(), "negative number in a layer word", "'" + layer.word() + "' is given " + wordNumber,
+      source.error(DiagnosticCode.NON_POSITIVE_NUMBER, layer.wordNumber().pos(), "negative number in a layer word", "'" + layer.word() + "' is given " + wordNumber,
           "the number must be at least 1");
       return flow.unknown();
     }
@@ -558,8 +560,7 @@ public final class Analyzer {
     Resolved resolution = resolve(new Written(word, channels, stride, mods));
     String spec = resolution.spec();
     if (resolution.error() != null) {
-      SpecException e = resolution.error();
-      source.error(layer.pos(), e.title(), e.detail(), e.hint());
+      resolution.error().report(source, layer.pos());
       return flow.unknown();
     }
     LayerOp op = resolution.op();
@@ -567,13 +568,13 @@ public final class Analyzer {
       Matcher glued = GLUED_REPEAT.matcher(word);
       if (glued.matches() && LayerWords.isLayerWord(glued.group(1))) {
         // fc4096x2 lexes as one word, and the suggestion for it was the word itself
-        source.error(layer.pos(), "unknown layer '" + word + "'",
+        source.error(DiagnosticCode.UNKNOWN_LAYER, layer.pos(), "unknown layer '" + word + "'",
             "an xN glued to a word's own number reads as part of the word",
             "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
         return guess(glued.group(1), channels, stride, mods, flow);
       }
       String near = LayerWords.suggest(word, defs.names());
-      source.error(layer.pos(), "unknown layer '" + word + "'", "",
+      source.error(DiagnosticCode.UNKNOWN_LAYER, layer.pos(), "unknown layer '" + word + "'", "",
           near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
       return near == null ? flow.unknown() : guess(near, channels, stride, mods, flow);
     }
@@ -589,10 +590,10 @@ public final class Analyzer {
         outcomes.put(applied, outcome);
       }
     } catch (SpecException e) {
-      source.error(layer.pos(), e.title(), e.detail(), e.hint());
+      e.report(source, layer.pos());
       return flow.unknown();
     } catch (ArithmeticException e) {
-      source.error(layer.pos(), "counts overflow", "the figures of " + spec + " do not fit in 64 bits",
+      source.error(DiagnosticCode.COUNTS_OVERFLOW, layer.pos(), "counts overflow", "the figures of " + spec + " do not fit in 64 bits",
           "no real layer is this large; check the numbers");
       return flow.unknown();
     }
@@ -607,7 +608,7 @@ public final class Analyzer {
     }
     ReceptiveField rf = flow.rf().through(window);
     if (!rf.exact()) {
-      source.error(layer.pos(), "counts overflow",
+      source.error(DiagnosticCode.COUNTS_OVERFLOW, layer.pos(), "counts overflow",
           "the receptive field of " + spec + " passes 2^53 input pixels, past exact arithmetic",
           "no real network strides this far; check the strides");
       return flow.unknown();
@@ -668,7 +669,7 @@ public final class Analyzer {
   /** A new row, filled in by the caller. */
   private int newRow(Position pos) {
     if (rows.size() >= limits.maxLayers()) {
-      source.error(pos, "the spec expands past the layer limit",
+      source.error(DiagnosticCode.LAYER_LIMIT, pos, "the spec expands past the layer limit",
           "it has more than " + group(limits.maxLayers()) + " layers after expansion",
           "reduce the repetition (the limit is a compile option for larger specs)");
       throw new Abort();
@@ -683,11 +684,11 @@ public final class Analyzer {
       return true;
     }
     if (value < 1) {
-      source.error(expr.pos(), "non-positive " + what, "the " + what + " is " + value, "it must be at least 1");
+      source.error(DiagnosticCode.NON_POSITIVE_NUMBER, expr.pos(), "non-positive " + what, "the " + what + " is " + value, "it must be at least 1");
       return false;
     }
     if (value > Limits.MAX_NUMBER) {
-      source.error(expr.pos(), "absurd " + what, "the " + what + " is " + group(value),
+      source.error(DiagnosticCode.ABSURD_NUMBER, expr.pos(), "absurd " + what, "the " + what + " is " + group(value),
           "numbers in a layer are at most " + group(Limits.MAX_NUMBER));
       return false;
     }
@@ -698,7 +699,7 @@ public final class Analyzer {
     if (modifier.number() != null) {
       Long value = evaluate(modifier.number(), ctx);
       if (value != null && value < 0) {
-        source.error(modifier.pos(), "negative modifier", "'" + modifier.word() + "' is given " + value,
+        source.error(DiagnosticCode.NON_POSITIVE_NUMBER, modifier.pos(), "negative modifier", "'" + modifier.word() + "' is given " + value,
             "use 0 or more");
         return null;
       }
@@ -744,7 +745,7 @@ public final class Analyzer {
     }
     int count = branch.branches().size();
     if ((branch.kind() == Element.BranchKind.RES && count > 2) || (branch.kind() == Element.BranchKind.MUL && count > 1)) {
-      source.error(branch.pos(), kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two branches" : "one branch"),
+      source.error(DiagnosticCode.BRANCH_COUNT, branch.pos(), kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two branches" : "one branch"),
           "it is given " + count,
           branch.kind() == Element.BranchKind.RES ? "write res { main } or res { main | shortcut }; for more use add { ... }"
               : "write mul { ... } with one branch");
@@ -787,7 +788,7 @@ public final class Analyzer {
         for (int i = 0; i < shapes.size(); i++) {
           Shape s = shapes.get(i);
           if (s.vector() != first.vector() || s.height() != first.height() || s.width() != first.width()) {
-            source.error(branch.pos(), "concatenated branches disagree",
+            source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "concatenated branches disagree",
                 "branch 1 ends in " + first + " but branch " + (i + 1) + " ends in " + s
                     + "; cat joins channels and needs the same height and width",
                 "give the branches the same strides and padding (e.g. same, or p1 on a 3x3 pool)");
@@ -796,7 +797,7 @@ public final class Analyzer {
           channels += s.channels();
         }
         if (channels > Integer.MAX_VALUE || !Sizes.countable(first.height(), first.width(), channels)) {
-          source.error(branch.pos(), "size too large", "cat yields " + group(channels) + " channels of "
+          source.error(DiagnosticCode.SIZE_TOO_LARGE, branch.pos(), "size too large", "cat yields " + group(channels) + " channels of "
               + first.height() + "x" + first.width() + (channels > Integer.MAX_VALUE ? "" : ", more values than a 64-bit count holds"),
               "check the branches' channel counts");
           return null;
@@ -808,7 +809,7 @@ public final class Analyzer {
             || (!first.vector() && first.height() == in.height() && first.width() == in.width()
                 && (first.channels() == in.channels() || first.channels() == 1));
         if (!fits) {
-          source.error(branch.pos(), "mul branch does not fit",
+          source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "mul branch does not fit",
               "mul { ... } yields " + first + " for an input of " + in + "; it must yield " + in.channels()
                   + " or 1x1x" + in.channels() + " to scale each channel",
               "end the branch with fc" + in.channels() + " or conv1-" + in.channels() + " (and sigmoid)");
@@ -835,9 +836,9 @@ public final class Analyzer {
       } else {
         hint = "make the main path and the shortcut end in the same shape";
       }
-      source.error(branch.pos(), "residual branches disagree", "the main path ends in " + main + " but " + shortcut, hint);
+      source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "residual branches disagree", "the main path ends in " + main + " but " + shortcut, hint);
     } else {
-      source.error(branch.pos(), "added branches disagree",
+      source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "added branches disagree",
           "branch 1 ends in " + main + " but branch " + (index + 1) + " ends in " + other,
           "make every branch of add end in the same shape");
     }
@@ -856,7 +857,7 @@ public final class Analyzer {
       if (expr instanceof Expr.Variable variable) {
         if (!ctx.vars().containsKey(variable.name())) {
           String near = Suggestions.closest(variable.name(), ctx.vars().keySet());
-          source.error(variable.pos(), "unknown name '" + variable.name() + "'",
+          source.error(DiagnosticCode.UNKNOWN_NAME, variable.pos(), "unknown name '" + variable.name() + "'",
               ctx.vars().isEmpty() ? "only a def's parameters and in can be used in {...}"
                   : "the parameters here are " + String.join(", ", ctx.vars().keySet().stream().sorted().toList()),
               near != null ? "did you mean " + near + "?" : "declare it as a parameter of the def");
@@ -883,13 +884,13 @@ public final class Analyzer {
           return Math.multiplyExact(left, right);
         default:
           if (right == 0) {
-            source.error(binary.pos(), "division by zero", "the divisor evaluates to 0", "check the def's arguments");
+            source.error(DiagnosticCode.DIVISION_BY_ZERO, binary.pos(), "division by zero", "the divisor evaluates to 0", "check the def's arguments");
             return null;
           }
           return left / right;
       }
     } catch (ArithmeticException e) {
-      source.error(expr.pos(), "number overflow", "the expression does not fit in 64 bits", "check the arguments");
+      source.error(DiagnosticCode.NUMBER_OVERFLOW, expr.pos(), "number overflow", "the expression does not fit in 64 bits", "check the arguments");
       return null;
     }
   }

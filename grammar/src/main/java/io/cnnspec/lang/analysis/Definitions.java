@@ -1,5 +1,6 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.syntax.Element;
 import io.cnnspec.lang.syntax.Sequence;
@@ -31,19 +32,19 @@ final class Definitions {
     for (Statement.Def def : defs) {
       String key = key(def.name());
       if (LayerWords.isReserved(def.name())) {
-        source.error(def.pos(), "def '" + def.name() + "' shadows a layer word",
+        source.error(DiagnosticCode.DEF_SHADOWS_WORD, def.pos(), "def '" + def.name() + "' shadows a layer word",
             "'" + def.name() + "' already means a built-in layer or modifier", "rename the def, e.g. " + def.name() + "_block");
         continue;
       }
       if (result.byName.containsKey(key)) {
-        source.error(def.pos(), "duplicate def '" + def.name() + "'", "a def with this name is defined earlier",
+        source.error(DiagnosticCode.DUPLICATE_DEF, def.pos(), "duplicate def '" + def.name() + "'", "a def with this name is defined earlier",
             "rename one of them");
         continue;
       }
       Set<String> params = new HashSet<>();
       for (Statement.Param param : def.params()) {
         if (!params.add(param.name())) {
-          source.error(param.pos(), "duplicate parameter '" + param.name() + "'",
+          source.error(DiagnosticCode.DUPLICATE_PARAMETER, param.pos(), "duplicate parameter '" + param.name() + "'",
               "def " + def.name() + " declares it twice", "rename one of them");
         }
       }
@@ -88,7 +89,7 @@ final class Definitions {
       int[] path = graph.cycleFrom(i);
       String detail = path == null ? "it reaches itself through a long chain of other defs"
           : "it reaches itself: " + shown(path, keys);
-      source.error(def.pos(), "recursive def '" + def.name() + "'", detail,
+      source.error(DiagnosticCode.RECURSIVE_DEF, def.pos(), "recursive def '" + def.name() + "'", detail,
           "a def cannot call itself; repeat its layers with xN instead");
     }
   }

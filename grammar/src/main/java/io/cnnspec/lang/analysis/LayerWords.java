@@ -1,5 +1,7 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Limits;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -149,7 +151,7 @@ public final class LayerWords {
       boolean pooling = kind.endsWith("pool");
       long kh = window.group(2) == null ? (pooling ? 2 : -1) : positive(window.group(2), "kernel size", word);
       if (kh < 0) {
-        throw new SpecException("missing kernel size", "'" + word + "' needs a kernel size",
+        throw new SpecException(DiagnosticCode.MISSING_KERNEL_SIZE, "missing kernel size", "'" + word + "' needs a kernel size",
             "write it after the word, e.g. " + kind + "3-64");
       }
       long kw = window.group(3) == null ? kh : positive(window.group(3), "kernel width", word);
@@ -190,7 +192,7 @@ public final class LayerWords {
     Matcher fc = FC.matcher(word);
     if (fc.matches()) {
       if (fc.group(1) != null && channels != null) {
-        throw new SpecException("fc is given two sizes", "'" + word + "-" + channels + "' names its size twice",
+        throw new SpecException(DiagnosticCode.TWO_SIZES, "fc is given two sizes", "'" + word + "-" + channels + "' names its size twice",
             "write fc" + fc.group(1) + " or fc-" + channels);
       }
       long units = fc.group(1) != null ? positive(fc.group(1), "fc size", word)
@@ -236,7 +238,7 @@ public final class LayerWords {
         // exactly, not as a double: 0.99999999999999999999 rounds to 1.0 and was refused as >= 1
         BigDecimal p = new BigDecimal(value.startsWith(".") ? "0" + value : value);
         if (probability.group(1).equals("dropout") && p.compareTo(BigDecimal.ONE) >= 0) {
-          throw new SpecException("dropout probability out of range", "'" + word + "' drops " + value + " of its input",
+          throw new SpecException(DiagnosticCode.PROBABILITY_OUT_OF_RANGE, "dropout probability out of range", "'" + word + "' drops " + value + " of its input",
               "give a probability below 1, e.g. dropout0.5");
         }
       }
@@ -270,11 +272,11 @@ public final class LayerWords {
       value = Long.MAX_VALUE;
     }
     if (value < 1) {
-      throw new SpecException("non-positive " + what, "'" + word + "' has " + what + " " + value,
+      throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + what, "'" + word + "' has " + what + " " + value,
           "a " + what + " must be at least 1");
     }
     if (value > Limits.MAX_NUMBER) {
-      throw new SpecException("absurd " + what, "'" + word + "' has " + what + " " + digits,
+      throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd " + what, "'" + word + "' has " + what + " " + digits,
           "numbers in a layer are at most " + String.format(Locale.ROOT, "%,d", Limits.MAX_NUMBER));
     }
     return value;
@@ -282,7 +284,7 @@ public final class LayerWords {
 
   private static long requireChannels(String word, Long channels, String example) throws SpecException {
     if (channels == null) {
-      throw new SpecException("missing channel count", "'" + word + "' needs the number of its outputs",
+      throw new SpecException(DiagnosticCode.MISSING_CHANNELS, "missing channel count", "'" + word + "' needs the number of its outputs",
           "write it after a hyphen, e.g. " + example);
     }
     return channels;
@@ -290,14 +292,14 @@ public final class LayerWords {
 
   private static void noChannels(String word, Long channels) throws SpecException {
     if (channels != null) {
-      throw new SpecException("unexpected channel count", "'" + word + "' keeps its input's channels and takes no -" + channels,
+      throw new SpecException(DiagnosticCode.UNEXPECTED_CHANNELS, "unexpected channel count", "'" + word + "' keeps its input's channels and takes no -" + channels,
           "remove -" + channels);
     }
   }
 
   private static void noStride(String word, Long stride) throws SpecException {
     if (stride != null) {
-      throw new SpecException("unexpected stride", "'" + word + "' has no stride",
+      throw new SpecException(DiagnosticCode.UNEXPECTED_STRIDE, "unexpected stride", "'" + word + "' has no stride",
           "remove /" + stride + "; strides belong to convolutions and pooling");
     }
   }
@@ -317,7 +319,7 @@ public final class LayerWords {
       List<String> seen = new ArrayList<>();
       for (Mod mod : mods) {
         if (!ok.contains(mod.word())) {
-          throw new SpecException("modifier '" + mod.text() + "' does not apply here",
+          throw new SpecException(DiagnosticCode.MODIFIER_NOT_APPLICABLE, "modifier '" + mod.text() + "' does not apply here",
               "'" + word + "' " + (ok.isEmpty() ? "takes no modifiers" : "accepts " + String.join(", ", ok)),
               "remove '" + mod.text() + "'");
         }
@@ -329,16 +331,16 @@ public final class LayerWords {
           default -> mod.word();
         };
         if (seen.contains(family)) {
-          throw new SpecException("conflicting modifiers", "'" + word + "' is given its " + family + " twice",
+          throw new SpecException(DiagnosticCode.CONFLICTING_MODIFIERS, "conflicting modifiers", "'" + word + "' is given its " + family + " twice",
               "keep one of them");
         }
         seen.add(family);
         if (mod.number() != null && (mod.word().equals("g") || mod.word().equals("d")) && mod.number() < 1) {
-          throw new SpecException("non-positive " + (mod.word().equals("g") ? "group count" : "dilation"),
+          throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + (mod.word().equals("g") ? "group count" : "dilation"),
               "'" + mod.text() + "' must be at least 1", "use " + mod.word() + "1 or more");
         }
         if (mod.number() != null && mod.number() > Limits.MAX_NUMBER) {
-          throw new SpecException("absurd modifier", "'" + mod.text() + "' is far past any real network",
+          throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd modifier", "'" + mod.text() + "' is far past any real network",
               "check the number");
         }
       }

@@ -6,6 +6,8 @@ import java.util.Objects;
  * A problem found in a spec, with where it is and what would fix it.
  *
  * @param severity error or warning
+ * @param code the stable kebab-case code of the problem ({@code shape-mismatch}), one of
+ *     {@link DiagnosticCode}'s ids for the language's own diagnostics; tools match on it, not on the title
  * @param origin where the text came from: a file name, or a description such as {@code Vgg16Spec @Network}
  * @param part which text the position refers to: the spec itself, or the annotation's name or input
  * @param line 1-based line in that text
@@ -20,6 +22,7 @@ import java.util.Objects;
  */
 public record Diagnostic(
     Severity severity,
+    String code,
     String origin,
     Part part,
     int line,
@@ -50,6 +53,7 @@ public record Diagnostic(
 
   public Diagnostic {
     Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(part, "part");
     Objects.requireNonNull(title, "title");

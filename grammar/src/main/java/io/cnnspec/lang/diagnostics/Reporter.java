@@ -46,14 +46,13 @@ public final class Reporter {
     }
     List<Diagnostic> all = new ArrayList<>(diagnostics);
     Diagnostic last = diagnostics.get(diagnostics.size() - 1);
-    all.add(new Diagnostic(Diagnostic.Severity.ERROR, origin, last.part(), last.line(), last.column(), 1,
+    all.add(new Diagnostic(Diagnostic.Severity.ERROR, DiagnosticCode.TOO_MANY_ERRORS.id(), origin, last.part(), last.line(), last.column(), 1,
         suppressed + " more error" + (suppressed == 1 ? "" : "s") + " not shown",
         "only the first " + maxErrors + " errors of a spec are reported",
         "fix these and compile again", "", 1));
     return List.copyOf(all);
   }
 
-  /** The positions of one text: the spec, or an annotation's name or input. */
   /** What has been reported up to a point, to go back to with {@link #rollBack}. */
   public record Mark(int diagnostics, int errors, int suppressed, int said) {}
 
@@ -74,6 +73,7 @@ public final class Reporter {
     suppressed = mark.suppressed();
   }
 
+  /** The positions of one text: the spec, or an annotation's name or input. */
   public final class Source {
     private final Diagnostic.Part part;
     private final String text;
@@ -84,12 +84,12 @@ public final class Reporter {
       this.text = text;
     }
 
-    public void error(Position pos, String title, String detail, String hint) {
-      report(Diagnostic.Severity.ERROR, pos, title, detail, hint);
+    public void error(DiagnosticCode code, Position pos, String title, String detail, String hint) {
+      report(Diagnostic.Severity.ERROR, code, pos, title, detail, hint);
     }
 
-    public void warning(Position pos, String title, String detail, String hint) {
-      report(Diagnostic.Severity.WARNING, pos, title, detail, hint);
+    public void warning(DiagnosticCode code, Position pos, String title, String detail, String hint) {
+      report(Diagnostic.Severity.WARNING, code, pos, title, detail, hint);
     }
 
     public boolean hasErrors() {
@@ -108,7 +108,7 @@ public final class Reporter {
       Reporter.this.rollBack(mark);
     }
 
-    private void report(Diagnostic.Severity severity, Position pos, String title, String detail, String hint) {
+    private void report(Diagnostic.Severity severity, DiagnosticCode code, Position pos, String title, String detail, String hint) {
       String key = part + ":" + pos.line() + ":" + pos.column() + ":" + title + ":" + detail;
       if (said.contains(key)) {
         return;
@@ -134,7 +134,7 @@ public final class Reporter {
       }
       String shown = prefix + printable(line);
       int sourceColumn = prefix.length() + (start - from) + 1;
-      diagnostics.add(new Diagnostic(severity, origin, part, pos.line(), column, pos.length(),
+      diagnostics.add(new Diagnostic(severity, code.id(), origin, part, pos.line(), column, pos.length(),
           clean(title), clean(detail), clean(hint), shown, sourceColumn));
     }
 

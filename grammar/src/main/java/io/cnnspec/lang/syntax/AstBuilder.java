@@ -1,5 +1,6 @@
 package io.cnnspec.lang.syntax;
 
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.analysis.LayerWords;
@@ -218,18 +219,18 @@ final class AstBuilder {
   /** {@code previous} with {@code modifier} folded in, or null after reporting why it cannot be. */
   private Element.Layer folded(Element previous, Element.Layer modifier) {
     if (!(previous instanceof Element.Layer layer)) {
-      source.error(modifier.pos(), "modifier '" + modifier.word() + "' does not follow a layer",
+      source.error(DiagnosticCode.MODIFIER_WITHOUT_LAYER, modifier.pos(), "modifier '" + modifier.word() + "' does not follow a layer",
           "modifiers such as p1, g2, valid or nobias belong to the layer written just before them",
           "write it after the layer it changes, e.g. conv3-64 " + modifier.word());
       return null;
     }
     if (modifier.repeat() != null && layer.repeat() != null) {
-      source.error(modifier.repeat().pos(), "the layer is repeated twice",
+      source.error(DiagnosticCode.REPEATED_TWICE, modifier.repeat().pos(), "the layer is repeated twice",
           "it has a repetition before its modifiers and another after them", "keep one repetition, after the modifiers");
       return null;
     }
     if (modifier.label() != null && layer.label() != null) {
-      source.error(modifier.label().pos(), "the layer is named twice", "", "keep one @name");
+      source.error(DiagnosticCode.NAMED_TWICE, modifier.label().pos(), "the layer is named twice", "", "keep one @name");
       return null;
     }
     List<Element.Modifier> modifiers = new ArrayList<>(layer.modifiers());
@@ -307,7 +308,7 @@ final class AstBuilder {
       return expr(ctx, 0);
     } catch (TooLong e) {
       Position pos = pos(ctx.getStart());
-      source.error(pos, "expression too long", "it nests more than " + Limits.MAX_EXPRESSION_DEPTH + " operations",
+      source.error(DiagnosticCode.EXPRESSION_TOO_LONG, pos, "expression too long", "it nests more than " + Limits.MAX_EXPRESSION_DEPTH + " operations",
           "no layer needs an expression this long; compute it once, e.g. as a def's argument");
       return new Expr.Literal(1, pos);
     }
@@ -342,7 +343,7 @@ final class AstBuilder {
     try {
       return Long.parseLong(plain);
     } catch (NumberFormatException e) {
-      source.error(pos(token), "number too large", plain + " does not fit in 64 bits",
+      source.error(DiagnosticCode.NUMBER_TOO_LARGE, pos(token), "number too large", plain + " does not fit in 64 bits",
           "no count in a real network is this large; check for a typo");
       return 1;
     }

@@ -1,5 +1,6 @@
 package io.cnnspec.lang.syntax;
 
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.diagnostics.Position;
 import org.antlr.v4.runtime.CharStream;
@@ -29,7 +30,7 @@ final class NestingGuard implements TokenSource {
     }
 
     void report(Reporter.Source source) {
-      source.error(pos, "nesting too deep", detail, "flatten the spec, or move repeated structure into a def");
+      source.error(DiagnosticCode.NESTING_TOO_DEEP, pos, "nesting too deep", detail, "flatten the spec, or move repeated structure into a def");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.cnnspec.lang.syntax;
 
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.diagnostics.Position;
 import java.util.ArrayList;
@@ -46,7 +47,7 @@ final class SyntaxErrorCollector extends BaseErrorListener {
       title = "unexpected " + quote(token.getText());
       hint = expected.isEmpty() ? "remove it or check the line's syntax" : "expected " + expected + " here";
     }
-    source.error(pos, title, "", hint);
+    source.error(DiagnosticCode.SYNTAX, pos, title, "", hint);
   }
 
   private static String quote(String text) {
