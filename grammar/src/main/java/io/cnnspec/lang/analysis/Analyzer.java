@@ -1,5 +1,8 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.vocabulary.Modifier;
+import io.cnnspec.lang.vocabulary.Suggestions;
+import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.lang.diagnostics.SpecException;
 import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Limits;
@@ -61,7 +64,7 @@ public final class Analyzer {
   /** A layer as written, after evaluation: what its resolution depends on. */
   // equals and hashCode of these cache keys are written out: a record's generated ones are bound
   // on first use by a bootstrap that cost about 45 ms of every command's start
-  private record Written(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {
+  private record Written(String word, Long channels, Long stride, List<LayerResolver.Mod> mods) {
     @Override
     public boolean equals(Object other) {
       return other instanceof Written w && word.equals(w.word) && Objects.equals(channels, w.channels)
@@ -155,7 +158,7 @@ public final class Analyzer {
     List<Statement.Def> defList = new ArrayList<>();
     for (Statement statement : statements) {
       if (statement instanceof Statement.Option option) {
-        switch (LayerWords.normalize(option.name())) {
+        switch (Vocabulary.normalize(option.name())) {
           case "nobias" -> convBias = false;
           case "bias" -> convBias = true;
           default -> {
@@ -289,7 +292,7 @@ public final class Analyzer {
   }
 
   private void checkExpect(Statement.Expect expect, NetworkInfo info) {
-    String metric = LayerWords.normalize(expect.metric());
+    String metric = Vocabulary.normalize(expect.metric());
     Long actual = switch (metric) {
       case "params", "parameters" -> info.params();
       case "trainable", "trainableparams" -> info.trainableParams();
@@ -449,7 +452,7 @@ public final class Analyzer {
   }
 
   private void unknownDef(String name, Position pos) {
-    if (LayerWords.isReserved(name)) {
+    if (Vocabulary.isReserved(name)) {
       source.error(DiagnosticCode.LAYER_NOT_DEF, pos, "'" + name + "' is a layer, not a def", "a word glued to ( calls a def",
           "put a space before ( to start a group: " + name + " ( ... )");
       return;
@@ -539,9 +542,9 @@ public final class Analyzer {
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
     boolean known = (layer.wordNumber() == null || wordNumber != null) && (layer.channels() == null || channels != null)
         && (layer.stride() == null || stride != null);
-    List<LayerWords.Mod> mods = layer.modifiers().isEmpty() ? List.of() : new ArrayList<>();
+    List<LayerResolver.Mod> mods = layer.modifiers().isEmpty() ? List.of() : new ArrayList<>();
     for (Element.Modifier modifier : layer.modifiers()) {
-      LayerWords.Mod mod = modifier(modifier, ctx);
+      LayerResolver.Mod mod = modifier(modifier, ctx);
       known &= mod != null;
       mods.add(mod);
     }
@@ -566,14 +569,14 @@ public final class Analyzer {
     LayerOp op = resolution.op();
     if (op == null) {
       Matcher glued = GLUED_REPEAT.matcher(word);
-      if (glued.matches() && LayerWords.isLayerWord(glued.group(1))) {
+      if (glued.matches() && Vocabulary.isLayerWord(glued.group(1))) {
         // fc4096x2 lexes as one word, and the suggestion for it was the word itself
         source.error(DiagnosticCode.UNKNOWN_LAYER, layer.pos(), "unknown layer '" + word + "'",
             "an xN glued to a word's own number reads as part of the word",
             "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
         return guess(glued.group(1), channels, stride, mods, flow);
       }
-      String near = LayerWords.suggest(word, defs.names());
+      String near = Vocabulary.suggest(word, defs.names());
       source.error(DiagnosticCode.UNKNOWN_LAYER, layer.pos(), "unknown layer '" + word + "'", "",
           near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
       return near == null ? flow.unknown() : guess(near, channels, stride, mods, flow);
@@ -636,7 +639,7 @@ public final class Analyzer {
     if (resolution == null) {
       String spec = specText(written.word(), written.channels(), written.stride(), written.mods());
       try {
-        resolution = new Resolved(LayerWords.resolve(written.word(), written.channels(), written.stride(), written.mods(), convBias),
+        resolution = new Resolved(LayerResolver.resolve(written.word(), written.channels(), written.stride(), written.mods(), convBias),
             null, spec);
       } catch (SpecException e) {
         resolution = new Resolved(null, e, spec);
@@ -650,12 +653,12 @@ public final class Analyzer {
    * Carries on past a misspelled word as if the suggestion had been written, so that one typo does
    * not hide the errors after it; no row is added, and the spec fails anyway.
    */
-  private Flow guess(String word, Long channels, Long stride, List<LayerWords.Mod> mods, Flow flow) {
+  private Flow guess(String word, Long channels, Long stride, List<LayerResolver.Mod> mods, Flow flow) {
     if (flow.shape() == null) {
       return flow;
     }
     try {
-      LayerOp op = LayerWords.resolve(word, channels, stride, mods, convBias);
+      LayerOp op = LayerResolver.resolve(word, channels, stride, mods, convBias);
       if (op == null) {
         return flow.unknown();
       }
@@ -695,7 +698,7 @@ public final class Analyzer {
     return true;
   }
 
-  private LayerWords.Mod modifier(Element.Modifier modifier, Ctx ctx) {
+  private LayerResolver.Mod modifier(Element.Modifier modifier, Ctx ctx) {
     if (modifier.number() != null) {
       Long value = evaluate(modifier.number(), ctx);
       if (value != null && value < 0) {
@@ -703,23 +706,24 @@ public final class Analyzer {
             "use 0 or more");
         return null;
       }
-      return value == null ? null : new LayerWords.Mod(modifier.word(), value);
+      return value == null ? null : new LayerResolver.Mod(modifier.word(), value);
     }
     String word = modifier.word();
-    if (Character.isDigit(word.charAt(word.length() - 1))) {
-      String digits = word.substring(1);
+    Modifier numbered = Vocabulary.gluedNumber(word);
+    if (numbered != null) {
+      String digits = word.substring(numbered.word().length());
       long value;
       try {
         value = Long.parseLong(digits);
       } catch (NumberFormatException e) {
         value = Long.MAX_VALUE;
       }
-      return new LayerWords.Mod(word.substring(0, 1), value);
+      return new LayerResolver.Mod(numbered.word(), value);
     }
-    return new LayerWords.Mod(word, null);
+    return new LayerResolver.Mod(word, null);
   }
 
-  private static String specText(String word, Long channels, Long stride, List<LayerWords.Mod> mods) {
+  private static String specText(String word, Long channels, Long stride, List<LayerResolver.Mod> mods) {
     StringBuilder out = new StringBuilder(word);
     if (channels != null) {
       out.append('-').append(channels);
@@ -727,7 +731,7 @@ public final class Analyzer {
     if (stride != null) {
       out.append('/').append(stride);
     }
-    for (LayerWords.Mod mod : mods) {
+    for (LayerResolver.Mod mod : mods) {
       out.append(' ').append(mod.text());
     }
     return out.toString();

@@ -1,5 +1,6 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.syntax.Element;
@@ -31,7 +32,7 @@ final class Definitions {
     Definitions result = new Definitions();
     for (Statement.Def def : defs) {
       String key = key(def.name());
-      if (LayerWords.isReserved(def.name())) {
+      if (Vocabulary.isReserved(def.name())) {
         source.error(DiagnosticCode.DEF_SHADOWS_WORD, def.pos(), "def '" + def.name() + "' shadows a layer word",
             "'" + def.name() + "' already means a built-in layer or modifier", "rename the def, e.g. " + def.name() + "_block");
         continue;

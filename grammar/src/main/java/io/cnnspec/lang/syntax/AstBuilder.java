@@ -3,7 +3,7 @@ package io.cnnspec.lang.syntax;
 import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.lang.diagnostics.Reporter;
-import io.cnnspec.lang.analysis.LayerWords;
+import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.lang.diagnostics.Position;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -213,7 +213,7 @@ final class AstBuilder {
   }
 
   private static boolean isModifier(Element.Layer layer) {
-    return layer.channels() == null && layer.stride() == null && LayerWords.isModifier(layer.word(), layer.wordNumber() != null);
+    return layer.channels() == null && layer.stride() == null && Vocabulary.isModifier(layer.word(), layer.wordNumber() != null);
   }
 
   /** {@code previous} with {@code modifier} folded in, or null after reporting why it cannot be. */
@@ -268,7 +268,7 @@ final class AstBuilder {
     CnnSpecParser.LayerAtomContext l = (CnnSpecParser.LayerAtomContext) atom;
     CnnSpecParser.WordContext word = l.word();
     Token wordToken = word.ID().getSymbol();
-    String text = LayerWords.normalize(wordToken.getText());
+    String text = Vocabulary.normalize(wordToken.getText());
     String shared = words.putIfAbsent(text, text);
     return new Element.Layer(
         shared != null ? shared : text,

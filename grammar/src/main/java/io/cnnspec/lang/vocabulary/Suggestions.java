@@ -1,14 +1,17 @@
-package io.cnnspec.lang.analysis;
+package io.cnnspec.lang.vocabulary;
 
 import java.util.Collection;
 
-/** "Did you mean": the closest known word by edit distance, when it is close enough to help. */
-final class Suggestions {
+/**
+ * "Did you mean": the closest known word by edit distance, when it is close enough to help. The one
+ * place the project measures how near a misspelling is to a known word.
+ */
+public final class Suggestions {
 
   private Suggestions() {}
 
   /** The candidate nearest to {@code word}, or null when none is within a third of its length. */
-  static String closest(String word, Collection<String> candidates) {
+  public static String closest(String word, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
@@ -24,7 +27,7 @@ final class Suggestions {
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-  static int distance(String a, String b) {
+  public static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 3) {
       return Integer.MAX_VALUE / 2;
     }
