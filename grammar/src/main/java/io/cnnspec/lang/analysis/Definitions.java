@@ -59,6 +59,15 @@ final class Definitions {
     return byName.get(key(name));
   }
 
+  /**
+   * The def a layer calls, or null: a bare word (no number, channels, stride or modifier) that
+   * names a def calls it. The one rule for when a written word is a call rather than a layer.
+   */
+  Statement.Def calledBy(Element.Layer layer) {
+    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+        && layer.modifiers().isEmpty() ? get(layer.word()) : null;
+  }
+
   boolean isRecursive(String name) {
     return recursive.contains(key(name));
   }
@@ -240,6 +249,8 @@ final class Definitions {
       if (element instanceof Element.Call call) {
         out.add(key(call.name()));
       } else if (element instanceof Element.Layer layer) {
+        // any mention, not only a call (calledBy): def b { b-64 } is reported as recursive rather
+        // than as an unknown layer, which reads better and is what the spec's author meant
         if (byName.containsKey(key(layer.word()))) {
           out.add(key(layer.word()));
         }
