@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One test per error kind of DESIGN.md's "Errors": message, position, caret and hint. */
+/** One test per error kind of docs/language.md's "Errors": message, position, caret and hint. */
 class ErrorsTest {
 
   private static void assertAt(Diagnostic d, int line, int column) {
