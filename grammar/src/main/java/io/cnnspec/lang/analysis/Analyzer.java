@@ -28,6 +28,11 @@ import java.util.Map;
  * flow through them, because a def's {@code in} is the channel count arriving at the call. After
  * an error the shape becomes unknown, so later layers are still checked for what does not depend
  * on it (words, modifiers, defs) without errors that only follow from the first.
+ *
+ * <p>This class is the walk (rows, names, blocks, def calls, nesting); each of its other jobs is a
+ * class of its own: {@link Evaluator} the numbers, {@link LayerResolutions} a written layer to its
+ * op and outcome, {@link BranchMerge} where branches meet, {@link ExpansionBudget} the layer
+ * limit, {@link NetworkChecks} the network as a whole, {@link Definitions} the defs.
  */
 public final class Analyzer {
 

@@ -26,24 +26,33 @@ public final class Suggestions {
     return bestDistance <= allowed ? best : null;
   }
 
-  /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
+  /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps, each 1. */
   public static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 3) {
       return Integer.MAX_VALUE / 2;
     }
+    return distance(a, b, 1, 1);
+  }
+
+  /**
+   * Optimal string alignment distance with an insertion, deletion or substitution costing
+   * {@code edit} and a swap of adjacent characters {@code swap}: a swap may be made cheaper, since
+   * "vgg61" for vgg16 is a likelier slip than for vgg11.
+   */
+  public static int distance(String a, String b, int edit, int swap) {
     int[][] d = new int[a.length() + 1][b.length() + 1];
     for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
+      d[i][0] = edit * i;
     }
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      d[0][j] = edit * j;
     }
     for (int i = 1; i <= a.length(); i++) {
       for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : edit;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + edit, d[i][j - 1] + edit), d[i - 1][j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + swap);
         }
       }
     }

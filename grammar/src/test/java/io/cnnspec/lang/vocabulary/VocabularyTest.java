@@ -81,6 +81,9 @@ class VocabularyTest {
     assertEquals(1, Suggestions.distance("rleu", "relu"));
     assertEquals(2, Suggestions.distance("conv", "cnv3"));
     assertEquals("bias", Suggestions.closest("bais", List.of("nobias", "bias")));
+    // doubled edits and a single swap, as the command line ranks zoo names: vgg61 is nearer vgg16 than vgg11
+    assertEquals(1, Suggestions.distance("vgg61", "vgg16", 2, 1));
+    assertEquals(2, Suggestions.distance("vgg61", "vgg11", 2, 1));
     assertNull(Suggestions.closest("zzzz", List.of("relu")));
   }
 }
