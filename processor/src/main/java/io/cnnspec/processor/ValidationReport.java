@@ -36,10 +36,6 @@ final class ValidationReport {
     this.subject = subject;
   }
 
-  NetworkAnnotation subject() {
-    return subject;
-  }
-
   void error(Member member, ProcessorCode code, String sentence) {
     items.add(new Message(subject, Kind.ERROR, member, code, sentence));
     hasErrors = true;
@@ -62,10 +58,6 @@ final class ValidationReport {
   /** No error: warnings and notes only, or nothing. */
   boolean isClean() {
     return !hasErrors;
-  }
-
-  List<Item> items() {
-    return List.copyOf(items);
   }
 
   /** Prints every message, in order, each on the member it is about. */
