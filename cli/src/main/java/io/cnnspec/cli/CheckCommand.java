@@ -55,14 +55,14 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = parent.io();
-    SpecSource sources = parent.sources();
+    SpecResolver sources = parent.sources();
     List<String> specs = this.specs.getValue();
     boolean verbose = this.verbose.getValue();
     boolean quiet = this.quiet.getValue();
     int failed = 0;
     int unreadable = 0;
     for (String arg : specs) {
-      SpecSource.Spec spec;
+      SpecResolver.Spec spec;
       try {
         spec = sources.resolve(arg);
       } catch (InputException e) {
@@ -70,7 +70,7 @@ final class CheckCommand implements Callable<Integer> {
         unreadable++;
         continue;
       }
-      Compilation compilation = SpecCompiler.compile(spec);
+      Compilation compilation = SpecCompiler.compile(spec, null);
       Diagnostics.print(compilation, io.err(), null);
       if (!compilation.ok()) {
         failed++;

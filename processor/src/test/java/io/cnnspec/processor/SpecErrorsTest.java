@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Diagnostic;
 import java.io.IOException;
@@ -34,8 +35,8 @@ class SpecErrorsTest {
             input = %s,
             value = %s)""".formatted(NetworkClassWriter.literal(input), NetworkClassWriter.literal(value)));
     Compilation compilation = Sources.compile(specs);
-    SpecSource.Inline source = new SpecSource.Inline("Bad", input, value, "@Network on demo.Specs");
-    List<Diagnostic> errors = source.compile().errors();
+    AnnotatedSpec.Inline source = new AnnotatedSpec.Inline("Bad", input, value, "@Network on demo.Specs");
+    List<Diagnostic> errors = NetworkValidator.compile(source).errors();
     assertThat(errors).isNotEmpty();
     String expected = ErrorReporter.format(source, errors.get(0));
     assertThat(expected).startsWith(expectedStart);
@@ -47,63 +48,63 @@ class SpecErrorsTest {
 
   @Test
   void syntaxErrorShowsPositionAndCaret() {
-    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec] unknown layer 'frobnicate' at 1:9");
+    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec:spec] unknown layer 'frobnicate' at 1:9");
     assertThat(compilation).hadErrorContaining("\n      conv3-4 frobnicate fc10\n              ^^^^^^^^^^");
   }
 
   @Test
   void positionsCountLinesOfTheSpec() {
-    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec] unknown layer 'frobnicate' at 3:1");
+    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:spec] unknown layer 'frobnicate' at 3:1");
   }
 
   @Test
   void sizeReachingZero() {
-    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec] size reaches zero at 1:25");
+    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec:spec] size reaches zero at 1:25");
   }
 
   @Test
   void residualBranchesThatDisagree() {
-    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec] ");
+    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec:spec] ");
   }
 
   @Test
   void concatenatedBranchesThatDisagree() {
-    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec] ");
+    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec:spec] ");
   }
 
   @Test
   void groupsThatDoNotDivideTheChannels() {
-    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec] groups do not divide the channels at 1:1");
+    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec:spec] groups do not divide the channels at 1:1");
   }
 
   @Test
   void aConvolutionAfterFlatten() {
-    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec] a spatial layer after flatten at 1:6");
+    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec:spec] a spatial layer after flatten at 1:6");
   }
 
   @Test
   void anExpectedFigureThatDiffers() {
-    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec] expected params differ at 1:15");
+    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec:spec] expected params differ at 1:15");
   }
 
   @Test
   void anUnknownDef() {
-    assertInlineError("8x8x3", "foo(3)", "[cnnspec] unknown def 'foo' at 1:1");
+    assertInlineError("8x8x3", "foo(3)", "[cnnspec:spec] unknown def 'foo' at 1:1");
   }
 
   @Test
   void aWrongArgumentCount() {
-    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec] ");
+    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec:spec] ");
   }
 
   @Test
   void aRecursiveDef() {
-    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec] ");
+    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec:spec] ");
   }
 
   @Test
   void anInputShapeErrorIsReportedOnInput() {
-    assertInlineError("224x224", "conv3-8", "[cnnspec] ");
+    assertInlineError("224x224", "conv3-8", "[cnnspec:spec] ");
   }
 
   @Test
@@ -130,7 +131,7 @@ class SpecErrorsTest {
             value = "%s")""".formatted(body));
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(21);
-    assertThat(compilation).hadErrorContaining("[cnnspec] 2980 more errors not shown").inFile(specs)
+    assertThat(compilation).hadErrorContaining("[cnnspec:spec] 2980 more errors not shown").inFile(specs)
         .onLineContaining("value = ");
   }
 
@@ -144,8 +145,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"my-net\" is not a valid Java class name, so it cannot name the generated"
-            + " class; give e.g. name = \"MyNet\"")
+        .hadErrorContaining("[cnnspec:invalid-name]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -159,8 +159,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"enum\" is a Java keyword, so it cannot name the generated class;"
-            + " give e.g. name = \"EnumNet\"")
+        .hadErrorContaining("[cnnspec:invalid-name]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -174,8 +173,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"Layer\" cannot name the generated class, which holds an enum named Layer;"
-            + " give e.g. name = \"LayerNet\"")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -189,7 +187,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"Module\" would hide java.lang.Module in its package; give e.g. name = \"ModuleNet\"")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -210,8 +208,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] the generated class Specs would have the same name as the annotated type"
-            + " demo.Specs; give e.g. name = \"SpecsNetwork\", or rename the annotated type")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -227,9 +224,128 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs, other);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] class demo.Twin is already generated from @Network on demo.Specs; give this"
-            + " network another name with name = \"Twin2\"")
+        .hadErrorContaining("[cnnspec:duplicate-name]")
         .inFile(other).onLineContaining("name = ");
+    assertThat(compilation).hadNoteContaining("[cnnspec:duplicate-name]").inFile(specs).onLineContaining("Twin");
+  }
+
+  @Test
+  void aDuplicateIsReportedOnTheLaterDeclarationWithANoteOnTheFirst() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Twin", input = "8x8x3", value = "conv3-4 pool fc10")
+        @Network(
+            name = "Twin",
+            input = "8x8x3",
+            value = "conv3-8 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:duplicate-name]").inFile(specs).onLine(6);
+    assertThat(compilation).hadNoteContaining("[cnnspec:duplicate-name]").inFile(specs).onLine(4);
+  }
+
+  @Test
+  void anInlineOutputThatMatchesCompiles() {
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "Tiny", input = "8x8x3", output = "10", value = "conv3-4 pool fc10")
+        @Network(name = "Trunk", input = "8x8x3", output = "4x4x4", value = "conv3-4 pool")
+        @Network(name = "Gap", input = "8x8x3", output = "4", value = "conv3-4 gap")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anInlineOutputThatDiffersIsAnErrorOnOutput() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Tiny",
+            input = "8x8x3",
+            output = "100",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:output-mismatch]").inFile(specs).onLineContaining("output = ");
+    assertThat(compilation).hadErrorContaining("ends in 10, not the declared output 100");
+  }
+
+  @Test
+  void aMapOutputMustMatchExactly() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Trunk",
+            input = "8x8x3",
+            output = "4x4x8",
+            value = "conv3-4 pool")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:output-mismatch]").inFile(specs).onLineContaining("output = ");
+  }
+
+  @Test
+  void anOutputThatIsNoShapeIsAnError() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Tiny",
+            input = "8x8x3",
+            output = "ten",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:invalid-output]").inFile(specs).onLineContaining("output = ");
+  }
+
+  @Test
+  void aFileSpecDeclaresItsOutputInItsHeader() throws IOException {
+    Files.writeString(dir.resolve("tiny.cnn"), "network Tiny : 8x8x3 -> 10\n  conv3-4 pool fc10\n");
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            file = "tiny.cnn",
+            output = "10")""");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:output-with-file]").inFile(specs).onLineContaining("output = ");
+  }
+
+  @Test
+  void aNetworkOnALocalClassIsAWarning() {
+    JavaFileObject holder = JavaFileObjects.forSourceString("demo.Holder", """
+        package demo;
+
+        import io.cnnspec.Network;
+
+        class Holder {
+          void method() {
+            @Network(name = "Lost", input = "8x8x3", value = "conv3-4 pool fc10")
+            class Local {}
+          }
+        }
+        """);
+    Compilation compilation = Sources.compile(holder);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("[cnnspec:local-class]").inFile(holder).onLine(7);
+    assertThat(compilation.generatedSourceFile("demo.Lost")).isEmpty();
+  }
+
+  @Test
+  void aNetworkOnAMemberClassIsNoLocalClass() {
+    Compilation compilation = Sources.compile(JavaFileObjects.forSourceString("demo.Holder", """
+        package demo;
+
+        import io.cnnspec.Network;
+
+        class Holder {
+          @Network(name = "Kept", input = "8x8x3", value = "conv3-4 pool fc10")
+          static class Member {}
+
+          Object anonymous = new Object() {};
+
+          void method() {
+            @Deprecated
+            class Local {}
+          }
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("demo.Kept");
   }
 
   @Test
@@ -241,7 +357,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] bad.cnn:4:8: unknown layer 'frobnicate'")
+        .hadErrorContaining("[cnnspec:spec] bad.cnn:4:8: unknown layer 'frobnicate'")
         .inFile(specs).onLineContaining("file = ");
     assertThat(compilation).hadErrorContaining("\n        pool frobnicate fc10\n             ^^^^^^^^^^");
   }
@@ -254,7 +370,7 @@ class SpecErrorsTest {
             file = "out.cnn")""");
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec] out.cnn:").inFile(specs).onLineContaining("file = ");
+    assertThat(compilation).hadErrorContaining("[cnnspec:spec] out.cnn:").inFile(specs).onLineContaining("file = ");
   }
 
   @Test
@@ -266,8 +382,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] the generated class Specs would have the same name as the annotated type"
-            + " demo.Specs; give the class a name with name = \"SpecsNetwork\", or rename the annotated type")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("file = ");
   }
 }
