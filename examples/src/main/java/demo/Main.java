@@ -14,7 +14,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.print(Vgg16.INFO.summary());
+    System.out.print(Vgg16.summary());
     System.out.println();
     System.out.println(String.format(Locale.ROOT, "Vgg16.PARAMS      = %,d", Vgg16.PARAMS));
     System.out.println(String.format(Locale.ROOT, "Vgg16.MACS        = %,d", Vgg16.MACS));

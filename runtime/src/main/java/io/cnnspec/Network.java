@@ -31,6 +31,13 @@ public @interface Network {
   /** The input shape, {@code HxWxC} (e.g. {@code "224x224x3"}) or one number for a vector. */
   String input() default "";
 
+  /**
+   * For an inline spec, the output shape the layers must reach, {@code HxWxC} or one number (a
+   * vector, or a 1x1 map of that many channels); a compile error on this member when they do not.
+   * Optional. A file spec declares its output in its header instead.
+   */
+  String output() default "";
+
   /** A {@code .cnn} file holding a whole spec, header included, instead of {@link #value()}. */
   String file() default "";
 }

@@ -58,14 +58,14 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Io io = parent.io();
-    SpecSource sources = parent.sources();
+    SpecResolver sources = parent.sources();
     List<String> specs = this.specs.getValue();
     boolean verbose = this.verbose.getValue();
     boolean quiet = this.quiet.getValue();
     int failed = 0;
     int unreadable = 0;
     for (String arg : specs) {
-      SpecSource.Spec spec;
+      SpecResolver.Spec spec;
       try {
         spec = sources.resolve(arg);
       } catch (InputException e) {

@@ -54,8 +54,8 @@ final class CnnspecCommand implements Callable<Integer> {
     return zoo;
   }
 
-  SpecSource sources() {
-    return new SpecSource(io, zoo);
+  SpecResolver sources() {
+    return new SpecResolver(io, zoo);
   }
 
   /** Without a command: say so, show the usage, exit 2. */

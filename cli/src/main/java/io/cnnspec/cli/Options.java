@@ -12,42 +12,6 @@ final class Options {
 
   private Options() {}
 
-  /** What {@code --format} selects: the runtime's reports, or JSON. */
-  enum Format {
-    TABLE(ReportFormat.TABLE),
-    MARKDOWN(ReportFormat.MARKDOWN),
-    CSV(ReportFormat.CSV),
-    JSON(null);
-
-    private final ReportFormat report;
-
-    Format(ReportFormat report) {
-      this.report = report;
-    }
-
-    /** The runtime's format, null for JSON. */
-    ReportFormat report() {
-      return report;
-    }
-
-    static Format parse(String text) {
-      String key = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-      if (key.equals("json")) {
-        return JSON;
-      }
-      try {
-        return switch (ReportFormat.parse(key)) {
-          case TABLE -> TABLE;
-          case MARKDOWN -> MARKDOWN;
-          case CSV -> CSV;
-        };
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
-            "unknown format '" + text + "'; use one of table, markdown (md), csv or json");
-      }
-    }
-  }
-
   /** Optimizers by the state they keep per trainable parameter. */
   enum Optimizer {
     SGD(0),
@@ -82,10 +46,16 @@ final class Options {
     }
   }
 
-  static final ITypeConverter<Format> FORMAT = new Converter<>() {
+  /** The runtime's report formats, json included, with the command's own message for a wrong one. */
+  static final ITypeConverter<ReportFormat> FORMAT = new Converter<>() {
     @Override
-    Format parse(String value) {
-      return Format.parse(value);
+    ReportFormat parse(String value) {
+      try {
+        return ReportFormat.parse(value == null ? "" : value.strip());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "unknown format '" + value + "'; use one of table, markdown (md), csv or json");
+      }
     }
   };
 

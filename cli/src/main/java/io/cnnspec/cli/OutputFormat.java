@@ -1,5 +1,7 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.report.JsonWriter;
+import io.cnnspec.report.ReportFormat;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParameterException;
@@ -9,7 +11,7 @@ final class OutputFormat {
 
   private final OptionSpec format = OptionSpec.builder("-f", "--format")
       .paramLabel("FORMAT")
-      .type(Options.Format.class)
+      .type(ReportFormat.class)
       .defaultValue("table")
       .converters(Options.FORMAT)
       .completionCandidates(Options.FORMAT_NAMES)
@@ -24,7 +26,7 @@ final class OutputFormat {
     command.addOption(compact);
   }
 
-  Options.Format format() {
+  ReportFormat format() {
     return format.getValue();
   }
 
@@ -32,9 +34,14 @@ final class OutputFormat {
     return compact.getValue();
   }
 
+  /** How JSON is laid out: {@code --compact} on one line, else indented. */
+  JsonWriter.Style jsonStyle() {
+    return compact() ? JsonWriter.Style.COMPACT : JsonWriter.Style.PRETTY;
+  }
+
   /** Refuses --compact where it would mean nothing, as a usage error of {@code command}. */
   void validate(CommandSpec command) {
-    if (compact() && format() != Options.Format.JSON) {
+    if (compact() && format() != ReportFormat.JSON) {
       throw new ParameterException(command.commandLine(), "--compact applies to --format json only");
     }
   }

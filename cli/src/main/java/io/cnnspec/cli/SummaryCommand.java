@@ -4,12 +4,13 @@ import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.CompileOptions;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.report.DType;
+import io.cnnspec.report.JsonReport;
+import io.cnnspec.report.ReportFormat;
 import io.cnnspec.report.ReportOptions;
 import io.cnnspec.report.Reports;
-import java.util.List;
+import io.cnnspec.report.Rows;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -109,9 +110,9 @@ final class SummaryCommand implements Callable<Integer> {
     boolean totalsOnly = this.totalsOnly.getValue();
     Options.Optimizer optimizer = this.optimizer.getValue();
     String input = this.input.getValue();
-    Options.Format format = output.format();
+    ReportFormat format = output.format();
     validate(batch, depth, totalsOnly, format);
-    SpecSource.Spec source;
+    SpecResolver.Spec source;
     Compilation compilation;
     try {
       source = parent.sources().resolve(spec.getValue());
@@ -127,14 +128,15 @@ final class SummaryCommand implements Callable<Integer> {
     }
     NetworkInfo network = compilation.network().orElseThrow();
     boolean gradients = this.gradients.getValue();
-    ReportOptions options = new ReportOptions(
-        dtype.getValue(), batch, gradients || optimizer != null, optimizer == null ? 0 : optimizer.states());
-    List<LayerInfo> rows = totalsOnly ? List.of() : rows(network, depth);
+    Rows rows = totalsOnly ? Rows.NONE : depth == null ? Rows.ALL : Rows.toDepth(depth);
+    ReportOptions options = new ReportOptions(dtype.getValue(), batch, gradients || optimizer != null,
+        optimizer == null ? 0 : optimizer.states(), rows);
     String report;
     try {
-      report = format == Options.Format.JSON
-          ? JsonReport.render(network, rows, options, output.compact())
-          : render(network, rows, options, format, totalsOnly);
+      // the runtime's reports, the same ones generated classes print
+      report = format == ReportFormat.JSON
+          ? JsonReport.render(network, options, output.jsonStyle())
+          : Reports.render(network, format, options);
     } catch (ArithmeticException e) {
       io.err().println("cnnspec: error: " + source.origin() + ": the memory figures at batch " + batch
           + " exceed 64-bit byte counts; give a smaller --batch");
@@ -144,7 +146,7 @@ final class SummaryCommand implements Callable<Integer> {
     return Main.OK;
   }
 
-  private void validate(int batch, Integer depth, boolean totalsOnly, Options.Format format) {
+  private void validate(int batch, Integer depth, boolean totalsOnly, ReportFormat format) {
     if (batch < 1) {
       throw new ParameterException(command.commandLine(), "--batch must be at least 1, not " + batch);
     }
@@ -152,32 +154,9 @@ final class SummaryCommand implements Callable<Integer> {
       throw new ParameterException(command.commandLine(), "--depth must be 0 or more, not " + depth);
     }
     output.validate(command);
-    if (totalsOnly && format == Options.Format.CSV) {
+    if (totalsOnly && format == ReportFormat.CSV) {
       throw new ParameterException(command.commandLine(),
           "--totals-only has nothing to print as CSV, which holds the layer rows only; use table, markdown or json");
     }
-  }
-
-  /** The rows to show: all, or those down to --depth. */
-  private static List<LayerInfo> rows(NetworkInfo network, Integer depth) {
-    if (depth == null) {
-      return network.layers();
-    }
-    return network.layers().stream().filter(layer -> layer.depth() <= depth).toList();
-  }
-
-  /** Table, Markdown or CSV: the runtime's reports, the same ones generated classes print. */
-  private static String render(NetworkInfo network, List<LayerInfo> rows, ReportOptions options,
-      Options.Format format, boolean totalsOnly) {
-    NetworkInfo shown = rows == network.layers() ? network : withLayers(network, rows);
-    String report = Reports.render(shown, format.report(), options);
-    return totalsOnly && format == Options.Format.TABLE ? TableTrim.withoutLayerHeader(report) : report;
-  }
-
-  /** The same network and totals with fewer rows; the totals are carried, never recomputed. */
-  static NetworkInfo withLayers(NetworkInfo network, List<LayerInfo> rows) {
-    return new NetworkInfo(network.name(), network.input(), network.output(), rows,
-        network.params(), network.trainableParams(), network.nonTrainableParams(),
-        network.macs(), network.activations());
   }
 }

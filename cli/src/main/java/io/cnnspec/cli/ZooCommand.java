@@ -5,7 +5,9 @@ import io.cnnspec.lang.CompileOptions;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.report.Escaping;
 import io.cnnspec.report.Figures;
+import io.cnnspec.report.JsonWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -164,23 +166,19 @@ final class ZooCommand implements Callable<Integer> {
   private static String markdown(List<Row> rows) {
     StringBuilder out = new StringBuilder("| Name | Params | MACs | Title |\n| :-- | --: | --: | :-- |\n");
     for (Row row : rows) {
-      out.append("| ").append(cell(row.entry().name()))
+      out.append("| ").append(Escaping.markdownCell(row.entry().name()))
           .append(" | ").append(params(row))
           .append(" | ").append(macs(row))
-          .append(" | ").append(cell(row.title())).append(" |\n");
+          .append(" | ").append(Escaping.markdownCell(row.title())).append(" |\n");
     }
     return out.toString();
-  }
-
-  private static String cell(String text) {
-    return text.replace("|", "\\|");
   }
 
   /** RFC 4180, plain numbers, like the runtime's CSV report. */
   private static String csv(List<Row> rows) {
     StringBuilder out = new StringBuilder("name,params,trainable_params,non_trainable_params,macs,activations,title\r\n");
     for (Row row : rows) {
-      out.append(csvField(row.entry().name())).append(',');
+      out.append(Escaping.csvField(row.entry().name())).append(',');
       if (row.network().isPresent()) {
         NetworkInfo n = row.network().get();
         out.append(n.params()).append(',').append(n.trainableParams()).append(',')
@@ -188,41 +186,33 @@ final class ZooCommand implements Callable<Integer> {
       } else {
         out.append(",,,,");
       }
-      out.append(',').append(csvField(row.title())).append("\r\n");
+      out.append(',').append(Escaping.csvField(row.title())).append("\r\n");
     }
     return out.toString();
   }
 
-  private static String csvField(String text) {
-    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-      return text;
-    }
-    return '"' + text.replace("\"", "\"\"") + '"';
-  }
-
   private String json(List<Row> rows) {
-    return JsonReport.write(output.compact(), Set.of(), gen -> {
-      gen.writeStartArray();
-      for (Row row : rows) {
-        gen.writeStartObject();
-        gen.writeStringField("name", row.entry().name());
-        gen.writeStringField("title", row.title());
-        if (row.network().isPresent()) {
-          NetworkInfo n = row.network().get();
-          gen.writeStringField("network", n.name());
-          JsonReport.shape(gen, "input", n.input());
-          JsonReport.shape(gen, "output", n.output());
-          gen.writeNumberField("params", n.params());
-          gen.writeNumberField("trainableParams", n.trainableParams());
-          gen.writeNumberField("nonTrainableParams", n.nonTrainableParams());
-          gen.writeNumberField("macs", n.macs());
-          gen.writeNumberField("activations", n.activations());
-        } else {
-          gen.writeBooleanField("error", true);
-        }
-        gen.writeEndObject();
+    JsonWriter json = new JsonWriter(output.jsonStyle(), Set.of());
+    json.beginArray();
+    for (Row row : rows) {
+      json.beginObject()
+          .field("name", row.entry().name())
+          .field("title", row.title());
+      if (row.network().isPresent()) {
+        NetworkInfo n = row.network().get();
+        json.field("network", n.name())
+            .field("input", n.input())
+            .field("output", n.output())
+            .field("params", n.params())
+            .field("trainableParams", n.trainableParams())
+            .field("nonTrainableParams", n.nonTrainableParams())
+            .field("macs", n.macs())
+            .field("activations", n.activations());
+      } else {
+        json.field("error", true);
       }
-      gen.writeEndArray();
-    });
+      json.endObject();
+    }
+    return json.endArray().finish();
   }
 }

@@ -46,7 +46,7 @@ class ZooCommandTest {
     List<String> indexed = Zoo.bundled().entries().stream().map(Zoo.Entry::fileName).sorted().toList();
     assertEquals(files, indexed, "the bundled index must list exactly the files in zoo/ (rebuild: mvn -pl cli package)");
     for (String file : files) {
-      String onDisk = SpecSource.stripBom(Files.readString(ZOO_DIR.resolve(file), StandardCharsets.UTF_8));
+      String onDisk = io.cnnspec.text.SpecBytes.stripBom(Files.readString(ZOO_DIR.resolve(file), StandardCharsets.UTF_8));
       String bundled = Zoo.bundled().find(file.substring(0, file.length() - 4)).orElseThrow().text();
       assertEquals(onDisk, bundled, file + " is bundled as it is in zoo/");
     }
@@ -143,10 +143,10 @@ class ZooCommandTest {
   @Test
   void suggestionsRankCloseNamesFirst() {
     List<String> names = List.of("vgg11", "vgg16", "vgg19", "resnet18", "resnet50", "alexnet");
-    assertEquals("vgg16", Suggestions.closest("vgg61", names, 5).get(0));
-    assertEquals(List.of("alexnet"), Suggestions.closest("AlexNe", names, 5));
-    assertEquals(List.of("resnet18", "resnet50"), Suggestions.closest("resnet", names, 5));
-    assertEquals(List.of(), Suggestions.closest("transformer", names, 5));
+    assertEquals("vgg16", CloseNames.closest("vgg61", names, 5).get(0));
+    assertEquals(List.of("alexnet"), CloseNames.closest("AlexNe", names, 5));
+    assertEquals(List.of("resnet18", "resnet50"), CloseNames.closest("resnet", names, 5));
+    assertEquals(List.of(), CloseNames.closest("transformer", names, 5));
   }
 
   @Test

@@ -20,13 +20,12 @@ import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic.Kind;
 
 /**
- * The one place the processor reports to javac. Every message starts with the stable tag
- * {@value #TAG}, is a whole sentence that says what would fix the problem, and is attached to the
- * annotation member holding the problem, so that javac and IDEs point at the right line.
+ * The one place the processor reports to javac. Every message starts with a stable code,
+ * {@code [cnnspec:file-not-found]}, is a whole sentence that says what would fix the problem, and
+ * is attached to the annotation member holding the problem, so that javac and IDEs point at the
+ * right line.
  */
 final class ErrorReporter {
-
-  static final String TAG = "[cnnspec] ";
 
   private final Messager messager;
   /** javac's trees, to place messages on repeated annotations; null under other compilers. */
@@ -37,16 +36,30 @@ final class ErrorReporter {
     this.trees = treesOf(environment);
   }
 
-  /** A problem the processor itself found, on {@code member} (or on the annotation when not written). */
-  void error(NetworkAnnotation annotation, Member member, String sentence) {
-    print(Kind.ERROR, annotation, member, TAG + sentence);
+  /**
+   * A message of the processor itself, on {@code member} (or on the annotation when not written).
+   *
+   * @param kind an error, a warning, or a note (which points at a place another message refers to)
+   */
+  void report(Kind kind, NetworkAnnotation annotation, Member member, ProcessorCode code, String sentence) {
+    print(kind, annotation, member, tag(code.code()) + sentence);
+  }
+
+  /** {@code [cnnspec:CODE] }, how every message starts. */
+  static String tag(String code) {
+    return "[cnnspec:" + code + "] ";
+  }
+
+  /** The code a diagnostic of the language is shown with: its own ({@code shape-mismatch}, see docs/diagnostics.md). */
+  static String codeOf(Diagnostic diagnostic) {
+    return diagnostic.code();
   }
 
   /**
    * A diagnostic of the language, on the member its position refers to: the spec ({@code value}
    * or {@code file}), {@code name} or {@code input}.
    */
-  void diagnostic(NetworkAnnotation annotation, SpecSource source, Diagnostic diagnostic) {
+  void diagnostic(NetworkAnnotation annotation, AnnotatedSpec source, Diagnostic diagnostic) {
     Member member = switch (diagnostic.part()) {
       case NAME -> Member.NAME;
       case INPUT -> Member.INPUT;
@@ -61,7 +74,7 @@ final class ErrorReporter {
    * build still compiles and the message can be pasted into a report.
    */
   void internalError(NetworkAnnotation annotation, Throwable failure) {
-    StringBuilder message = new StringBuilder(TAG)
+    StringBuilder message = new StringBuilder(tag(ProcessorCode.INTERNAL_ERROR.code()))
         .append("internal error while compiling spec ").append(annotation.describe()).append(": ")
         .append(failure);
     StackTraceElement[] trace = failure.getStackTrace();
@@ -73,13 +86,13 @@ final class ErrorReporter {
   }
 
   /**
-   * {@code [cnnspec] title at 3:5: detail; hint} for an inline spec (positions count in the
-   * annotation's string), {@code [cnnspec] alexnet.cnn:3:5: title: detail; hint} for a file, then
-   * the source line and a caret under the spot.
+   * {@code [cnnspec:CODE] title at 3:5: detail; hint} for an inline spec (positions count in the
+   * annotation's string), {@code [cnnspec:CODE] alexnet.cnn:3:5: title: detail; hint} for a file,
+   * then the source line and a caret under the spot.
    */
-  static String format(SpecSource source, Diagnostic diagnostic) {
-    StringBuilder message = new StringBuilder("[cnnspec:").append(diagnostic.code()).append("] ");
-    if (source instanceof SpecSource.SpecFile file && diagnostic.part() == Diagnostic.Part.SPEC) {
+  static String format(AnnotatedSpec source, Diagnostic diagnostic) {
+    StringBuilder message = new StringBuilder(tag(codeOf(diagnostic)));
+    if (source instanceof AnnotatedSpec.InFile file && diagnostic.part() == Diagnostic.Part.SPEC) {
       message.append(file.displayName()).append(':').append(diagnostic.line()).append(':')
           .append(diagnostic.column()).append(": ").append(diagnostic.message());
       if (!diagnostic.hint().isEmpty()) {

@@ -16,6 +16,9 @@ import javax.lang.model.util.Elements;
  */
 final class GeneratedClassNames {
 
+  /** Why a name cannot name the class: a sentence with a fix, and its code. */
+  record Problem(ProcessorCode code, String sentence) {}
+
   private final Elements elements;
   /** Null when javac compiles for Java 8 or earlier: there are no modules to choose from. */
   private final ModuleElement javaBase;
@@ -31,36 +34,40 @@ final class GeneratedClassNames {
    *
    * @param fromHeader the name comes from a spec file's header rather than {@code @Network(name = ...)}
    */
-  Optional<String> problem(String name, TypeElement holder, boolean fromHeader) {
+  Optional<Problem> problem(String name, TypeElement holder, boolean fromHeader) {
     String subject = fromHeader ? "the spec file's network name \"" + name + "\"" : "\"" + name + "\"";
     String fix = fromHeader ? "give the class a name with name = \"" : "give e.g. name = \"";
     if (SourceVersion.isKeyword(name)) {
-      return Optional.of(subject + " is a Java keyword, so it cannot name the generated class; "
+      return problem(ProcessorCode.INVALID_NAME, subject + " is a Java keyword, so it cannot name the generated class; "
           + fix + suggestion(name) + "Net\"");
     }
     if (!SourceVersion.isIdentifier(name)) {
-      return Optional.of(subject + " is not a valid Java class name, so it cannot name the generated class; "
+      return problem(ProcessorCode.INVALID_NAME, subject + " is not a valid Java class name, so it cannot name the generated class; "
           + fix + suggestion(name) + "\"");
     }
     if (name.equals("Layer")) {
-      return Optional.of(subject + " cannot name the generated class, which holds an enum named Layer; "
+      return problem(ProcessorCode.NAME_CLASH, subject + " cannot name the generated class, which holds an enum named Layer; "
           + fix + "LayerNet\"");
     }
     String langName = "java.lang." + name;
     TypeElement shadowed = javaBase != null ? elements.getTypeElement(javaBase, langName) : elements.getTypeElement(langName);
     if (shadowed != null && shadowed.getModifiers().contains(Modifier.PUBLIC)) {
       // demo.String would silently take the place of java.lang.String in every class of the package
-      return Optional.of(subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
+      return problem(ProcessorCode.NAME_CLASH, subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
     }
     Element outermost = holder;
     while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
       outermost = enclosing;
     }
     if (name.contentEquals(holder.getSimpleName()) || name.contentEquals(outermost.getSimpleName())) {
-      return Optional.of("the generated class " + name + " would have the same name as the annotated type "
+      return problem(ProcessorCode.NAME_CLASH, "the generated class " + name + " would have the same name as the annotated type "
           + holder.getQualifiedName() + "; " + fix + name + "Network\", or rename the annotated type");
     }
     return Optional.empty();
+  }
+
+  private static Optional<Problem> problem(ProcessorCode code, String sentence) {
+    return Optional.of(new Problem(code, sentence));
   }
 
   /** A Java-style class name made from the letters and digits of {@code name}: {@code resnet-50} gives {@code Resnet50}. */

@@ -29,6 +29,7 @@ record NetworkAnnotation(TypeElement holder, AnnotationMirror mirror, Map<Member
     VALUE("value"),
     NAME("name"),
     INPUT("input"),
+    OUTPUT("output"),
     FILE("file");
 
     final String javaName;

@@ -1,6 +1,5 @@
 package io.cnnspec.processor;
 
-import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
@@ -12,10 +11,12 @@ import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import io.cnnspec.report.Figures;
+import io.cnnspec.report.ReportFormat;
+import io.cnnspec.report.ReportOptions;
+import io.cnnspec.report.Reports;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javax.lang.model.element.Element;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -28,8 +29,6 @@ import javax.lang.model.element.Modifier;
  * whatever {@code -encoding} the build uses.
  */
 final class NetworkClassWriter {
-
-  static final String PROCESSOR = "io.cnnspec.processor.NetworkProcessor";
 
   /**
    * The most layers a generated enum takes. Each constant costs about 55 bytes of the enum's static
@@ -45,30 +44,32 @@ final class NetworkClassWriter {
   private static final ClassName LAYER_INFO = ClassName.get(LayerInfo.class);
   private static final ClassName LAYER_CONSTANT = ClassName.get(LayerConstant.class);
   private static final ClassName SHAPE = ClassName.get(Shape.class);
-  private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
+  private static final ClassName REPORTS = ClassName.get(Reports.class);
+  private static final ClassName REPORT_FORMAT = ClassName.get(ReportFormat.class);
+  private static final ClassName REPORT_OPTIONS = ClassName.get(ReportOptions.class);
 
   /**
    * What to write.
    *
    * @param holder the annotated type's canonical name, for the Javadoc's link
-   * @param origin what the class is made from, for {@code @Generated(comments = "from ...")}
-   * @param originatingElement the annotated type, for incremental builds; null in tests of the writer alone
-   * @param markGenerated whether to write {@code @Generated}: its type lives in module {@code java.compiler},
-   *     which a user's named module may not read
+   * @param origin what the class is made from, for the Javadoc
    */
-  record Request(
-      String packageName,
-      String className,
-      NetworkInfo network,
-      String spec,
-      String holder,
-      String origin,
-      Element originatingElement,
-      boolean markGenerated) {}
+  record Request(String packageName, String className, NetworkInfo network, String spec, String holder, String origin) {}
 
   private NetworkClassWriter() {}
 
+  /** The class's source, without {@code @Generated} and originating element (see {@link NetworkFileGenerator}). */
   static JavaFile write(Request request) {
+    return javaFile(request.packageName(), type(request));
+  }
+
+  /** The one layout of a generated file: two-space indent, java.lang unimported. */
+  static JavaFile javaFile(String packageName, TypeSpec type) {
+    return JavaFile.builder(packageName, type).indent("  ").skipJavaLangImports(true).build();
+  }
+
+  /** The class: constants, the {@code INFO} model, the report methods and the {@code Layer} enum. */
+  static TypeSpec type(Request request) {
     NetworkInfo network = request.network();
     if (network.layers().size() > MAX_LAYERS) {
       throw new IllegalArgumentException("too many layers for an enum: " + network.layers().size());
@@ -79,15 +80,6 @@ final class NetworkClassWriter {
     TypeSpec.Builder type = TypeSpec.classBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
         .addJavadoc(classJavadoc(request));
-    if (request.markGenerated()) {
-      type.addAnnotation(AnnotationSpec.builder(GENERATED)
-          .addMember("value", "$L", literal(PROCESSOR))
-          .addMember("comments", "$L", literal("from " + request.origin()))
-          .build());
-    }
-    if (request.originatingElement() != null) {
-      type.addOriginatingElement(request.originatingElement());
-    }
 
     type.addField(constant(String.class, "NAME", literal(network.name()),
         "The network's name, as its spec gives it."));
@@ -113,14 +105,30 @@ final class NetworkClassWriter {
     addShape(type, "OUTPUT", "output", network.output());
     type.addField(FieldSpec.builder(NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The whole analysis, every layer's figures and the totals, for reports at run time:\n"
-            + "{@code INFO.summary()} renders the table above, as the command line prints it.\n")
+            + "{@link #summary()} renders the table above, as the command line prints it.\n")
         .initializer("new $T($N, $L, $L,\n$>$>$T.infos($T.values()),\nPARAMS, TRAINABLE_PARAMS, NON_TRAINABLE_PARAMS, MACS, ACTIVATIONS)$<$<",
             NETWORK_INFO, "NAME", shape(network.input()), shape(network.output()), LAYER_CONSTANT, layer)
         .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    type.addMethod(MethodSpec.methodBuilder("summary")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(String.class)
+        .addJavadoc("The text table above: every layer, the totals, and the memory at fp32, batch 1, as\n"
+            + "{@code cnnspec summary} prints it.\n")
+        .addStatement("return $T.render(INFO, $T.TABLE, $T.DEFAULT)", REPORTS, REPORT_FORMAT, REPORT_OPTIONS)
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("render")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(String.class)
+        .addParameter(REPORT_FORMAT, "format")
+        .addParameter(REPORT_OPTIONS, "options")
+        .addJavadoc("This network as a report: a text table, Markdown, CSV or JSON, with the rows, element type,\n"
+            + "batch and training state {@code options} gives.\n"
+            + "\n@throws ArithmeticException if a byte count overflows {@code long} (a huge batch)\n")
+        .addStatement("return $T.render(INFO, format, options)", REPORTS)
+        .build());
     type.addType(layerEnum(network));
-
-    return JavaFile.builder(request.packageName(), type.build()).indent("  ").skipJavaLangImports(true).build();
+    return type.build();
   }
 
   private static TypeSpec layerEnum(NetworkInfo network) {
@@ -180,7 +188,7 @@ final class NetworkClassWriter {
             + " parameters, " + commas(network.macs()) + " MACs.")
         .add("\n<p>$L\n", "Compiled by cnnspec from " + doc(request.origin()) + ".")
         .add("\n<pre>\n")
-        .add("$L", doc(network.summary()))
+        .add("$L", doc(Reports.render(network, ReportFormat.TABLE, ReportOptions.DEFAULT)))
         .add("</pre>\n")
         .build();
   }

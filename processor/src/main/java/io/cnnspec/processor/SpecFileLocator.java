@@ -1,14 +1,10 @@
 package io.cnnspec.processor;
 
+import io.cnnspec.text.SpecBytes;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -49,15 +45,12 @@ final class SpecFileLocator {
 
   static final String OPTION = "cnnspec.path";
 
-  /** Far above any real spec; a guard against pointing the processor at a huge file by mistake. */
-  static final int MAX_BYTES = 16 * 1024 * 1024;
-
-  /** The outcome of a lookup: the file read, or a sentence saying why not. */
+  /** The outcome of a lookup: the file read, or a sentence saying why not, with its code. */
   sealed interface Lookup {}
 
-  record Found(SpecSource.SpecFile file) implements Lookup {}
+  record Found(AnnotatedSpec.InFile file) implements Lookup {}
 
-  record Refused(String sentence) implements Lookup {}
+  record Refused(ProcessorCode code, String sentence) implements Lookup {}
 
   private final Filer filer;
   private final List<Path> roots;
@@ -95,19 +88,19 @@ final class SpecFileLocator {
     String written = file.strip();
     String slashed = written.replace('\\', '/');
     if (isAbsolute(slashed)) {
-      return new Refused("file \"" + written + "\" is an absolute path, and spec files are read only from the source"
+      return new Refused(ProcessorCode.ABSOLUTE_PATH, "file \"" + written + "\" is an absolute path, and spec files are read only from the source"
           + " roots; give a path relative to the package" + packageClause(packageName)
           + ", e.g. file = \"" + lastSegment(slashed) + "\", and add the file's directory with -Acnnspec.path=DIR");
     }
     String packageDir = packageName.replace('.', '/');
     Optional<String> inPackage = normalize(packageDir.isEmpty() ? slashed : packageDir + "/" + slashed);
     if (inPackage.isEmpty()) {
-      return new Refused("file \"" + written + "\" leaves the source roots, and spec files are read only from under the"
+      return new Refused(ProcessorCode.OUTSIDE_SOURCE_ROOTS, "file \"" + written + "\" leaves the source roots, and spec files are read only from under the"
           + " source path and the -Acnnspec.path directories; move the file there and give its path relative to the"
           + " package" + packageClause(packageName));
     }
     if (inPackage.get().isEmpty() || slashed.endsWith("/")) {
-      return new Refused("file \"" + written + "\" names a directory, not a spec file; name the .cnn file, e.g. file = \"alexnet.cnn\"");
+      return new Refused(ProcessorCode.FILE_IS_DIRECTORY, "file \"" + written + "\" names a directory, not a spec file; name the .cnn file, e.g. file = \"alexnet.cnn\"");
     }
     Optional<String> asWritten = normalize(slashed);
 
@@ -123,13 +116,11 @@ final class SpecFileLocator {
     }
     if (resource != null) {
       try (InputStream in = resource.openInputStream()) {
-        return decode(written, inPackage.get(), holder, readCapped(in, written));
+        return read(written, inPackage.get(), holder, in);
       } catch (FileNotFoundException | NoSuchFileException e) {
         looked.add("the source path (" + inPackage.get() + ")");
-      } catch (TooLarge e) {
-        return e.refusal;
       } catch (IOException e) {
-        return new Refused("cannot read spec file \"" + written + "\" (" + resource.toUri() + "): " + e.getMessage()
+        return new Refused(ProcessorCode.FILE_UNREADABLE, "cannot read spec file \"" + written + "\" (" + resource.toUri() + "): " + e.getMessage()
             + "; check that it is a readable file");
       }
     }
@@ -140,24 +131,22 @@ final class SpecFileLocator {
       for (String relative : candidates) {
         Path candidate = root.resolve(relative);
         if (Files.isDirectory(candidate)) {
-          return new Refused("spec file \"" + written + "\" is a directory (" + candidate + "); name the .cnn file inside it");
+          return new Refused(ProcessorCode.FILE_IS_DIRECTORY, "spec file \"" + written + "\" is a directory (" + candidate + "); name the .cnn file inside it");
         }
         if (!Files.isRegularFile(candidate)) {
           looked.add(candidate.toString());
           continue;
         }
         try (InputStream in = Files.newInputStream(candidate)) {
-          return decode(written, relative, holder, readCapped(in, written));
-        } catch (TooLarge e) {
-          return e.refusal;
+          return read(written, relative, holder, in);
         } catch (IOException e) {
-          return new Refused("cannot read spec file \"" + written + "\" (" + candidate + "): " + e
+          return new Refused(ProcessorCode.FILE_UNREADABLE, "cannot read spec file \"" + written + "\" (" + candidate + "): " + e
               + "; check that it is a readable file");
         }
       }
     }
     String where = roots.isEmpty() ? " (no -Acnnspec.path directories are set)" : "";
-    return new Refused("cannot find spec file \"" + written + "\"; looked in " + String.join(", ", looked) + where
+    return new Refused(ProcessorCode.FILE_NOT_FOUND, "cannot find spec file \"" + written + "\"; looked in " + String.join(", ", looked) + where
         + ". Put it in the package's directory on the source path (javac -sourcepath), or pass its directory with"
         + " -Acnnspec.path=DIR, e.g. -Acnnspec.path=${project.basedir}/src/main/java");
   }
@@ -197,48 +186,17 @@ final class SpecFileLocator {
     return packageName.isEmpty() ? " (the unnamed package)" : " " + packageName;
   }
 
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-    final transient Refused refusal;
-
-    TooLarge(Refused refusal) {
-      super(refusal.sentence());
-      this.refusal = refusal;
-    }
-  }
-
-  private static byte[] readCapped(InputStream in, String written) throws IOException {
-    byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-    if (bytes.length > MAX_BYTES) {
-      throw new TooLarge(new Refused("spec file \"" + written + "\" is larger than " + (MAX_BYTES >> 20)
-          + " MiB, far more than any network needs; check that file names the right file"));
-    }
-    return bytes;
-  }
-
-  /** Strict UTF-8: a spec in another encoding is an error naming the spot, not silently altered text. */
-  private static Lookup decode(String written, String rootRelative, String holder, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
-    String text;
+  /** The file's text as every spec is read ({@link SpecBytes}), or why it is none. */
+  private static Lookup read(String written, String rootRelative, String holder, InputStream in) throws IOException {
     try {
-      text = decoder.decode(buffer).toString();
-    } catch (CharacterCodingException e) {
-      int offset = buffer.position();
-      int line = 1;
-      for (int i = 0; i < offset; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
-      return new Refused("spec file \"" + written + "\" is not valid UTF-8 (line " + line + ", byte " + (offset + 1)
-          + "); save it as UTF-8");
+      return new Found(new AnnotatedSpec.InFile(written, rootRelative, SpecBytes.read(in), holder));
+    } catch (SpecBytes.Unreadable e) {
+      return switch (e.reason()) {
+        case TOO_LARGE -> new Refused(ProcessorCode.FILE_TOO_LARGE, "spec file \"" + written + "\" " + e.getMessage()
+            + ", far more than any network needs; check that file names the right file");
+        case NOT_TEXT, INVALID_UTF8 -> new Refused(ProcessorCode.FILE_NOT_UTF8, "spec file \"" + written + "\" "
+            + e.getMessage() + "; save it as UTF-8");
+      };
     }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // a byte order mark some editors write; not part of the spec
-    }
-    return new Found(new SpecSource.SpecFile(written, rootRelative, text, holder));
   }
 }

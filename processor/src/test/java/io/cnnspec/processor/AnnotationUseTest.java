@@ -20,8 +20,7 @@ class AnnotationUseTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] @Network has both value and file; give the layers inline in value, or name a"
-            + " .cnn file in file, not both")
+        .hadErrorContaining("[cnnspec:value-and-file]")
         .inFile(specs).onLineContaining("file = \"tiny.cnn\"");
   }
 
@@ -35,8 +34,7 @@ class AnnotationUseTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] @Network has an empty spec; write the layers in value, e.g."
-            + " value = \"conv3-64x2 pool fc10\", or name a .cnn file with file = \"vgg16.cnn\"")
+        .hadErrorContaining("[cnnspec:empty-spec]")
         .inFile(specs).onLineContaining("value = ");
   }
 
@@ -45,7 +43,7 @@ class AnnotationUseTest {
     JavaFileObject specs = Sources.holder("@Network");
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec] @Network has an empty spec")
+    assertThat(compilation).hadErrorContaining("[cnnspec:empty-spec]")
         .inFile(specs).onLineContaining("@Network");
   }
 
@@ -57,12 +55,10 @@ class AnnotationUseTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(2);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] an inline @Network needs name, the simple name of the class to generate;"
-            + " add e.g. name = \"Vgg16\"")
+        .hadErrorContaining("[cnnspec:missing-name]")
         .inFile(specs).onLineContaining("@Network(");
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] an inline @Network needs input, the shape of its input; add e.g."
-            + " input = \"224x224x3\" (height x width x channels), or input = \"784\" for a vector")
+        .hadErrorContaining("[cnnspec:missing-input]")
         .inFile(specs).onLineContaining("@Network(");
   }
 
@@ -75,7 +71,7 @@ class AnnotationUseTest {
             value = "conv3-4 pool fc10")""");
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec] an inline @Network needs input")
+    assertThat(compilation).hadErrorContaining("[cnnspec:missing-input]")
         .inFile(specs).onLineContaining("input = ");
   }
 
@@ -88,8 +84,7 @@ class AnnotationUseTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] the input shape of @Network(file = \"tiny.cnn\") is the one its header"
-            + " declares; remove input, or change the header's shape")
+        .hadErrorContaining("[cnnspec:input-with-file]")
         .inFile(specs).onLineContaining("input = ");
   }
 }

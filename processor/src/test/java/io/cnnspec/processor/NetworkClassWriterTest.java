@@ -33,7 +33,7 @@ class NetworkClassWriterTest {
 
   static String write(NetworkInfo network, String spec) {
     return NetworkClassWriter.write(new NetworkClassWriter.Request(
-        "demo", network.name(), network, spec, "demo.Specs", "@Network on demo.Specs", null, true)).toString();
+        "demo", network.name(), network, spec, "demo.Specs", "@Network on demo.Specs")).toString();
   }
 
   static Compilation compileWithUse(String generated, String use) {

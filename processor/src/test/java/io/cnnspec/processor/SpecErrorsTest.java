@@ -1,11 +1,12 @@
 package io.cnnspec.processor;
 
-import io.cnnspec.lang.CompileOptions;
 import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.io.IOException;
@@ -36,8 +37,8 @@ class SpecErrorsTest {
             input = %s,
             value = %s)""".formatted(NetworkClassWriter.literal(input), NetworkClassWriter.literal(value)));
     Compilation compilation = Sources.compile(specs);
-    SpecSource.Inline source = new SpecSource.Inline("Bad", input, value, "@Network on demo.Specs");
-    List<Diagnostic> errors = source.compile().errors();
+    AnnotatedSpec.Inline source = new AnnotatedSpec.Inline("Bad", input, value, "@Network on demo.Specs");
+    List<Diagnostic> errors = NetworkValidator.compile(source).errors();
     assertThat(errors).isNotEmpty();
     String expected = ErrorReporter.format(source, errors.get(0));
     assertThat(expected).startsWith(expectedStart);
@@ -146,8 +147,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"my-net\" is not a valid Java class name, so it cannot name the generated"
-            + " class; give e.g. name = \"MyNet\"")
+        .hadErrorContaining("[cnnspec:invalid-name]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -161,8 +161,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"enum\" is a Java keyword, so it cannot name the generated class;"
-            + " give e.g. name = \"EnumNet\"")
+        .hadErrorContaining("[cnnspec:invalid-name]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -176,8 +175,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"Layer\" cannot name the generated class, which holds an enum named Layer;"
-            + " give e.g. name = \"LayerNet\"")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -191,7 +189,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] \"Module\" would hide java.lang.Module in its package; give e.g. name = \"ModuleNet\"")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -212,8 +210,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] the generated class Specs would have the same name as the annotated type"
-            + " demo.Specs; give e.g. name = \"SpecsNetwork\", or rename the annotated type")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("name = ");
   }
 
@@ -229,9 +226,128 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(specs, other);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] class demo.Twin is already generated from @Network on demo.Specs; give this"
-            + " network another name with name = \"Twin2\"")
+        .hadErrorContaining("[cnnspec:duplicate-name]")
         .inFile(other).onLineContaining("name = ");
+    assertThat(compilation).hadNoteContaining("[cnnspec:duplicate-name]").inFile(specs).onLineContaining("Twin");
+  }
+
+  @Test
+  void aDuplicateIsReportedOnTheLaterDeclarationWithANoteOnTheFirst() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Twin", input = "8x8x3", value = "conv3-4 pool fc10")
+        @Network(
+            name = "Twin",
+            input = "8x8x3",
+            value = "conv3-8 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:duplicate-name]").inFile(specs).onLine(6);
+    assertThat(compilation).hadNoteContaining("[cnnspec:duplicate-name]").inFile(specs).onLine(4);
+  }
+
+  @Test
+  void anInlineOutputThatMatchesCompiles() {
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "Tiny", input = "8x8x3", output = "10", value = "conv3-4 pool fc10")
+        @Network(name = "Trunk", input = "8x8x3", output = "4x4x4", value = "conv3-4 pool")
+        @Network(name = "Gap", input = "8x8x3", output = "4", value = "conv3-4 gap")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void anInlineOutputThatDiffersIsAnErrorOnOutput() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Tiny",
+            input = "8x8x3",
+            output = "100",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:output-mismatch]").inFile(specs).onLineContaining("output = ");
+    assertThat(compilation).hadErrorContaining("ends in 10, not the declared output 100");
+  }
+
+  @Test
+  void aMapOutputMustMatchExactly() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Trunk",
+            input = "8x8x3",
+            output = "4x4x8",
+            value = "conv3-4 pool")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:output-mismatch]").inFile(specs).onLineContaining("output = ");
+  }
+
+  @Test
+  void anOutputThatIsNoShapeIsAnError() {
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "Tiny",
+            input = "8x8x3",
+            output = "ten",
+            value = "conv3-4 pool fc10")""");
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:invalid-output]").inFile(specs).onLineContaining("output = ");
+  }
+
+  @Test
+  void aFileSpecDeclaresItsOutputInItsHeader() throws IOException {
+    Files.writeString(dir.resolve("tiny.cnn"), "network Tiny : 8x8x3 -> 10\n  conv3-4 pool fc10\n");
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            file = "tiny.cnn",
+            output = "10")""");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining("[cnnspec:output-with-file]").inFile(specs).onLineContaining("output = ");
+  }
+
+  @Test
+  void aNetworkOnALocalClassIsAWarning() {
+    JavaFileObject holder = JavaFileObjects.forSourceString("demo.Holder", """
+        package demo;
+
+        import io.cnnspec.Network;
+
+        class Holder {
+          void method() {
+            @Network(name = "Lost", input = "8x8x3", value = "conv3-4 pool fc10")
+            class Local {}
+          }
+        }
+        """);
+    Compilation compilation = Sources.compile(holder);
+    assertThat(compilation).succeeded();
+    assertThat(compilation).hadWarningCount(1);
+    assertThat(compilation).hadWarningContaining("[cnnspec:local-class]").inFile(holder).onLine(7);
+    assertThat(compilation.generatedSourceFile("demo.Lost")).isEmpty();
+  }
+
+  @Test
+  void aNetworkOnAMemberClassIsNoLocalClass() {
+    Compilation compilation = Sources.compile(JavaFileObjects.forSourceString("demo.Holder", """
+        package demo;
+
+        import io.cnnspec.Network;
+
+        class Holder {
+          @Network(name = "Kept", input = "8x8x3", value = "conv3-4 pool fc10")
+          static class Member {}
+
+          Object anonymous = new Object() {};
+
+          void method() {
+            @Deprecated
+            class Local {}
+          }
+        }
+        """));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("demo.Kept");
   }
 
   @Test
@@ -268,8 +384,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec] the generated class Specs would have the same name as the annotated type"
-            + " demo.Specs; give the class a name with name = \"SpecsNetwork\", or rename the annotated type")
+        .hadErrorContaining("[cnnspec:name-clash]")
         .inFile(specs).onLineContaining("file = ");
   }
 }

@@ -1,16 +1,13 @@
 package io.cnnspec.model;
 
-import io.cnnspec.report.MemoryEstimate;
-import io.cnnspec.report.ReportFormat;
-import io.cnnspec.report.ReportOptions;
-import io.cnnspec.report.Reports;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * The analysis of a whole network: its layers in execution order (a merge row before its branches)
  * and the totals, as the cnnspec analysis computed them. The totals are carried, not recomputed, so
- * every consumer shows the same figures.
+ * every consumer shows the same figures. The model does not render itself: the reports of
+ * {@code io.cnnspec.report} take it ({@code Reports.render(network, format, options)}).
  *
  * @param params learnable parameters, PyTorch's {@code sum(p.numel() for p in model.parameters())}
  * @param trainableParams the learnable parameters that training updates (all of them in cnnspec)
@@ -74,41 +71,5 @@ public record NetworkInfo(
       }
     }
     return null;
-  }
-
-  /**
-   * The text table (torchinfo style) with the memory estimate at fp32, batch 1.
-   *
-   * @throws ArithmeticException if a total or a byte count overflows {@code long}
-   */
-  public String summary() {
-    return summary(ReportOptions.DEFAULT);
-  }
-
-  /**
-   * The text table with the memory estimate under {@code options}.
-   *
-   * @throws ArithmeticException if a total or a byte count overflows {@code long}
-   */
-  public String summary(ReportOptions options) {
-    return render(ReportFormat.TABLE, options);
-  }
-
-  /**
-   * This network as a report in {@code format}, the same text the {@code cnnspec} command prints.
-   *
-   * @throws ArithmeticException if a total or a byte count overflows {@code long}
-   */
-  public String render(ReportFormat format, ReportOptions options) {
-    return Reports.render(this, format, options);
-  }
-
-  /**
-   * The memory estimate under {@code options}.
-   *
-   * @throws ArithmeticException if a byte count overflows {@code long}
-   */
-  public MemoryEstimate memory(ReportOptions options) {
-    return MemoryEstimate.of(this, options);
   }
 }

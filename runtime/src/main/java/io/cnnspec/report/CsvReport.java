@@ -18,12 +18,18 @@ public final class CsvReport {
 
   private CsvReport() {}
 
+  /** Every row of {@code network}. */
   public static String render(NetworkInfo network) {
+    return render(network, Rows.ALL);
+  }
+
+  /** The rows {@code rows} selects; {@link Rows#NONE} leaves the header record alone. */
+  public static String render(NetworkInfo network, Rows rows) {
     StringBuilder out = new StringBuilder(HEADER).append(CRLF);
-    for (LayerInfo layer : network.layers()) {
-      out.append(field(layer.name())).append(',')
-          .append(field(layer.kind())).append(',')
-          .append(field(layer.spec())).append(',')
+    for (LayerInfo layer : rows.select(network.layers())) {
+      out.append(Escaping.csvField(layer.name())).append(',')
+          .append(Escaping.csvField(layer.kind())).append(',')
+          .append(Escaping.csvField(layer.spec())).append(',')
           .append(layer.depth()).append(',')
           .append(layer.branch()).append(',')
           .append(layer.input()).append(',')
@@ -37,12 +43,5 @@ public final class CsvReport {
           .append(CRLF);
     }
     return out.toString();
-  }
-
-  static String field(String text) {
-    if (text.indexOf(',') < 0 && text.indexOf('"') < 0 && text.indexOf('\n') < 0 && text.indexOf('\r') < 0) {
-      return text;
-    }
-    return '"' + text.replace("\"", "\"\"") + '"';
   }
 }

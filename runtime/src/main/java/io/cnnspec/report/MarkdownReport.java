@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The summary as GitHub Markdown: a heading, the layer table, and the totals and memory estimate as
- * lists, with the same figures as {@link SummaryTable}. Lines end in {@code \n}.
+ * lists, with the same figures as {@link SummaryTable}, listing the rows {@link ReportOptions#rows()}
+ * selects. Lines end in {@code \n}.
  */
 public final class MarkdownReport {
 
@@ -17,7 +18,7 @@ public final class MarkdownReport {
    */
   public static String render(NetworkInfo network, ReportOptions options) {
     StringBuilder out = new StringBuilder();
-    out.append("## ").append(inline(network.name())).append("\n\n");
+    out.append("## ").append(Escaping.markdownCell(network.name())).append("\n\n");
     out.append("Input ").append(network.input())
         .append(", output ").append(network.output()).append(".\n\n");
 
@@ -27,13 +28,14 @@ public final class MarkdownReport {
       out.append(numeric ? " --: |" : " :-- |");
     }
     out.append('\n');
-    String[] prefixes = LayerTree.prefixes(network.layers());
-    for (int i = 0; i < network.layers().size(); i++) {
-      LayerInfo layer = network.layers().get(i);
+    List<LayerInfo> layers = options.rows().select(network.layers());
+    String[] prefixes = LayerTree.prefixes(layers);
+    for (int i = 0; i < layers.size(); i++) {
+      LayerInfo layer = layers.get(i);
       // Markdown collapses ordinary spaces, which would flatten the tree; no-break spaces keep it.
       String[] cells = LayerColumns.cells(layer, prefixes[i].replace(' ', '\u00A0'));
       for (int c = 0; c < cells.length; c++) {
-        cells[c] = inline(cells[c]);
+        cells[c] = Escaping.markdownCell(cells[c]);
       }
       cells[1] = code(layer.spec());
       row(out, cells);
@@ -64,19 +66,11 @@ public final class MarkdownReport {
     }
   }
 
-  /**
-   * Text safe inside a table cell: a bare '|' would end the cell and a line break the row. GitHub
-   * honours {@code \|} even inside code spans.
-   */
-  static String inline(String text) {
-    return text.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ').replace("|", "\\|");
-  }
-
   /** A spec as code; a spec holding a backtick cannot be one and stays plain text. */
   private static String code(String spec) {
     if (spec.isEmpty() || spec.contains("`")) {
-      return inline(spec);
+      return Escaping.markdownCell(spec);
     }
-    return "`" + inline(spec) + "`";
+    return "`" + Escaping.markdownCell(spec) + "`";
   }
 }

@@ -9,11 +9,13 @@ public enum ReportFormat {
   /** A GitHub Markdown table with the totals as lists. */
   MARKDOWN,
   /** RFC 4180 CSV, one record per layer. */
-  CSV;
+  CSV,
+  /** JSON with the totals, the memory estimate and one object per layer; see {@link JsonReport}. */
+  JSON;
 
   /**
-   * Reads {@code table} (or {@code text}), {@code markdown} (or {@code md}) or {@code csv}, in any
-   * case.
+   * Reads {@code table} (or {@code text}), {@code markdown} (or {@code md}), {@code csv} or
+   * {@code json}, in any case.
    *
    * @throws IllegalArgumentException naming the valid formats when the text is none of them
    */
@@ -23,8 +25,9 @@ public enum ReportFormat {
       case "table", "text", "txt" -> TABLE;
       case "markdown", "md" -> MARKDOWN;
       case "csv" -> CSV;
+      case "json" -> JSON;
       default -> throw new IllegalArgumentException(
-          "unknown report format '" + text + "'; use one of table, markdown (md) or csv");
+          "unknown report format '" + text + "'; use one of table, markdown (md), csv or json");
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.cnnspec.report;
 
+import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +9,8 @@ import java.util.List;
  * A plain-text summary in the manner of torchinfo: a header naming the network, one row per layer
  * with branches drawn as a tree, then the totals and the memory estimate. Column widths follow the
  * content; lines end in {@code \n} and carry no trailing blanks, so the output is the same bytes on
- * every machine.
+ * every machine. With {@link Rows#NONE} the column headings and the empty body are left out too,
+ * leaving the title and the totals (the rules keep the width the headings would need).
  */
 public final class SummaryTable {
 
@@ -20,11 +22,12 @@ public final class SummaryTable {
    * @throws ArithmeticException if a total or a byte count overflows {@code long}
    */
   public static String render(NetworkInfo network, ReportOptions options) {
+    List<LayerInfo> layers = options.rows().select(network.layers());
     List<String[]> rows = new ArrayList<>();
     rows.add(LayerColumns.HEADERS);
-    String[] prefixes = LayerTree.prefixes(network.layers());
-    for (int i = 0; i < network.layers().size(); i++) {
-      rows.add(LayerColumns.cells(network.layers().get(i), prefixes[i]));
+    String[] prefixes = LayerTree.prefixes(layers);
+    for (int i = 0; i < layers.size(); i++) {
+      rows.add(LayerColumns.cells(layers.get(i), prefixes[i]));
     }
     List<String> tableLines = layOut(rows);
 
@@ -61,12 +64,14 @@ public final class SummaryTable {
     StringBuilder out = new StringBuilder();
     appendLine(out, header);
     appendLine(out, doubleRule);
-    appendLine(out, tableLines.get(0));
-    appendLine(out, doubleRule);
-    for (String line : tableLines.subList(1, tableLines.size())) {
-      appendLine(out, line);
+    if (!(options.rows() instanceof Rows.None)) {
+      appendLine(out, tableLines.get(0));
+      appendLine(out, doubleRule);
+      for (String line : tableLines.subList(1, tableLines.size())) {
+        appendLine(out, line);
+      }
+      appendLine(out, doubleRule);
     }
-    appendLine(out, doubleRule);
     for (String line : countLines) {
       appendLine(out, line);
     }

@@ -35,11 +35,11 @@ class CsvReportTest {
 
   @Test
   void fieldsWithCommasQuotesOrLineBreaksAreQuoted() {
-    assertEquals("plain", CsvReport.field("plain"));
-    assertEquals("\"a,b\"", CsvReport.field("a,b"));
-    assertEquals("\"say \"\"hi\"\"\"", CsvReport.field("say \"hi\""));
-    assertEquals("\"two\nlines\"", CsvReport.field("two\nlines"));
-    assertEquals("\"cr\rhere\"", CsvReport.field("cr\rhere"));
+    assertEquals("plain", Escaping.csvField("plain"));
+    assertEquals("\"a,b\"", Escaping.csvField("a,b"));
+    assertEquals("\"say \"\"hi\"\"\"", Escaping.csvField("say \"hi\""));
+    assertEquals("\"two\nlines\"", Escaping.csvField("two\nlines"));
+    assertEquals("\"cr\rhere\"", Escaping.csvField("cr\rhere"));
   }
 
   @Test

@@ -64,8 +64,8 @@ class MarkdownReportTest {
 
   @Test
   void lineBreaksInCellsBecomeSpaces() {
-    assertEquals("conv3-8 relu", MarkdownReport.inline("conv3-8\nrelu"));
-    assertEquals("a b", MarkdownReport.inline("a\r\nb"));
+    assertEquals("conv3-8 relu", Escaping.markdownCell("conv3-8\nrelu"));
+    assertEquals("a b", Escaping.markdownCell("a\r\nb"));
   }
 
   @Test

@@ -96,10 +96,4 @@ class MemoryEstimateTest {
     assertThrows(ArithmeticException.class,
         () -> MemoryEstimate.of(many, ReportOptions.DEFAULT.withGradients(true).withOptimizerStates(2)));
   }
-
-  @Test
-  void networkInfoDelegates() {
-    ReportOptions options = ReportOptions.DEFAULT.withBatch(4);
-    assertEquals(MemoryEstimate.of(VGG16, options), VGG16.memory(options));
-  }
 }

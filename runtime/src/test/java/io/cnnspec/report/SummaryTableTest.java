@@ -49,14 +49,13 @@ class SummaryTableTest {
   }
 
   @Test
-  void summaryOnNetworkInfoIsTheTableWithDefaults() {
-    assertEquals(TINY, TestNetworks.tiny().summary());
-    assertEquals(TINY, TestNetworks.tiny().summary(ReportOptions.DEFAULT));
+  void reportsRenderTheTableWithDefaults() {
+    assertEquals(TINY, Reports.render(TestNetworks.tiny(), ReportFormat.TABLE, ReportOptions.DEFAULT));
   }
 
   @Test
   void largeFiguresAreGroupedAndAbbreviated() {
-    String table = TestNetworks.vgg16Totals().summary();
+    String table = SummaryTable.render(TestNetworks.vgg16Totals(), ReportOptions.DEFAULT);
     assertEquals("fc1 fc4096 4096 102,764,544 102,760,448 4,096 212", line(table, "fc1 "));
     assertEquals("Total params: 138,357,544 (138.36 M)", line(table, "Total params:"));
     assertEquals("MACs: 15,470,264,320 (15.47 G)", line(table, "MACs:"));
@@ -71,11 +70,11 @@ class SummaryTableTest {
   @Test
   void sameTextUnderAGermanDefaultLocale() {
     ReportOptions options = ReportOptions.DEFAULT.withBatch(1000);
-    String expected = TestNetworks.vgg16Totals().summary(options);
+    String expected = SummaryTable.render(TestNetworks.vgg16Totals(), options);
     Locale saved = Locale.getDefault();
     try {
       Locale.setDefault(Locale.GERMANY);
-      String german = TestNetworks.vgg16Totals().summary(options);
+      String german = SummaryTable.render(TestNetworks.vgg16Totals(), options);
       assertEquals(expected, german);
       assertEquals("MACs: 15,470,264,320 (15.47 G)", line(german, "MACs:"));
       assertEquals("Forward pass size (MiB): 58,126.9 (60,950,432,000 bytes)", line(german, "Forward pass"));
@@ -87,7 +86,7 @@ class SummaryTableTest {
 
   @Test
   void memoryBlockNamesDtypeBatchAndTrainingState() {
-    String table = TestNetworks.vgg16Totals().summary(
+    String table = SummaryTable.render(TestNetworks.vgg16Totals(), 
         ReportOptions.DEFAULT.withDtype(DType.FP16).withBatch(8).withGradients(true).withOptimizerStates(2));
     assertEquals("Memory at fp16, batch 8, with gradients and 2 optimizer states per parameter", line(table, "Memory"));
     // 138,357,544 x 2 bytes x (weights + gradient + 2 Adam states)
@@ -99,7 +98,7 @@ class SummaryTableTest {
 
   @Test
   void optimizerStatesWithoutGradientsAreNamedAlone() {
-    String table = TestNetworks.tiny().summary(ReportOptions.DEFAULT.withOptimizerStates(1));
+    String table = SummaryTable.render(TestNetworks.tiny(), ReportOptions.DEFAULT.withOptimizerStates(1));
     assertEquals("Memory at fp32, batch 1, with 1 optimizer state per parameter", line(table, "Memory"));
     assertEquals("Params + optimizer states size (MiB): 0.0 (16,976 bytes)", line(table, "Params +"));
   }
@@ -110,7 +109,7 @@ class SummaryTableTest {
     NetworkInfo net = new NetworkInfo("Wide", map, map, List.of(
         layer("a_very_long_layer_name", "conv", "conv3-8 p1 g2 d2 nobias", 0, 0, map, map, 1, 0, 0, 0, 5, 1),
         layer("b", "relu", "relu", 0, 0, map, map, 0, 0, 0, 0, 5, 1)), 1, 1, 0, 0, 1024);
-    String table = net.summary();
+    String table = SummaryTable.render(net, ReportOptions.DEFAULT);
     assertTrue(table.contains("\nLayer                   Spec                     Output shape  Params  MACs  Activations  RF\n"),
         table);
     assertTrue(table.contains("\na_very_long_layer_name  conv3-8 p1 g2 d2 nobias  8x8x8              1    --           --   5\n"),
@@ -124,7 +123,7 @@ class SummaryTableTest {
 
   @Test
   void rulesSpanTheWidestLine() {
-    String[] lines = TestNetworks.vgg16Totals().summary(ReportOptions.DEFAULT.withGradients(true)).split("\n");
+    String[] lines = SummaryTable.render(TestNetworks.vgg16Totals(), ReportOptions.DEFAULT.withGradients(true)).split("\n");
     int widest = 0;
     for (String line : lines) {
       widest = Math.max(widest, line.length());

@@ -1,14 +1,13 @@
 package io.cnnspec.processor;
 
-import io.cnnspec.lang.CompileOptions;
-import io.cnnspec.lang.SpecInput;
-import io.cnnspec.lang.CnnSpec;
-import io.cnnspec.lang.Compilation;
 import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 
-/** Where a spec's text came from, which decides how it is compiled and how its errors are shown. */
-sealed interface SpecSource {
+/**
+ * The spec one {@code @Network} declares, as read: inline in the annotation, or from a
+ * {@code .cnn} file. Which it is decides how it is compiled and how its errors are shown.
+ */
+sealed interface AnnotatedSpec {
 
   /**
    * javac shows at most 100 errors per compilation (-Xmaxerrs), so one spec reports 20 at most and
@@ -25,14 +24,12 @@ sealed interface SpecSource {
   /** The annotation member that holds the spec, where its errors are reported. */
   Member member();
 
-  Compilation compile();
-
   /**
    * The annotation form: {@code name}, {@code input} and the layers in {@code value}.
    *
    * @param origin e.g. {@code @Network on demo.Specs}
    */
-  record Inline(String name, String input, String body, String origin) implements SpecSource {
+  record Inline(String name, String input, String body, String origin) implements AnnotatedSpec {
 
     @Override
     public String text() {
@@ -43,11 +40,6 @@ sealed interface SpecSource {
     public Member member() {
       return Member.VALUE;
     }
-
-    @Override
-    public Compilation compile() {
-      return CnnSpec.compile(new SpecInput.Inline(name, input, body, origin), CompileOptions.DEFAULT.withLimits(LIMITS));
-    }
   }
 
   /**
@@ -56,7 +48,7 @@ sealed interface SpecSource {
    * @param displayName the file as the user wrote it in {@code file}, normalized; errors start with it
    * @param rootRelativePath the file's path under the source root it was found in, e.g. {@code demo/alexnet.cnn}
    */
-  record SpecFile(String displayName, String rootRelativePath, String text, String holder) implements SpecSource {
+  record InFile(String displayName, String rootRelativePath, String text, String holder) implements AnnotatedSpec {
 
     @Override
     public String origin() {
@@ -66,11 +58,6 @@ sealed interface SpecSource {
     @Override
     public Member member() {
       return Member.FILE;
-    }
-
-    @Override
-    public Compilation compile() {
-      return CnnSpec.compile(new SpecInput.File(text, displayName), CompileOptions.DEFAULT.withLimits(LIMITS));
     }
   }
 }

@@ -1,14 +1,9 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.text.SpecBytes;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -24,10 +19,7 @@ import java.util.Locale;
  * file of that name). Every way this can fail is an {@link InputException} with a message meant for
  * a person, never a stack trace.
  */
-final class SpecSource {
-
-  /** The largest spec read, far above any written-out network (a million layers is about 20 MB). */
-  static final int MAX_BYTES = 64 * 1024 * 1024;
+final class SpecResolver {
 
   static final String STDIN_ORIGIN = "<stdin>";
 
@@ -35,14 +27,14 @@ final class SpecSource {
    * A spec's text and where it came from.
    *
    * @param origin how diagnostics name it: the path as typed, {@code <stdin>}, {@code zoo:vgg16}
-   * @param text the spec, UTF-8 decoded, without a byte order mark
+   * @param text the spec, decoded by {@link SpecBytes}
    */
   record Spec(String origin, String text) {}
 
   private final Io io;
   private final Zoo zoo;
 
-  SpecSource(Io io, Zoo zoo) {
+  SpecResolver(Io io, Zoo zoo) {
     this.io = io;
     this.zoo = zoo;
   }
@@ -99,14 +91,15 @@ final class SpecSource {
   private Spec stdin() throws InputException {
     byte[] bytes;
     try {
-      bytes = io.stdin(MAX_BYTES);
+      bytes = io.stdin(SpecBytes.MAX_BYTES);
     } catch (IOException e) {
       throw new InputException("cannot read standard input: " + reason(e));
     }
-    if (bytes.length > MAX_BYTES) {
-      throw new InputException("standard input is too large for a spec (over " + MAX_BYTES / (1024 * 1024) + " MiB)");
+    try {
+      return new Spec(STDIN_ORIGIN, SpecBytes.decode(SpecBytes.checkSize(bytes)));
+    } catch (SpecBytes.Unreadable e) {
+      throw new InputException("standard input " + e.getMessage());
     }
-    return new Spec(STDIN_ORIGIN, decode(bytes, "standard input"));
   }
 
   private static Path pathOrNull(String arg) {
@@ -125,9 +118,10 @@ final class SpecSource {
     if (Files.isDirectory(path)) {
       throw new InputException(arg + " is a directory; give the .cnn files in it, e.g. " + example(arg));
     }
-    byte[] bytes;
     try (InputStream in = Files.newInputStream(path)) {
-      bytes = in.readNBytes(MAX_BYTES + 1);
+      return new Spec(arg, SpecBytes.read(in));
+    } catch (SpecBytes.Unreadable e) {
+      throw new InputException(arg + " " + e.getMessage());
     } catch (NoSuchFileException e) {
       throw new InputException("cannot read " + arg + ": no such file");
     } catch (AccessDeniedException e) {
@@ -135,56 +129,10 @@ final class SpecSource {
     } catch (IOException e) {
       throw new InputException("cannot read " + arg + ": " + reason(e));
     }
-    if (bytes.length > MAX_BYTES) {
-      throw new InputException(arg + " is too large for a spec (over " + MAX_BYTES / (1024 * 1024) + " MiB)");
-    }
-    return new Spec(arg, decode(bytes, arg));
   }
 
   private static String example(String dir) {
     return (dir.endsWith("/") ? dir : dir + "/") + "*.cnn";
-  }
-
-  /** Strict UTF-8: a NUL byte or a malformed sequence means this is no spec. */
-  static String decode(byte[] bytes, String what) throws InputException {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == 0) {
-        throw new InputException(what + " is not a text file (cnnspec specs are UTF-8 text)");
-      }
-    }
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    // UTF-8 never decodes to more UTF-16 units than it has bytes
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      throw new InputException(what + " is not a text file (cnnspec specs are UTF-8 text): invalid UTF-8 at "
-          + lineAndColumn(bytes, in.position()));
-    }
-    out.flip();
-    return stripBom(out.toString());
-  }
-
-  /** {@code line L, byte B}, 1-based, of the byte at {@code offset}. */
-  private static String lineAndColumn(byte[] bytes, int offset) {
-    int line = 1;
-    int lineStart = 0;
-    for (int i = 0; i < offset && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    return "line " + line + ", byte " + (offset - lineStart + 1);
-  }
-
-  static String stripBom(String text) {
-    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private static String reason(IOException e) {

@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The JSON form of a summary, written with Jackson's streaming generator. The schema is stable and
+ * The command line's JSON writer before it moved to the runtime (io.cnnspec.report.JsonWriter),
+ * written with Jackson's streaming generator: kept in the tests as the reference the runtime's
+ * output must equal byte for byte. The schema is stable and
  * documented in the README:
  *
  * <pre>
@@ -33,11 +35,11 @@ import java.util.Set;
  * Counts are exact integers; {@code jump} is an integer when it is one. Pretty-printed with two
  * spaces and shapes on one line, or compact on a single line.
  */
-final class JsonReport {
+final class JacksonJsonReference {
 
   private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
-  private JsonReport() {}
+  private JacksonJsonReference() {}
 
   /** The report, ending in a line break. */
   static String render(NetworkInfo network, List<LayerInfo> layers, ReportOptions options, boolean compact) {

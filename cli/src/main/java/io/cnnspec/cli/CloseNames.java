@@ -5,10 +5,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
-/** "Did you mean" candidates: names within a small edit distance, or that start with what was typed. */
-final class Suggestions {
+/**
+ * "Did you mean" for the zoo's names: names within a small edit distance, or that start with what
+ * was typed. (The language's own suggestions for layer words and defs are the grammar's.)
+ */
+final class CloseNames {
 
-  private Suggestions() {}
+  private CloseNames() {}
 
   static List<String> closest(String typed, List<String> names, int max) {
     if (typed.length() > 100) {

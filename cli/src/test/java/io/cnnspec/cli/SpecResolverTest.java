@@ -17,7 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Specs that cannot be read: one clean line on stderr, exit 2, never a stack trace. */
-class SpecSourceTest {
+class SpecResolverTest {
 
   @TempDir
   Path dir;
@@ -141,12 +141,12 @@ class SpecSourceTest {
   @ParameterizedTest
   @ValueSource(strings = {"a.cnn", "A.CNN", "dir/vgg16", "./vgg16", "../x", "~/x"})
   void pathsAreRecognised(String arg) {
-    assertTrue(SpecSource.looksLikePath(arg));
+    assertTrue(SpecResolver.looksLikePath(arg));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"vgg16", "resnet50", "ResNet50", "mobilenet_v2"})
   void namesAreNotPaths(String arg) {
-    assertFalse(SpecSource.looksLikePath(arg));
+    assertFalse(SpecResolver.looksLikePath(arg));
   }
 }
