@@ -28,14 +28,14 @@ public final class SpecParser {
    * text parsed without error; errors (syntax, and whatever the listener reported) are reported.
    */
   public boolean parseFile(String text, Reporter.Source source, SpecListener listener) {
-    return parse(text, source, listener, CnnSpecParser::file,
-        (builder, tree) -> builder.file((CnnSpecParser.FileContext) tree)) != null;
+    return Boolean.TRUE.equals(parse(text, source, listener, CnnSpecParser::file,
+        (builder, tree) -> builder.file((CnnSpecParser.FileContext) tree)));
   }
 
   /** The annotation form's body: statements and layers without a header; as {@link #parseFile}. */
   public boolean parseBody(String text, Reporter.Source source, SpecListener listener) {
-    return parse(text, source, listener, CnnSpecParser::body,
-        (builder, tree) -> builder.body((CnnSpecParser.BodyContext) tree)) != null;
+    return Boolean.TRUE.equals(parse(text, source, listener, CnnSpecParser::body,
+        (builder, tree) -> builder.body((CnnSpecParser.BodyContext) tree)));
   }
 
   /** An annotation's input shape (or a size given on the command line) on its own; null after errors. */
