@@ -58,7 +58,7 @@ class CompileErrorTest {
     // The position in the spec (line 2, column 1 of the text block) and the fix, in one sentence,
     // reported on the annotation's value, where an IDE underlines it.
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec:spec] residual branches disagree at 2:1: the main path ends in 28x28x128 but the"
+        .hadErrorContaining("[cnnspec:shape-mismatch] residual branches disagree at 2:1: the main path ends in 28x28x128 but the"
             + " shortcut passes 56x56x64; give the shortcut a projection, e.g. res { ... | conv1-128/2 bn }")
         .inFile(source)
         .onLine(12);
@@ -73,7 +73,7 @@ class CompileErrorTest {
     Diagnostic<? extends JavaFileObject> error = compilation.errors().get(0);
     assertEquals(Diagnostic.Kind.ERROR, error.getKind());
     assertEquals(12L, error.getLineNumber());
-    assertTrue(error.getMessage(null).startsWith("[cnnspec:spec] residual branches disagree"), error.getMessage(null));
+    assertTrue(error.getMessage(null).startsWith("[cnnspec:shape-mismatch] residual branches disagree"), error.getMessage(null));
   }
 
   @Test
@@ -84,7 +84,7 @@ class CompileErrorTest {
     assertThat(compilation).failed();
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec:spec] vgg16_typo.cnn:4:15: expected params differ: the spec has 137,767,464 params"
+        .hadErrorContaining("[cnnspec:expect-differs] vgg16_typo.cnn:4:15: expected params differ: the spec has 137,767,464 params"
             + " but expect says 138,357,544; fix the layers, or update the figure to 137,767,464 if the spec is right")
         .inFile(source)
         .onLineContaining("vgg16_typo.cnn");

@@ -1,5 +1,7 @@
 package demo;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.model.LayerInfo;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -77,7 +79,7 @@ class LanguageDocTest {
     return DOCUMENTS.stream().flatMap(document -> blocks(document).stream())
         .filter(block -> block.info().equals("cnn"))
         .map(block -> DynamicTest.dynamicTest(block.where(), () -> {
-          Compilation compilation = CnnSpec.compile(block.text(), "example.cnn");
+          Compilation compilation = CnnSpec.compile(new SpecInput.File(block.text(), "example.cnn"), CompileOptions.DEFAULT);
           if (!compilation.ok()) {
             fail("the example at " + block.where() + " does not compile:\n" + diagnostics(compilation));
           }
@@ -96,7 +98,7 @@ class LanguageDocTest {
         }
         Block shown = i + 1 < blocks.size() && blocks.get(i + 1).info().equals("text") ? blocks.get(i + 1) : null;
         tests.add(DynamicTest.dynamicTest(block.where(), () -> {
-          Compilation compilation = CnnSpec.compile(block.text(), "example.cnn");
+          Compilation compilation = CnnSpec.compile(new SpecInput.File(block.text(), "example.cnn"), CompileOptions.DEFAULT);
           assertFalse(compilation.ok(), "the error example at " + block.where() + " compiles");
           if (shown == null) {
             fail("the error example at " + block.where() + " is not followed by a ```text block with its message");
@@ -121,7 +123,7 @@ class LanguageDocTest {
     Block names = blocks("docs/language.md").stream()
         .filter(b -> b.info().equals("cnn") && b.text().contains("network Names"))
         .findFirst().orElseThrow();
-    List<String> actual = CnnSpec.compile(names.text(), "example.cnn").networkOrThrow().layers().stream()
+    List<String> actual = CnnSpec.compile(new SpecInput.File(names.text(), "example.cnn"), CompileOptions.DEFAULT).networkOrThrow().layers().stream()
         .map(LayerInfo::name).toList();
     assertEquals(List.of("stem",
         "fire1.conv1", "fire1.relu1", "fire1.cat1", "fire1.conv2", "fire1.relu2", "fire1.conv3", "fire1.relu3",
@@ -136,7 +138,7 @@ class LanguageDocTest {
     Block vgg = blocks("docs/language.md").stream()
         .filter(b -> b.info().equals("cnn") && b.text().contains("network Vgg16Features"))
         .findFirst().orElseThrow();
-    LayerInfo pool5 = CnnSpec.compile(vgg.text(), "example.cnn").networkOrThrow().layer("pool5");
+    LayerInfo pool5 = CnnSpec.compile(new SpecInput.File(vgg.text(), "example.cnn"), CompileOptions.DEFAULT).networkOrThrow().layer("pool5");
     assertEquals(212L, pool5.receptiveField());
     assertEquals(32.0, pool5.jump());
   }

@@ -1,6 +1,5 @@
 package io.cnnspec.bench;
 
-import io.cnnspec.lang.ast.SpecFile;
 import io.cnnspec.model.NetworkInfo;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +46,7 @@ public class AnalysisBenchmark {
   }
 
   @Benchmark
-  public SpecFile parse() {
+  public long parse() {
     return Parse.file(source, network + ".cnn");
   }
 }

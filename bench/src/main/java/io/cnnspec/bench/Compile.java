@@ -1,9 +1,11 @@
 package io.cnnspec.bench;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.model.NetworkInfo;
 
 /** Compiling a spec that must compile: a benchmark that silently measured an error path would lie. */
@@ -15,7 +17,7 @@ final class Compile {
   private Compile() {}
 
   static NetworkInfo network(String source, String origin) {
-    Compilation result = CnnSpec.compile(source, origin, LIMITS);
+    Compilation result = CnnSpec.compile(new SpecInput.File(source, origin), CompileOptions.DEFAULT.withLimits(LIMITS));
     if (!result.ok()) {
       StringBuilder message = new StringBuilder(origin).append(" does not compile:");
       for (Diagnostic d : result.diagnostics()) {

@@ -1,5 +1,7 @@
 package io.cnnspec.bench;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.processor.NetworkProcessor;
 import java.io.IOException;
@@ -167,7 +169,7 @@ public final class ProcessorCostReport {
 
   private static double analysisMillis(List<NetworkSources.Spec> specs) {
     Runnable all = () -> specs.forEach(s -> {
-      if (!CnnSpec.compileInline(s.name(), s.input(), s.body(), s.name()).ok()) {
+      if (!CnnSpec.compile(new SpecInput.Inline(s.name(), s.input(), s.body(), s.name()), CompileOptions.DEFAULT).ok()) {
         throw new IllegalStateException(s.name() + " does not compile: " + s.body());
       }
     });

@@ -1,5 +1,8 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
 import java.util.List;
@@ -70,7 +73,7 @@ final class CheckCommand implements Callable<Integer> {
         unreadable++;
         continue;
       }
-      Compilation compilation = SpecCompiler.compile(spec, null);
+      Compilation compilation = CnnSpec.compile(new SpecInput.File(spec.text(), spec.origin()), CompileOptions.DEFAULT);
       Diagnostics.print(compilation, io.err(), null);
       if (!compilation.ok()) {
         failed++;

@@ -1,7 +1,7 @@
 package io.cnnspec.cli;
 
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.io.PrintStream;
 
 /** Prints a compilation's diagnostics to standard error, compiler style. */

@@ -1,5 +1,8 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.report.DType;
@@ -113,7 +116,8 @@ final class SummaryCommand implements Callable<Integer> {
     Compilation compilation;
     try {
       source = parent.sources().resolve(spec.getValue());
-      compilation = SpecCompiler.compile(source, input);
+      compilation = CnnSpec.compile(new SpecInput.File(source.text(), source.origin()),
+          CompileOptions.DEFAULT.withInputSize(input));
     } catch (InputException e) {
       io.err().println("cnnspec: error: " + e.getMessage());
       return Main.USAGE;

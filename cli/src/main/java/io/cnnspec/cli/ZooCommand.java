@@ -1,5 +1,8 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.report.Escaping;
@@ -84,7 +87,7 @@ final class ZooCommand implements Callable<Integer> {
     boolean failed = false;
     for (Zoo.Entry entry : zoo.entries()) {
       String text = entry.text();
-      Compilation compilation = SpecCompiler.compile(new SpecResolver.Spec(entry.origin(), text), null);
+      Compilation compilation = CnnSpec.compile(new SpecInput.File(text, entry.origin()), CompileOptions.DEFAULT);
       Diagnostics.print(compilation, io.err(), null);
       failed |= !compilation.ok();
       rows.add(new Row(entry, Zoo.titleOf(text), compilation.network()));

@@ -1,5 +1,8 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.CnnSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -33,7 +36,7 @@ class JsonByteIdentityTest {
   void everyZooNetworkAsJacksonWroteIt() {
     int compared = 0;
     for (Zoo.Entry entry : Zoo.bundled().entries()) {
-      Compilation compilation = SpecCompiler.compile(new SpecResolver.Spec(entry.origin(), entry.text()), null);
+      Compilation compilation = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT);
       NetworkInfo network = compilation.network().orElseThrow(() -> new AssertionError(entry.name()));
       for (ReportOptions options : OPTIONS) {
         List<LayerInfo> rows = options.rows().select(network.layers());
@@ -70,7 +73,7 @@ class JsonByteIdentityTest {
       String expected = JacksonJsonReference.write(compact, Set.of(), gen -> {
         gen.writeStartArray();
         for (Zoo.Entry entry : Zoo.bundled().entries()) {
-          NetworkInfo n = SpecCompiler.compile(new SpecResolver.Spec(entry.origin(), entry.text()), null)
+          NetworkInfo n = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT)
               .network().orElseThrow();
           gen.writeStartObject();
           gen.writeStringField("name", entry.name());

@@ -1,5 +1,8 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.CnnSpec;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cnnspec.model.NetworkInfo;
@@ -20,7 +23,7 @@ class TotalsOnlyTableTest {
   @Test
   void totalsOnlyIsTheOldCutOfTheTable() {
     for (Zoo.Entry entry : Zoo.bundled().entries()) {
-      NetworkInfo network = SpecCompiler.compile(new SpecResolver.Spec(entry.origin(), entry.text()), null)
+      NetworkInfo network = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT)
           .network().orElseThrow();
       NetworkInfo noRows = new NetworkInfo(network.name(), network.input(), network.output(), List.of(),
           network.params(), network.trainableParams(), network.nonTrainableParams(), network.macs(),

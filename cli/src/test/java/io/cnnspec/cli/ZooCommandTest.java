@@ -1,5 +1,7 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +63,7 @@ class ZooCommandTest {
   @MethodSource("bundledNames")
   void everyZooNetworkCompilesCleanly(String name) {
     Zoo.Entry entry = Zoo.bundled().find(name).orElseThrow();
-    Compilation compilation = CnnSpec.compile(entry.text(), entry.origin());
+    Compilation compilation = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT);
     assertTrue(compilation.ok(), () -> compilation.diagnostics().stream().map(Diagnostic::format)
         .collect(Collectors.joining("\n")));
     assertEquals(List.of(), compilation.diagnostics(), "no warnings either");

@@ -1,11 +1,13 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.model.NetworkInfo;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -118,7 +120,7 @@ class ZooFiguresTest {
   void compilesToItsPublishedFigures(Row row) throws IOException {
     Path file = ZOO.resolve(row.name() + ".cnn");
     String text = Files.readString(file);
-    Compilation compilation = CnnSpec.compile(text, file.getFileName().toString());
+    Compilation compilation = CnnSpec.compile(new SpecInput.File(text, file.getFileName().toString()), CompileOptions.DEFAULT);
 
     assertTrue(compilation.diagnostics().isEmpty(), () -> row.name() + " has diagnostics:\n"
         + compilation.diagnostics().stream().map(Diagnostic::format).collect(Collectors.joining("\n")));

@@ -1,130 +1,104 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.analysis.Analyzer;
+import io.cnnspec.lang.analysis.InputShape;
 import io.cnnspec.lang.analysis.LayerOp;
-import io.cnnspec.lang.ast.Element;
-import io.cnnspec.lang.ast.Position;
-import io.cnnspec.lang.ast.SpecFile;
-import io.cnnspec.lang.ast.Statement;
-import io.cnnspec.lang.parser.SpecParser;
-import io.cnnspec.lang.parser.TopLevelSink;
+import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.Limits;
+import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.lang.syntax.Header;
+import io.cnnspec.lang.syntax.SpecListener;
+import io.cnnspec.lang.syntax.SpecParser;
+import io.cnnspec.lang.syntax.Statement;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The one entry point of the language, for the annotation processor and the command line alike.
- * Nothing throws out of it: whatever the text, the answer is a network or diagnostics.
+ * The one entry point of the language, for the annotation processor and the command line alike:
+ * text to syntax to analysis, in one pass (the parser hands the top level to the analysis as it
+ * reads it). Nothing throws out of it: whatever the text, the answer is a network or diagnostics.
  */
 public final class CnnSpec {
 
-
   private CnnSpec() {}
 
-  /** Compiles a whole spec, header included ({@code network Vgg16 : 224x224x3 -> 1000 ...}). */
-  public static Compilation compile(String source, String origin) {
-    return compile(source, origin, Limits.DEFAULT);
-  }
-
-  public static Compilation compile(String source, String origin, Limits limits) {
-    Reporter reporter = new Reporter(origin, limits.maxErrors());
-    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, source);
-    return guarded(reporter, spec, () -> {
-      Streamed streamed = new Streamed(spec, limits, null, false);
-      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec, streamed);
-      if (file == null) {
-        return null;
-      }
-      SpecFile.Header header = file.header();
-      if (streamed.walk != null) {
-        return finished(streamed.walk, header.name(), header.output(), header.namePos());
-      }
-      Shape input = shape(header.input(), spec);
-      if (input == null) {
-        return null;
-      }
-      return finished(Analyzer.analyze(file, input, spec, limits), header.name(), header.output(), header.namePos());
-    });
-  }
-
   /**
-   * Compiles a whole spec at another input size ({@code cnnspec summary --input}): the header's
-   * input is replaced by {@code input}, and since the declared output and the {@code expect}
-   * figures belong to the spec's own input, they are not checked.
+   * Compiles one spec.
+   *
+   * @return the network with the op of each row, or the diagnostics (positions in the spec, or in
+   *     an inline input's name or input, or in {@link CompileOptions#inputSize()}) that stopped it
    */
-  public static Compilation compileWithInput(String source, String input, String origin) {
-    Limits limits = Limits.DEFAULT;
-    Reporter reporter = new Reporter(origin, limits.maxErrors());
-    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, source);
+  public static Compilation compile(SpecInput input, CompileOptions options) {
+    Limits limits = options.limits();
+    Reporter reporter = new Reporter(input.origin(), limits.maxErrors());
+    SpecParser parser = new SpecParser(limits.maxNesting());
+    String text = input instanceof SpecInput.File file ? file.text() : ((SpecInput.Inline) input).layers();
+    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, text);
     return guarded(reporter, spec, () -> {
-      Reporter.Source inputSource = reporter.source(Diagnostic.Part.INPUT, input);
-      SpecFile.ShapeLiteral literal = new SpecParser(limits.maxNesting()).parseShape(input == null ? "" : input, inputSource);
-      Shape shape = literal == null ? null : shape(literal, inputSource);
-      Streamed streamed = new Streamed(spec, limits, shape == null ? Streamed.NONE : shape, true);
-      SpecFile file = new SpecParser(limits.maxNesting()).parseFile(source == null ? "" : source, spec, streamed);
-      if (file == null || shape == null) {
-        return null;
+      // another input size than the spec's own: checked first, and the spec is read against it
+      boolean overridden = options.inputSize() != null;
+      Shape override = overridden ? inputShape(parser, reporter, options.inputSize()) : null;
+      if (input instanceof SpecInput.File) {
+        Walking walking = new Walking(spec, limits, overridden ? orNone(override) : null, overridden);
+        if (!parser.parseFile(text == null ? "" : text, spec, walking) || overridden && override == null) {
+          return null;
+        }
+        Header header = walking.header;
+        return walking.finish(header.name(), overridden ? null : header.output(), header.namePos());
       }
-      SpecFile.Header header = file.header();
-      if (streamed.walk != null) {
-        return finished(streamed.walk, header.name(), null, header.namePos());
-      }
-      return finished(Analyzer.analyze(file.withoutExpectations(), shape, spec, limits), header.name(), null,
-          header.namePos());
-    });
-  }
-
-  /**
-   * Compiles the annotation form: the name, the input shape and the body (defs, options, expects
-   * and layers, no header) given separately. Positions of errors in {@code input} or {@code name}
-   * are marked with {@link Diagnostic.Part#INPUT} or {@link Diagnostic.Part#NAME}.
-   */
-  public static Compilation compileInline(String name, String input, String body, String origin) {
-    return compileInline(name, input, body, origin, Limits.DEFAULT);
-  }
-
-  public static Compilation compileInline(String name, String input, String body, String origin, Limits limits) {
-    Reporter reporter = new Reporter(origin, limits.maxErrors());
-    Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, body);
-    return guarded(reporter, spec, () -> {
-      Reporter.Source nameSource = reporter.source(Diagnostic.Part.NAME, name);
+      SpecInput.Inline inline = (SpecInput.Inline) input;
+      Reporter.Source nameSource = reporter.source(Diagnostic.Part.NAME, inline.name());
+      String name = inline.name();
       if (name == null || !isName(name)) {
-        nameSource.error(Position.START, name == null || name.isBlank() ? "missing network name" : "invalid network name '" + name + "'",
+        nameSource.error(DiagnosticCode.INVALID_NAME, Position.START, name == null || name.isBlank() ? "missing network name" : "invalid network name '" + name + "'",
             "a network's name becomes a Java class name", "use letters, digits and _, starting with a letter, e.g. Vgg16");
       }
-      Reporter.Source inputSource = reporter.source(Diagnostic.Part.INPUT, input);
-      Shape shape = null;
-      if (input == null || input.isBlank()) {
-        inputSource.error(Position.START, "missing input shape", "the network needs the shape of its input",
-            "write it as height x width x channels, e.g. input = \"224x224x3\", or one number for a vector");
-      } else {
-        SpecFile.ShapeLiteral literal = new SpecParser(limits.maxNesting()).parseShape(input, inputSource);
-        shape = literal == null ? null : shape(literal, inputSource);
-      }
-      if (body == null || body.isBlank() || isOnlyComments(body)) {
-        spec.error(Position.START, "empty spec", "the network has no layers",
+      Shape shape = overridden ? override : inlineInput(parser, reporter, inline.input());
+      if (text == null || text.isBlank() || isOnlyComments(text)) {
+        spec.error(DiagnosticCode.EMPTY_SPEC, Position.START, "empty spec", "the network has no layers",
             "write its layers, e.g. value = \"conv3-64x2 pool fc10\"");
         return null;
       }
-      Streamed streamed = new Streamed(spec, limits, shape == null ? Streamed.NONE : shape, false);
-      SpecFile file = new SpecParser(limits.maxNesting()).parseBody(body, spec, streamed);
-      if (file == null || shape == null || reporter.hasErrors()) {
+      Walking walking = new Walking(spec, limits, orNone(shape), overridden);
+      if (!parser.parseBody(text, spec, walking) || shape == null || reporter.hasErrors()) {
         return null;
       }
-      if (streamed.walk != null) {
-        return finished(streamed.walk, name, null, Position.START);
-      }
-      return finished(Analyzer.analyze(file, shape, spec, limits), name, null, Position.START);
+      return walking.finish(name, null, Position.START);
     });
   }
 
+  private static Shape inputShape(SpecParser parser, Reporter reporter, String written) {
+    Reporter.Source inputSource = reporter.source(Diagnostic.Part.INPUT, written);
+    Header.ShapeLiteral literal = parser.parseShape(written == null ? "" : written, inputSource);
+    return literal == null ? null : InputShape.of(literal, inputSource);
+  }
+
+  private static Shape inlineInput(SpecParser parser, Reporter reporter, String written) {
+    if (written == null || written.isBlank()) {
+      reporter.source(Diagnostic.Part.INPUT, written).error(DiagnosticCode.MISSING_INPUT, Position.START, "missing input shape",
+          "the network needs the shape of its input",
+          "write it as height x width x channels, e.g. input = \"224x224x3\", or one number for a vector");
+      return null;
+    }
+    return inputShape(parser, reporter, written);
+  }
+
+  private static Shape orNone(Shape shape) {
+    return shape == null ? Walking.NONE : shape;
+  }
+
   /**
-   * Analyses the top-level layers as the parser reads them, so that a long spec is never held
-   * whole. It declines (and the layers stay in the AST, analysed after parsing as before) when
-   * something already failed: the walk would only add errors the spec cannot get to.
+   * Takes the spec from the parser into a walk of the analysis. It declines the layers (the parser
+   * then only checks their syntax) when something already failed: the walk would only add errors
+   * the spec cannot get to. When the parser starts over, so does the walk.
    */
-  private static final class Streamed implements TopLevelSink {
+  private static final class Walking implements SpecListener {
     /** Stands for an input that was given but invalid (reported already). */
     static final Shape NONE = Shape.vector(1);
 
@@ -132,6 +106,7 @@ public final class CnnSpec {
     private final Limits limits;
     private final Shape given;
     private final boolean withoutExpectations;
+    Header header;
     Analyzer.Walk walk;
 
     /**
@@ -139,7 +114,7 @@ public final class CnnSpec {
      * @param withoutExpectations whether to leave out the {@code expect} lines (they are about
      *     the header's input, and another was given)
      */
-    Streamed(Reporter.Source spec, Limits limits, Shape given, boolean withoutExpectations) {
+    Walking(Reporter.Source spec, Limits limits, Shape given, boolean withoutExpectations) {
       this.spec = spec;
       this.limits = limits;
       this.given = given;
@@ -147,42 +122,39 @@ public final class CnnSpec {
     }
 
     @Override
-    public boolean start(SpecFile.Header header, List<Statement> statements) {
+    public Consumer<Element> begin(Header header, List<Statement> statements) {
+      this.header = header;
+      this.walk = null;
       if (spec.hasErrors() || given == NONE) {
-        return false;
+        return null;
       }
-      Shape input = given != null ? given : shape(header.input(), spec);
+      Shape input = given != null ? given : InputShape.of(header.input(), spec);
       if (input == null) {
-        return false;
+        return null;
       }
-      walk = Analyzer.begin(withoutExpectations ? SpecFile.withoutExpectations(statements) : statements, input, spec,
-          limits);
-      return true;
+      walk = Analyzer.begin(withoutExpectations ? withoutExpectations(statements) : statements, input, spec, limits);
+      return walk::layer;
     }
 
-    @Override
-    public void layer(Element element) {
-      walk.layer(element);
+    Finished finish(String name, Header.ShapeLiteral declaredOutput, Position headerPos) {
+      if (walk == null) {
+        return null;
+      }
+      NetworkInfo network = walk.finish(name, declaredOutput, headerPos);
+      return network == null ? null : new Finished(network, walk.ops());
     }
+  }
 
-    @Override
-    public void abandon() {
-      walk = null;
-    }
+  private static List<Statement> withoutExpectations(List<Statement> statements) {
+    return statements.stream().filter(s -> !(s instanceof Statement.Expect)).toList();
   }
 
   private interface Work {
     Finished run();
   }
 
-  /** A walk's network (null after errors) with the op of each of its rows. */
+  /** A walk's network with the op of each of its rows. */
   private record Finished(NetworkInfo network, List<LayerOp> ops) {}
-
-  private static Finished finished(Analyzer.Walk walk, String name, SpecFile.ShapeLiteral declaredOutput,
-      Position headerPos) {
-    NetworkInfo network = walk.finish(name, declaredOutput, headerPos);
-    return network == null ? null : new Finished(network, walk.ops());
-  }
 
   /** The last line of defence: an internal failure becomes a diagnostic, never an exception. */
   private static Compilation guarded(Reporter reporter, Reporter.Source spec, Work work) {
@@ -190,11 +162,11 @@ public final class CnnSpec {
     try {
       info = work.run();
     } catch (StackOverflowError e) {
-      spec.error(Position.START, "spec too deeply nested", "its structure is too deep to analyse",
+      spec.error(DiagnosticCode.SPEC_TOO_DEEP, Position.START, "spec too deeply nested", "its structure is too deep to analyse",
           "split long expressions and deep nesting into defs");
       info = null;
     } catch (RuntimeException e) {
-      spec.error(Position.START, "internal error", "cnnspec failed on this spec: " + e,
+      spec.error(DiagnosticCode.INTERNAL_ERROR, Position.START, "internal error", "cnnspec failed on this spec: " + e,
           "please report this with the spec at https://github.com/cnnspec/cnnspec/issues");
       info = null;
     }
@@ -203,16 +175,6 @@ public final class CnnSpec {
       return new Compilation(Optional.empty(), diagnostics);
     }
     return new Compilation(Optional.of(info.network()), diagnostics, info.ops());
-  }
-
-  /** Every activation count starts from the input's size, which Shape.size() multiplies unchecked. */
-  private static boolean countable(long h, long w, long c) {
-    try {
-      Math.multiplyExact(Math.multiplyExact(h, w), c);
-      return true;
-    } catch (ArithmeticException e) {
-      return false;
-    }
   }
 
   /** Letters, digits and _, not starting with a digit: [A-Za-z_][A-Za-z0-9_]*, without a regex to compile. */
@@ -238,24 +200,5 @@ public final class CnnSpec {
       }
     }
     return true;
-  }
-
-  private static Shape shape(SpecFile.ShapeLiteral literal, Reporter.Source source) {
-    for (long dim : literal.dims()) {
-      if (dim < 1 || dim > Analyzer.MAX_NUMBER) {
-        source.error(literal.pos(), dim < 1 ? "non-positive input size" : "absurd input size",
-            "the input has a dimension of " + dim, "every dimension is between 1 and 1,000,000,000");
-        return null;
-      }
-    }
-    List<Long> d = literal.dims();
-    if (d.size() == 3 && !countable(d.get(0), d.get(1), d.get(2))) {
-      source.error(literal.pos(), "absurd input size",
-          "the input has " + d.get(0) + "x" + d.get(1) + "x" + d.get(2) + " values, more than a 64-bit count holds",
-          "no real network takes an input this large; check the numbers");
-      return null;
-    }
-    return d.size() == 1 ? Shape.vector(d.get(0).intValue())
-        : Shape.of(d.get(0).intValue(), d.get(1).intValue(), d.get(2).intValue());
   }
 }

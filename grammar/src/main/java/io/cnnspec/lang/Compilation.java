@@ -1,6 +1,7 @@
 package io.cnnspec.lang;
 
 import io.cnnspec.lang.analysis.LayerOp;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.model.NetworkInfo;
 import java.util.List;
 import java.util.Optional;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class BlocksAndOpsTest {
 
   private static Compilation compile(String text) {
-    Compilation c = CnnSpec.compile(text, "t.cnn");
+    Compilation c = CnnSpec.compile(new SpecInput.File(text, "t.cnn"), CompileOptions.DEFAULT);
     c.networkOrThrow();
     return c;
   }
@@ -64,7 +64,7 @@ class BlocksAndOpsTest {
 
   @Test
   void aFailedCompilationHasNoOps() {
-    Compilation c = CnnSpec.compile("network N : 8x8x4  conv3-8 bogus", "t.cnn");
+    Compilation c = CnnSpec.compile(new SpecInput.File("network N : 8x8x4  conv3-8 bogus", "t.cnn"), CompileOptions.DEFAULT);
     assertEquals(List.of(), c.ops());
   }
 }

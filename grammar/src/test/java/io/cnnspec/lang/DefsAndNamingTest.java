@@ -1,5 +1,6 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 

@@ -1,5 +1,7 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.diagnostics.Limits;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** One test per error kind of DESIGN.md's "Errors": message, position, caret and hint. */
+/** One test per error kind of docs/language.md's "Errors": message, position, caret and hint. */
 class ErrorsTest {
 
   private static void assertAt(Diagnostic d, int line, int column) {
@@ -224,10 +226,11 @@ class ErrorsTest {
 
   @Test
   void layerLimit() {
-    Compilation result = CnnSpec.compile("network N : 8x8x3\n  ((relu x1000) x1000) x1000\n", "n.cnn");
+    Compilation result = CnnSpec.compile(new SpecInput.File("network N : 8x8x3\n  ((relu x1000) x1000) x1000\n", "n.cnn"), CompileOptions.DEFAULT);
     assertFalse(result.ok());
     assertEquals("the spec expands past the layer limit", result.errors().get(0).title());
-    Compilation small = CnnSpec.compile("network N : 8x8x3\n  relu x20\n", "n.cnn", Limits.DEFAULT.withMaxLayers(10));
+    Compilation small = CnnSpec.compile(new SpecInput.File("network N : 8x8x3\n  relu x20\n", "n.cnn"),
+        CompileOptions.DEFAULT.withLimits(Limits.DEFAULT.withMaxLayers(10)));
     assertEquals("the spec expands past the layer limit", small.errors().get(0).title());
   }
 
@@ -265,11 +268,11 @@ class ErrorsTest {
 
   @Test
   void inlineErrorsNameTheirPart() {
-    Compilation result = CnnSpec.compileInline("Net", "224x224", "conv3-64", "Net");
+    Compilation result = CnnSpec.compile(new SpecInput.Inline("Net", "224x224", "conv3-64", "Net"), CompileOptions.DEFAULT);
     assertEquals(Diagnostic.Part.INPUT, result.errors().get(0).part());
-    Compilation badName = CnnSpec.compileInline("9Net", "224x224x3", "conv3-64", "Net");
+    Compilation badName = CnnSpec.compile(new SpecInput.Inline("9Net", "224x224x3", "conv3-64", "Net"), CompileOptions.DEFAULT);
     assertEquals(Diagnostic.Part.NAME, badName.errors().get(0).part());
-    Compilation empty = CnnSpec.compileInline("Net", "224x224x3", "  # only a comment\n", "Net");
+    Compilation empty = CnnSpec.compile(new SpecInput.Inline("Net", "224x224x3", "  # only a comment\n", "Net"), CompileOptions.DEFAULT);
     assertEquals("empty spec", empty.errors().get(0).title());
   }
 
@@ -286,10 +289,10 @@ class ErrorsTest {
   @Test
   void compilingAtAnotherInputSkipsTheFiguresOfTheOriginal() {
     String spec = "network N : 32x32x3 -> 10\n  expect params 30730\n  conv3-8 gap fc10\n";
-    Compilation bigger = CnnSpec.compileWithInput(spec, "64x64x3", "n.cnn");
+    Compilation bigger = CnnSpec.compile(new SpecInput.File(spec, "n.cnn"), CompileOptions.DEFAULT.withInputSize("64x64x3"));
     assertTrue(bigger.ok(), bigger.diagnostics().toString());
     assertEquals("64x64x3", bigger.network().orElseThrow().input().toString());
-    Compilation bad = CnnSpec.compileWithInput(spec, "64x64", "n.cnn");
+    Compilation bad = CnnSpec.compile(new SpecInput.File(spec, "n.cnn"), CompileOptions.DEFAULT.withInputSize("64x64"));
     assertEquals(Diagnostic.Part.INPUT, bad.errors().get(0).part());
   }
 

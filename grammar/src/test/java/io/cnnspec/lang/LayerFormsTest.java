@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
-/** Every layer form of DESIGN.md's table on a known input: output shape, params, MACs, stored values. */
+/** Every layer form of docs/language.md's tables on a known input: output shape, params, MACs, stored values. */
 class LayerFormsTest {
 
   @ParameterizedTest(name = "{1} on {0}")

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Every reference figure of DESIGN.md, each network written in the language. */
+/** Every reference figure of docs/language.md and README.md, each network written in the language. */
 class ReferenceFiguresTest {
 
   static final String VGG16 = """

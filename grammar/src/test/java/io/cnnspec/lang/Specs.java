@@ -1,5 +1,6 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cnnspec.model.NetworkInfo;
@@ -11,7 +12,7 @@ final class Specs {
   private Specs() {}
 
   static NetworkInfo compile(String source) {
-    Compilation result = CnnSpec.compile(source, "test.cnn");
+    Compilation result = CnnSpec.compile(new SpecInput.File(source, "test.cnn"), CompileOptions.DEFAULT);
     if (!result.ok()) {
       fail("expected the spec to compile, got:\n"
           + String.join("\n", result.diagnostics().stream().map(Diagnostic::format).toList()));
@@ -20,7 +21,7 @@ final class Specs {
   }
 
   static NetworkInfo inline(String input, String body) {
-    Compilation result = CnnSpec.compileInline("Net", input, body, "Net");
+    Compilation result = CnnSpec.compile(new SpecInput.Inline("Net", input, body, "Net"), CompileOptions.DEFAULT);
     if (!result.ok()) {
       fail("expected the spec to compile, got:\n"
           + String.join("\n", result.diagnostics().stream().map(Diagnostic::format).toList()));
@@ -29,7 +30,7 @@ final class Specs {
   }
 
   static List<Diagnostic> errors(String source) {
-    Compilation result = CnnSpec.compile(source, "test.cnn");
+    Compilation result = CnnSpec.compile(new SpecInput.File(source, "test.cnn"), CompileOptions.DEFAULT);
     if (result.ok()) {
       fail("expected errors, but the spec compiled");
     }

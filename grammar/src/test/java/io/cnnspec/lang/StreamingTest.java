@@ -1,5 +1,6 @@
 package io.cnnspec.lang;
 
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cnnspec.model.LayerInfo;
@@ -46,7 +47,8 @@ class StreamingTest {
     NetworkInfo file = Specs.compile("network N : 32x32x3\n" + body + "\n");
     assertEquals(inline.layers(), file.layers());
     assertEquals(inline.params(), file.params());
-    Compilation other = CnnSpec.compileWithInput("network N : 32x32x3\nexpect params 1\n" + body + "\n", "64x64x3", "n.cnn");
+    Compilation other = CnnSpec.compile(new SpecInput.File("network N : 32x32x3\nexpect params 1\n" + body + "\n", "n.cnn"),
+        CompileOptions.DEFAULT.withInputSize("64x64x3"));
     assertEquals(inline.params(), other.network().orElseThrow().params());
   }
 }

@@ -1,6 +1,6 @@
 package io.cnnspec.processor;
 
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 
 /**

@@ -9,7 +9,7 @@ import com.sun.source.tree.NewArrayTree;
 import com.sun.source.tree.Tree;
 import com.sun.source.util.TreePath;
 import com.sun.source.util.Trees;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,13 +50,9 @@ final class ErrorReporter {
     return "[cnnspec:" + code + "] ";
   }
 
-  /**
-   * The code a diagnostic of the language is shown with. The grammar's diagnostics carry no code
-   * of their own yet, so all of them are {@code spec}; this is the one place to read it from the
-   * diagnostic once they do.
-   */
+  /** The code a diagnostic of the language is shown with: its own ({@code shape-mismatch}, see docs/diagnostics.md). */
   static String codeOf(Diagnostic diagnostic) {
-    return "spec";
+    return diagnostic.code();
   }
 
   /**

@@ -1,8 +1,10 @@
 package io.cnnspec.processor;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import io.cnnspec.processor.NetworkAnnotation.Member;
@@ -53,10 +55,12 @@ final class NetworkValidator {
    */
   static Compilation compile(AnnotatedSpec spec) {
     if (spec instanceof AnnotatedSpec.Inline inline) {
-      return CnnSpec.compileInline(inline.name(), inline.input(), inline.body(), inline.origin(), AnnotatedSpec.LIMITS);
+      return CnnSpec.compile(new SpecInput.Inline(inline.name(), inline.input(), inline.body(), inline.origin()),
+          CompileOptions.DEFAULT.withLimits(AnnotatedSpec.LIMITS));
     }
     AnnotatedSpec.InFile file = (AnnotatedSpec.InFile) spec;
-    return CnnSpec.compile(file.text(), file.displayName(), AnnotatedSpec.LIMITS);
+    return CnnSpec.compile(new SpecInput.File(file.text(), file.displayName()),
+        CompileOptions.DEFAULT.withLimits(AnnotatedSpec.LIMITS));
   }
 
   Validation validate(NetworkAnnotation annotation) {

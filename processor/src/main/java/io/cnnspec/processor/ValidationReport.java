@@ -1,6 +1,6 @@
 package io.cnnspec.processor;
 
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.processor.NetworkAnnotation.Member;
 import java.util.ArrayList;
 import java.util.List;

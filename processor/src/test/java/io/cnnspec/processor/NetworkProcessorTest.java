@@ -211,7 +211,7 @@ class NetworkProcessorTest {
         @Network(name = "Elsewhere", input = "8x8x3", value = "fc10")""");
     Compilation compilation = Sources.compile(specs, other);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec:spec] unknown layer 'frobnicate' at 1:9")
+    assertThat(compilation).hadErrorContaining("[cnnspec:unknown-layer] unknown layer 'frobnicate' at 1:9")
         .inFile(specs).onLineContaining("value = \"conv3-4 frobnicate fc10\"");
 
     var errors = Sources.generateInto(dir, new NetworkProcessor(), specs, other);
@@ -241,7 +241,7 @@ class NetworkProcessorTest {
         """);
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec:spec] unknown layer 'frobnicate' at 1:9")
+    assertThat(compilation).hadErrorContaining("[cnnspec:unknown-layer] unknown layer 'frobnicate' at 1:9")
         .inFile(specs).onLineContaining("value = \"conv3-4 frobnicate\"");
   }
 
@@ -272,8 +272,8 @@ class NetworkProcessorTest {
   void warningsAreReportedAndTheClassIsStillGenerated() {
     NetworkProcessor processor = new NetworkProcessor(source -> {
       io.cnnspec.lang.Compilation clean = NetworkValidator.compile(source);
-      io.cnnspec.lang.Diagnostic warning = new io.cnnspec.lang.Diagnostic(io.cnnspec.lang.Diagnostic.Severity.WARNING,
-          "x", io.cnnspec.lang.Diagnostic.Part.SPEC, 1, 9, 4, "pool after pool", "", "remove one", source.text(), 9);
+      io.cnnspec.lang.diagnostics.Diagnostic warning = new io.cnnspec.lang.diagnostics.Diagnostic(io.cnnspec.lang.diagnostics.Diagnostic.Severity.WARNING,
+          "pool-after-pool", "x", io.cnnspec.lang.diagnostics.Diagnostic.Part.SPEC, 1, 9, 4, "pool after pool", "", "remove one", source.text(), 9);
       return new io.cnnspec.lang.Compilation(clean.network(), List.of(warning));
     });
     JavaFileObject specs = Sources.holder("""
@@ -285,7 +285,7 @@ class NetworkProcessorTest {
     assertThat(compilation).succeeded();
     assertThat(compilation).hadWarningCount(1);
     assertThat(compilation)
-        .hadWarningContaining(Sources.asJavacShows("[cnnspec:spec] pool after pool at 1:9; remove one\n"
+        .hadWarningContaining(Sources.asJavacShows("[cnnspec:pool-after-pool] pool after pool at 1:9; remove one\n"
             + "    conv3-4 pool pool fc10\n            ^^^^"))
         .inFile(specs).onLineContaining("value = ");
     assertThat(compilation).generatedSourceFile("demo.Tiny");

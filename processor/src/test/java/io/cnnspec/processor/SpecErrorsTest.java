@@ -1,12 +1,14 @@
 package io.cnnspec.processor;
 
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.lang.CompileOptions;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import io.cnnspec.lang.CnnSpec;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,63 +50,63 @@ class SpecErrorsTest {
 
   @Test
   void syntaxErrorShowsPositionAndCaret() {
-    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec:spec] unknown layer 'frobnicate' at 1:9");
+    Compilation compilation = assertInlineError("8x8x3", "conv3-4 frobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 1:9");
     assertThat(compilation).hadErrorContaining("\n      conv3-4 frobnicate fc10\n              ^^^^^^^^^^");
   }
 
   @Test
   void positionsCountLinesOfTheSpec() {
-    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:spec] unknown layer 'frobnicate' at 3:1");
+    assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 3:1");
   }
 
   @Test
   void sizeReachingZero() {
-    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec:spec] size reaches zero at 1:25");
+    assertInlineError("8x8x3", "maxpool maxpool maxpool maxpool", "[cnnspec:size-reaches-zero] size reaches zero at 1:25");
   }
 
   @Test
   void residualBranchesThatDisagree() {
-    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec:spec] ");
+    assertInlineError("32x32x16", "res { conv3-32/2 relu }", "[cnnspec:shape-mismatch] ");
   }
 
   @Test
   void concatenatedBranchesThatDisagree() {
-    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec:spec] ");
+    assertInlineError("32x32x16", "cat { conv3-8 | conv3-8/2 }", "[cnnspec:shape-mismatch] ");
   }
 
   @Test
   void groupsThatDoNotDivideTheChannels() {
-    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec:spec] groups do not divide the channels at 1:1");
+    assertInlineError("8x8x3", "conv3-10 g3", "[cnnspec:groups-do-not-divide] groups do not divide the channels at 1:1");
   }
 
   @Test
   void aConvolutionAfterFlatten() {
-    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec:spec] a spatial layer after flatten at 1:6");
+    assertInlineError("8x8x3", "fc10 conv3-8", "[cnnspec:spatial-after-flatten] a spatial layer after flatten at 1:6");
   }
 
   @Test
   void anExpectedFigureThatDiffers() {
-    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec:spec] expected params differ at 1:15");
+    assertInlineError("8x8x3", "expect params 1\nconv3-8", "[cnnspec:expect-differs] expected params differ at 1:15");
   }
 
   @Test
   void anUnknownDef() {
-    assertInlineError("8x8x3", "foo(3)", "[cnnspec:spec] unknown def 'foo' at 1:1");
+    assertInlineError("8x8x3", "foo(3)", "[cnnspec:unknown-def] unknown def 'foo' at 1:1");
   }
 
   @Test
   void aWrongArgumentCount() {
-    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec:spec] ");
+    assertInlineError("8x8x3", "def block(c) { conv3-{c} relu }\nblock(8, 2)", "[cnnspec:wrong-argument-count] ");
   }
 
   @Test
   void aRecursiveDef() {
-    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec:spec] ");
+    assertInlineError("8x8x3", "def a { b }\ndef b { a }\na", "[cnnspec:recursive-def] ");
   }
 
   @Test
   void anInputShapeErrorIsReportedOnInput() {
-    assertInlineError("224x224", "conv3-8", "[cnnspec:spec] ");
+    assertInlineError("224x224", "conv3-8", "[cnnspec:syntax] ");
   }
 
   @Test
@@ -115,7 +117,7 @@ class SpecErrorsTest {
             input = "8x8x3",
             value = "conv3-4 frobnicate fc10 frobnicate")""");
     Compilation compilation = Sources.compile(specs);
-    int expected = CnnSpec.compileInline("Bad", "8x8x3", "conv3-4 frobnicate fc10 frobnicate", "x").errors().size();
+    int expected = CnnSpec.compile(new SpecInput.Inline("Bad", "8x8x3", "conv3-4 frobnicate fc10 frobnicate", "x"), CompileOptions.DEFAULT).errors().size();
     assertThat(compilation).hadErrorCount(expected);
     assertThat(compilation).hadErrorContaining("at 1:9").inFile(specs).onLineContaining("value = ");
     assertThat(compilation).hadErrorContaining("at 1:25").inFile(specs).onLineContaining("value = ");
@@ -131,7 +133,7 @@ class SpecErrorsTest {
             value = "%s")""".formatted(body));
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(21);
-    assertThat(compilation).hadErrorContaining("[cnnspec:spec] 2980 more errors not shown").inFile(specs)
+    assertThat(compilation).hadErrorContaining("[cnnspec:too-many-errors] 2980 more errors not shown").inFile(specs)
         .onLineContaining("value = ");
   }
 
@@ -357,7 +359,7 @@ class SpecErrorsTest {
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec:spec] bad.cnn:4:8: unknown layer 'frobnicate'")
+        .hadErrorContaining("[cnnspec:unknown-layer] bad.cnn:4:8: unknown layer 'frobnicate'")
         .inFile(specs).onLineContaining("file = ");
     assertThat(compilation).hadErrorContaining("\n        pool frobnicate fc10\n             ^^^^^^^^^^");
   }
@@ -370,7 +372,7 @@ class SpecErrorsTest {
             file = "out.cnn")""");
     Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + dir), specs);
     assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation).hadErrorContaining("[cnnspec:spec] out.cnn:").inFile(specs).onLineContaining("file = ");
+    assertThat(compilation).hadErrorContaining("[cnnspec:declared-output-differs] out.cnn:").inFile(specs).onLineContaining("file = ");
   }
 
   @Test

@@ -1,9 +1,11 @@
 package io.cnnspec.lang.analysis;
 
-import io.cnnspec.lang.Reporter;
-import io.cnnspec.lang.ast.Element;
-import io.cnnspec.lang.ast.Sequence;
-import io.cnnspec.lang.ast.Statement;
+import io.cnnspec.lang.vocabulary.Vocabulary;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.lang.syntax.Sequence;
+import io.cnnspec.lang.syntax.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,20 +32,20 @@ final class Definitions {
     Definitions result = new Definitions();
     for (Statement.Def def : defs) {
       String key = key(def.name());
-      if (LayerWords.isReserved(def.name())) {
-        source.error(def.pos(), "def '" + def.name() + "' shadows a layer word",
+      if (Vocabulary.isReserved(def.name())) {
+        source.error(DiagnosticCode.DEF_SHADOWS_WORD, def.pos(), "def '" + def.name() + "' shadows a layer word",
             "'" + def.name() + "' already means a built-in layer or modifier", "rename the def, e.g. " + def.name() + "_block");
         continue;
       }
       if (result.byName.containsKey(key)) {
-        source.error(def.pos(), "duplicate def '" + def.name() + "'", "a def with this name is defined earlier",
+        source.error(DiagnosticCode.DUPLICATE_DEF, def.pos(), "duplicate def '" + def.name() + "'", "a def with this name is defined earlier",
             "rename one of them");
         continue;
       }
       Set<String> params = new HashSet<>();
       for (Statement.Param param : def.params()) {
         if (!params.add(param.name())) {
-          source.error(param.pos(), "duplicate parameter '" + param.name() + "'",
+          source.error(DiagnosticCode.DUPLICATE_PARAMETER, param.pos(), "duplicate parameter '" + param.name() + "'",
               "def " + def.name() + " declares it twice", "rename one of them");
         }
       }
@@ -55,6 +57,15 @@ final class Definitions {
 
   Statement.Def get(String name) {
     return byName.get(key(name));
+  }
+
+  /**
+   * The def a layer calls, or null: a bare word (no number, channels, stride or modifier) that
+   * names a def calls it. The one rule for when a written word is a call rather than a layer.
+   */
+  Statement.Def calledBy(Element.Layer layer) {
+    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+        && layer.modifiers().isEmpty() ? get(layer.word()) : null;
   }
 
   boolean isRecursive(String name) {
@@ -88,7 +99,7 @@ final class Definitions {
       int[] path = graph.cycleFrom(i);
       String detail = path == null ? "it reaches itself through a long chain of other defs"
           : "it reaches itself: " + shown(path, keys);
-      source.error(def.pos(), "recursive def '" + def.name() + "'", detail,
+      source.error(DiagnosticCode.RECURSIVE_DEF, def.pos(), "recursive def '" + def.name() + "'", detail,
           "a def cannot call itself; repeat its layers with xN instead");
     }
   }
@@ -238,6 +249,8 @@ final class Definitions {
       if (element instanceof Element.Call call) {
         out.add(key(call.name()));
       } else if (element instanceof Element.Layer layer) {
+        // any mention, not only a call (calledBy): def b { b-64 } is reported as recursive rather
+        // than as an unknown layer, which reads better and is what the spec's author meant
         if (byName.containsKey(key(layer.word()))) {
           out.add(key(layer.word()));
         }

@@ -1,5 +1,7 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.model.Shape;
 
 /**
@@ -21,7 +23,7 @@ public sealed interface LayerOp {
 
   static Shape requireSpatial(Shape in, String spec) throws SpecException {
     if (in.vector()) {
-      throw new SpecException("a spatial layer after flatten",
+      throw new SpecException(DiagnosticCode.SPATIAL_AFTER_FLATTEN, "a spatial layer after flatten",
           spec + " needs a HxWxC input but gets a flat vector of " + in.channels()
               + " (flattened by an earlier fc or flatten)",
           "move it before the fc/flatten, or use fc layers from here on");
@@ -65,7 +67,7 @@ public sealed interface LayerOp {
       long cin = in.channels();
       long cout = channels == null ? cin : channels;
       if (cout % cin != 0) {
-        throw new SpecException("depthwise channels do not fit",
+        throw new SpecException(DiagnosticCode.DEPTHWISE_CHANNELS, "depthwise channels do not fit",
             spec + " asks for " + cout + " channels from " + cin + "; a depthwise conv gives a whole multiple of its input",
             "drop the channel count (dwconv3 keeps " + cin + ") or use a multiple of " + cin);
       }
@@ -146,7 +148,7 @@ public sealed interface LayerOp {
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
       if (padding instanceof Padding.Explicit p && (2 * p.pixels() > kh || 2 * p.pixels() > kw)) {
-        throw new SpecException("pooling padding too large",
+        throw new SpecException(DiagnosticCode.PADDING_TOO_LARGE, "pooling padding too large",
             spec + " pads " + p.pixels() + " on each side of a " + kh + "x" + kw + " window",
             "padding may be at most half the window (PyTorch refuses more); use p" + Math.min(kh, kw) / 2);
       }
@@ -192,7 +194,7 @@ public sealed interface LayerOp {
     public Outcome apply(Shape in, String spec) throws SpecException {
       long c = in.channels();
       if (groups > 0 && c % groups != 0) {
-        throw new SpecException("groups do not divide the channels",
+        throw new SpecException(DiagnosticCode.GROUPS_DO_NOT_DIVIDE, "groups do not divide the channels",
             spec + " splits " + c + " channels into " + groups + " groups",
             "use a group count that divides " + c + ", e.g. gn" + largestDivisorAtMost(c, groups));
       }
@@ -268,7 +270,7 @@ public sealed interface LayerOp {
   private static void checkGroups(String spec, long cin, long cout, long groups) throws SpecException {
     if (cin % groups != 0 || cout % groups != 0) {
       String which = cin % groups != 0 ? "its " + cin + " input channels" : "its " + cout + " output channels";
-      throw new SpecException("groups do not divide the channels",
+      throw new SpecException(DiagnosticCode.GROUPS_DO_NOT_DIVIDE, "groups do not divide the channels",
           spec + " has " + groups + " groups, which do not divide " + which,
           "use a group count that divides both " + cin + " and " + cout
               + ", e.g. g" + largestDivisorAtMost(gcd(cin, cout), groups));

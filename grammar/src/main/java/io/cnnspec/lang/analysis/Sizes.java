@@ -1,8 +1,10 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.model.Shape;
 
-/** The output-size arithmetic of window layers, exactly as DESIGN.md states it. */
+/** The output-size arithmetic of window layers, exactly as docs/language.md ("Output size") states it. */
 final class Sizes {
 
   private Sizes() {}
@@ -55,17 +57,17 @@ final class Sizes {
   /** A spatial shape, or a clear error when a dimension left the range a shape can hold. */
   static Shape spatial(long h, long w, long c, String layer) throws SpecException {
     if (h < 1 || w < 1) {
-      throw new SpecException("size reaches zero",
+      throw new SpecException(DiagnosticCode.SIZE_REACHES_ZERO, "size reaches zero",
           layer + " would produce a " + h + "x" + w + " map",
           "the input is too small here: pad the layer (p1 or same), use a smaller kernel or stride, "
               + "or remove an earlier pooling layer");
     }
     if (h > Integer.MAX_VALUE || w > Integer.MAX_VALUE || c > Integer.MAX_VALUE || c < 1) {
-      throw new SpecException("size too large", layer + " would produce " + h + "x" + w + "x" + c,
+      throw new SpecException(DiagnosticCode.SIZE_TOO_LARGE, "size too large", layer + " would produce " + h + "x" + w + "x" + c,
           "a dimension past 2,147,483,647 is not a real network; check the numbers");
     }
     if (!countable(h, w, c)) {
-      throw new SpecException("size too large", layer + " would produce " + h + "x" + w + "x" + c
+      throw new SpecException(DiagnosticCode.SIZE_TOO_LARGE, "size too large", layer + " would produce " + h + "x" + w + "x" + c
           + ", more values than a 64-bit count holds", "no real network is this large; check the numbers");
     }
     return Shape.of((int) h, (int) w, (int) c);
@@ -86,7 +88,7 @@ final class Sizes {
 
   static Shape vector(long n, String layer) throws SpecException {
     if (n > Integer.MAX_VALUE || n < 1) {
-      throw new SpecException("size too large", layer + " would produce a vector of " + n,
+      throw new SpecException(DiagnosticCode.SIZE_TOO_LARGE, "size too large", layer + " would produce a vector of " + n,
           "a dimension past 2,147,483,647 is not a real network; check the numbers");
     }
     return Shape.vector((int) n);

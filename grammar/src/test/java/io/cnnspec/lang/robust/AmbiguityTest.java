@@ -2,8 +2,8 @@ package io.cnnspec.lang.robust;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.cnnspec.lang.parser.CnnSpecLexer;
-import io.cnnspec.lang.parser.CnnSpecParser;
+import io.cnnspec.lang.syntax.CnnSpecLexer;
+import io.cnnspec.lang.syntax.CnnSpecParser;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;

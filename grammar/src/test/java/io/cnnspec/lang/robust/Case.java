@@ -1,9 +1,11 @@
 package io.cnnspec.lang.robust;
 
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.Limits;
 
 /** One input to the compiler, in one of the API's three forms, with the limits it runs under. */
 sealed interface Case {
@@ -26,7 +28,7 @@ sealed interface Case {
 
     @Override
     public Compilation compile() {
-      return CnnSpec.compile(source, "fuzz.cnn", limits);
+      return CnnSpec.compile(new SpecInput.File(source, "fuzz.cnn"), CompileOptions.DEFAULT.withLimits(limits));
     }
 
     @Override
@@ -36,15 +38,16 @@ sealed interface Case {
 
     @Override
     public String describe() {
-      return "CnnSpec.compile(" + Escape.java(source) + ", \"fuzz.cnn\", " + Escape.limits(limits) + ")";
+      return "CnnSpec.compile(new SpecInput.File(" + Escape.java(source) + ", \"fuzz.cnn\"), CompileOptions.DEFAULT.withLimits("
+          + Escape.limits(limits) + "))";
     }
   }
 
-  /** {@code CnnSpec.compileInline}: the annotation form, name, input and body apart. */
+  /** {@code CnnSpec.compile} of the annotation form ({@link SpecInput.Inline}), name, input and body apart. */
   record Inline(String name, String input, String body, Limits limits) implements Case {
     @Override
     public Compilation compile() {
-      return CnnSpec.compileInline(name, input, body, "Fuzz @Network", limits);
+      return CnnSpec.compile(new SpecInput.Inline(name, input, body, "Fuzz @Network"), CompileOptions.DEFAULT.withLimits(limits));
     }
 
     @Override
@@ -58,12 +61,12 @@ sealed interface Case {
 
     @Override
     public String describe() {
-      return "CnnSpec.compileInline(" + Escape.java(name) + ", " + Escape.java(input) + ", " + Escape.java(body)
-          + ", \"Fuzz @Network\", " + Escape.limits(limits) + ")";
+      return "CnnSpec.compile(new SpecInput.Inline(" + Escape.java(name) + ", " + Escape.java(input) + ", "
+          + Escape.java(body) + ", \"Fuzz @Network\"), CompileOptions.DEFAULT.withLimits(" + Escape.limits(limits) + "))";
     }
   }
 
-  /** {@code CnnSpec.compileWithInput}: a whole file at another input size. */
+  /** {@code CnnSpec.compile} of a whole file at another input size ({@link CompileOptions#inputSize()}). */
   record WithInput(String source, String input) implements Case {
     @Override
     public Limits limits() {
@@ -72,7 +75,7 @@ sealed interface Case {
 
     @Override
     public Compilation compile() {
-      return CnnSpec.compileWithInput(source, input, "fuzz.cnn");
+      return CnnSpec.compile(new SpecInput.File(source, "fuzz.cnn"), CompileOptions.DEFAULT.withInputSize(input));
     }
 
     @Override
@@ -82,7 +85,8 @@ sealed interface Case {
 
     @Override
     public String describe() {
-      return "CnnSpec.compileWithInput(" + Escape.java(source) + ", " + Escape.java(input) + ", \"fuzz.cnn\")";
+      return "CnnSpec.compile(new SpecInput.File(" + Escape.java(source) + ", \"fuzz.cnn\"), CompileOptions.DEFAULT.withInputSize("
+          + Escape.java(input) + "))";
     }
   }
 

@@ -1,6 +1,6 @@
 package io.cnnspec.lang.robust;
 
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Limits;
 
 /** Inputs written back as Java literals, so a failing case can be pasted into a regression test. */
 final class Escape {

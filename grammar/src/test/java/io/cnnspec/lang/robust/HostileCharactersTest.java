@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -93,7 +93,7 @@ class HostileCharactersTest {
   @Test
   void controlCharactersInTheAnnotationsNameAndInput() {
     Compilation result = Properties.check("inline",
-        new Case.Inline("Net\u0000\u202e", "224x224x3\u0007", "relu", io.cnnspec.lang.Limits.DEFAULT));
+        new Case.Inline("Net\u0000\u202e", "224x224x3\u0007", "relu", io.cnnspec.lang.diagnostics.Limits.DEFAULT));
     List<Diagnostic> errors = result.errors();
     assertEquals("invalid network name 'NetU+0000U+202E'", errors.get(0).title());
     assertEquals(Diagnostic.Part.NAME, errors.get(0).part());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.Limits;
 import io.cnnspec.model.NetworkInfo;
 import java.time.Duration;
 import java.util.List;

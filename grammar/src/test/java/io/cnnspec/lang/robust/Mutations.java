@@ -1,6 +1,6 @@
 package io.cnnspec.lang.robust;
 
-import io.cnnspec.lang.Limits;
+import io.cnnspec.lang.diagnostics.Limits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -3,7 +3,7 @@ package io.cnnspec.lang.robust;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;

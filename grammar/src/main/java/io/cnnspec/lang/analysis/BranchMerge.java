@@ -1,0 +1,113 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.model.Shape;
+import io.cnnspec.report.Figures;
+import java.util.List;
+
+/**
+ * Where branches meet: {@code res} and {@code add} add their outputs, {@code cat} joins their
+ * channels, {@code mul} scales the input per channel. Each checks that the shapes can meet and
+ * reports, at the branch, why not.
+ */
+final class BranchMerge {
+
+  private final Reporter.Source source;
+
+  BranchMerge(Reporter.Source source) {
+    this.source = source;
+  }
+
+  /** Whether {@code branch} has as many branches as its kind takes (res one or two, mul one), after reporting if not. */
+  boolean countFits(Element.Branch branch) {
+    int count = branch.branches().size();
+    String kind = branch.kind().keyword();
+    if ((branch.kind() == Element.BranchKind.RES && count > 2) || (branch.kind() == Element.BranchKind.MUL && count > 1)) {
+      source.error(DiagnosticCode.BRANCH_COUNT, branch.pos(),
+          kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two branches" : "one branch"),
+          "it is given " + count,
+          branch.kind() == Element.BranchKind.RES ? "write res { main } or res { main | shortcut }; for more use add { ... }"
+              : "write mul { ... } with one branch");
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * The merged shape of branches that end in {@code shapes} on the input {@code in} (for a
+   * one-branch res the identity's output is the last shape), or null after reporting why they
+   * cannot meet.
+   */
+  Shape merge(Element.Branch branch, Shape in, List<Shape> shapes) {
+    Shape first = shapes.get(0);
+    switch (branch.kind()) {
+      case RES, ADD -> {
+        for (int i = 1; i < shapes.size(); i++) {
+          if (!shapes.get(i).equals(first)) {
+            reportDisagreement(branch, in, first, shapes.get(i), i);
+            return null;
+          }
+        }
+        return first;
+      }
+      case CAT -> {
+        long channels = 0;
+        for (int i = 0; i < shapes.size(); i++) {
+          Shape s = shapes.get(i);
+          if (s.vector() != first.vector() || s.height() != first.height() || s.width() != first.width()) {
+            source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "concatenated branches disagree",
+                "branch 1 ends in " + first + " but branch " + (i + 1) + " ends in " + s
+                    + "; cat joins channels and needs the same height and width",
+                "give the branches the same strides and padding (e.g. same, or p1 on a 3x3 pool)");
+            return null;
+          }
+          channels += s.channels();
+        }
+        if (channels > Integer.MAX_VALUE || !Sizes.countable(first.height(), first.width(), channels)) {
+          source.error(DiagnosticCode.SIZE_TOO_LARGE, branch.pos(), "size too large", "cat yields " + Figures.grouped(channels)
+              + " channels of " + first.height() + "x" + first.width()
+              + (channels > Integer.MAX_VALUE ? "" : ", more values than a 64-bit count holds"),
+              "check the branches' channel counts");
+          return null;
+        }
+        return first.vector() ? Shape.vector((int) channels) : Shape.of(first.height(), first.width(), (int) channels);
+      }
+      default -> {
+        boolean fits = (first.isPerChannel() && first.channels() == in.channels())
+            || (!first.vector() && first.height() == in.height() && first.width() == in.width()
+                && (first.channels() == in.channels() || first.channels() == 1));
+        if (!fits) {
+          source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "mul branch does not fit",
+              "mul { ... } yields " + first + " for an input of " + in + "; it must yield " + in.channels()
+                  + " or 1x1x" + in.channels() + " to scale each channel",
+              "end the branch with fc" + in.channels() + " or conv1-" + in.channels() + " (and sigmoid)");
+          return null;
+        }
+        return in;
+      }
+    }
+  }
+
+  private void reportDisagreement(Element.Branch branch, Shape in, Shape main, Shape other, int index) {
+    if (branch.kind() == Element.BranchKind.RES) {
+      boolean identity = branch.branches().size() == 1;
+      String shortcut = identity ? "the shortcut passes " + other : "the shortcut ends in " + other;
+      String hint;
+      if (identity && !main.vector() && !in.vector()) {
+        long stride = main.height() > 0 && in.height() % main.height() == 0 ? in.height() / main.height() : 1;
+        hint = "give the shortcut a projection, e.g. res { ... | conv1-" + main.channels()
+            + (stride > 1 ? "/" + stride : "") + " bn }";
+      } else {
+        hint = "make the main path and the shortcut end in the same shape";
+      }
+      source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "residual branches disagree",
+          "the main path ends in " + main + " but " + shortcut, hint);
+    } else {
+      source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "added branches disagree",
+          "branch 1 ends in " + main + " but branch " + (index + 1) + " ends in " + other,
+          "make every branch of add end in the same shape");
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
+import io.cnnspec.lang.diagnostics.Limits;
+import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.lang.syntax.Expr;
+import io.cnnspec.lang.syntax.Sequence;
+import io.cnnspec.lang.syntax.Statement;
+import io.cnnspec.report.Figures;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * The layer limit ({@link Limits#maxLayers()}): counts the layers and merges walked, refuses a
+ * repetition whose cheap lower bound is already past the limit before expanding it, and reports
+ * the one error, {@link DiagnosticCode#LAYER_LIMIT}, then stops the walk ({@link Abort}).
+ */
+final class ExpansionBudget {
+
+  private final Reporter.Source source;
+  private final Limits limits;
+  private final Definitions defs;
+  private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
+  // Layers and merges walked, with a known shape or not: rows are only added while the shape is
+  // known, so after an error only this bounds the work of a huge repetition.
+  private long walked;
+
+  ExpansionBudget(Reporter.Source source, Limits limits, Definitions defs) {
+    this.source = source;
+    this.limits = limits;
+    this.defs = defs;
+  }
+
+  /** Layers and merges walked so far. */
+  long walked() {
+    return walked;
+  }
+
+  /** One more layer or merge walked, at {@code pos}. */
+  void walk(Position pos) {
+    if (++walked > limits.maxLayers()) {
+      exceeded(pos, "it has more than " + group(limits.maxLayers()) + " layers after expansion",
+          "reduce the repetition (the limit is a compile option for larger specs)");
+    }
+  }
+
+  /** A network of {@code rows} rows is about to get one more, for the element at {@code pos}. */
+  void addRow(int rows, Position pos) {
+    if (rows >= limits.maxLayers()) {
+      exceeded(pos, "it has more than " + group(limits.maxLayers()) + " layers after expansion",
+          "reduce the repetition (the limit is a compile option for larger specs)");
+    }
+  }
+
+  /** {@code element} is to be repeated {@code times} (at least 1) times: refused when that cannot fit. */
+  void repeat(Element element, long times) {
+    if (times > limits.maxLayers()) {
+      exceeded(element.repeat().pos(),
+          "x" + group(times) + " is more than the " + group(limits.maxLayers()) + " layers a spec may expand to",
+          "reduce the repetition");
+    }
+    long atLeast = saturatingMultiply(minRows(element, 0), times);
+    if (walked + atLeast > limits.maxLayers()) {
+      exceeded(element.pos(), "this repetition alone expands to at least " + group(atLeast) + " layers; the limit is "
+          + group(limits.maxLayers()), "reduce the repetition (the limit is a compile option for larger specs)");
+    }
+  }
+
+  private void exceeded(Position pos, String detail, String hint) {
+    source.error(DiagnosticCode.LAYER_LIMIT, pos, "the spec expands past the layer limit", detail, hint);
+    throw new Abort();
+  }
+
+  /**
+   * A lower bound of the rows {@code node} expands to. {@code depth} counts the defs and groups
+   * entered: past what the walk itself allows the bound gives up (0 is still a lower bound), so a
+   * chain of thousands of defs does not overflow the stack here before the walk can report it.
+   */
+  long minRows(Object node, int depth) {
+    Long memo = minRowsMemo.get(node);
+    if (memo != null) {
+      return memo;
+    }
+    if (depth > limits.maxNesting() + limits.maxCallDepth()) {
+      return 0;
+    }
+    minRowsMemo.put(node, 0L);
+    long count = 1;
+    if (node instanceof Sequence sequence) {
+      count = 0;
+      for (Element element : sequence.elements()) {
+        count = saturatingAdd(count, saturatingMultiply(minRows(element, depth + 1), literalRepeat(element)));
+      }
+    } else if (node instanceof Element.Layer layer) {
+      Statement.Def def = defs.calledBy(layer);
+      count = def != null ? defRows(def, depth) : 1;
+    } else if (node instanceof Element.Group group) {
+      count = minRows(group.body(), depth + 1);
+    } else if (node instanceof Element.Call call) {
+      Statement.Def def = defs.get(call.name());
+      count = def == null ? 0 : defRows(def, depth);
+    } else if (node instanceof Element.Branch branch) {
+      for (Sequence s : branch.branches()) {
+        count = saturatingAdd(count, minRows(s, depth + 1));
+      }
+    }
+    minRowsMemo.put(node, count);
+    return count;
+  }
+
+  /** A recursive def's call expands to nothing (it is reported instead), so it counts 0. */
+  private long defRows(Statement.Def def, int depth) {
+    return defs.isRecursive(def.name()) ? 0 : minRows(def.body(), depth + 1);
+  }
+
+  /** Rows of one repetition of an element's content; its own repetition is applied by the caller. */
+  private static long literalRepeat(Element element) {
+    return element.repeat() instanceof Expr.Literal literal && literal.value() > 0 ? literal.value() : 1;
+  }
+
+  /** a x b, or a quarter of Long.MAX_VALUE when that overflows: far past any limit, and safe to add to. */
+  static long saturatingMultiply(long a, long b) {
+    long high = Math.multiplyHigh(a, b);
+    long low = a * b;
+    return high != 0 || low < 0 ? Long.MAX_VALUE / 4 : low;
+  }
+
+  static long saturatingAdd(long a, long b) {
+    long sum = a + b;
+    return sum < 0 ? Long.MAX_VALUE / 4 : sum;
+  }
+
+  private static String group(long value) {
+    return Figures.grouped(value);
+  }
+}

@@ -1,0 +1,142 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
+import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.diagnostics.Reporter;
+import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.vocabulary.Vocabulary;
+import io.cnnspec.model.Shape;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Layer resolution for one walk, remembered: networks repeat the same few layers on the same few
+ * shapes, and resolving a word (regexes) and applying it cost more than the rest of the walk, so
+ * both are kept per written form and per (op, input). Also what to say of a word that is no layer.
+ */
+final class LayerResolutions {
+
+  private static final Pattern GLUED_REPEAT = Pattern.compile("(.*[0-9])x([0-9]+)");
+
+  private final Reporter.Source source;
+  private final boolean convBias;
+  private final Map<Written, Resolved> resolved = new HashMap<>();
+  private final Map<Applied, Outcome> outcomes = new HashMap<>();
+
+  /** @param convBias whether convolutions have a bias unless told otherwise ({@code option nobias} says no) */
+  LayerResolutions(Reporter.Source source, boolean convBias) {
+    this.source = source;
+    this.convBias = convBias;
+  }
+
+  /** A layer as written, after evaluation: what its resolution depends on. */
+  // equals and hashCode of these cache keys are written out: a record's generated ones are bound
+  // on first use by a bootstrap that cost about 45 ms of every command's start
+  record Written(String word, Long channels, Long stride, List<LayerResolver.Mod> mods) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Written w && word.equals(w.word) && Objects.equals(channels, w.channels)
+          && Objects.equals(stride, w.stride) && mods.equals(w.mods);
+    }
+
+    @Override
+    public int hashCode() {
+      return ((word.hashCode() * 31 + Objects.hashCode(channels)) * 31 + Objects.hashCode(stride)) * 31 + mods.hashCode();
+    }
+  }
+
+  /**
+   * A word's resolution: the op (null when the word is no layer), or the error that resolving it
+   * gives, and the layer's text as rows show it, shared by every row written the same way.
+   */
+  record Resolved(LayerOp op, SpecException error, String spec) {}
+
+  /** An op (unique per written form: ops come out of the resolution cache) on an input. */
+  private record Applied(LayerOp op, Shape input) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Applied a && op == a.op && input.equals(a.input);
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(op) * 31 + input.hashCode();
+    }
+  }
+
+  Resolved resolve(Written written) {
+    Resolved resolution = resolved.get(written);
+    if (resolution == null) {
+      String spec = specText(written.word(), written.channels(), written.stride(), written.mods());
+      try {
+        resolution = new Resolved(LayerResolver.resolve(written.word(), written.channels(), written.stride(),
+            written.mods(), convBias), null, spec);
+      } catch (SpecException e) {
+        resolution = new Resolved(null, e, spec);
+      }
+      resolved.put(written, resolution);
+    }
+    return resolution;
+  }
+
+  /** {@code op} applied to {@code input}; {@code spec} names the layer in errors. */
+  Outcome apply(LayerOp op, Shape input, String spec) throws SpecException {
+    Applied applied = new Applied(op, input);
+    Outcome outcome = outcomes.get(applied);
+    if (outcome == null) {
+      outcome = op.apply(input, spec);
+      outcomes.put(applied, outcome);
+    }
+    return outcome;
+  }
+
+  /**
+   * Reports {@code word}, which is no layer word, at {@code pos} with the nearest word or def, and
+   * returns the word to carry on with (so that one typo does not hide the errors after it), or null.
+   */
+  String unknown(String word, Position pos, List<String> defNames) {
+    Matcher glued = GLUED_REPEAT.matcher(word);
+    if (glued.matches() && Vocabulary.isLayerWord(glued.group(1))) {
+      // fc4096x2 lexes as one word, and the suggestion for it was the word itself
+      source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
+          "an xN glued to a word's own number reads as part of the word",
+          "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
+      return glued.group(1);
+    }
+    String near = Vocabulary.suggest(word, defNames);
+    source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
+        near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
+    return near;
+  }
+
+  /**
+   * What {@code word} written with the rest would give on {@code input}, uncached and unreported
+   * (it is a guess after an error); null when that fails too.
+   */
+  Outcome guess(String word, Long channels, Long stride, List<LayerResolver.Mod> mods, Shape input) {
+    try {
+      LayerOp op = LayerResolver.resolve(word, channels, stride, mods, convBias);
+      return op == null ? null : op.apply(input, word);
+    } catch (SpecException | ArithmeticException e) {
+      return null;
+    }
+  }
+
+  private static String specText(String word, Long channels, Long stride, List<LayerResolver.Mod> mods) {
+    StringBuilder out = new StringBuilder(word);
+    if (channels != null) {
+      out.append('-').append(channels);
+    }
+    if (stride != null) {
+      out.append('/').append(stride);
+    }
+    for (LayerResolver.Mod mod : mods) {
+      out.append(' ').append(mod.text());
+    }
+    return out.toString();
+  }
+}

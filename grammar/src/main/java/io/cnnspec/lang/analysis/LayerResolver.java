@@ -1,0 +1,246 @@
+package io.cnnspec.lang.analysis;
+
+import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
+import io.cnnspec.lang.diagnostics.Limits;
+import java.math.BigDecimal;
+import io.cnnspec.lang.vocabulary.LayerWord;
+import io.cnnspec.lang.vocabulary.Modifier;
+import io.cnnspec.lang.vocabulary.Vocabulary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a written layer ({@code conv11-96/4 valid}) becomes a {@link LayerOp}: the word's entry in
+ * the vocabulary ({@link LayerWord}) says its form and the modifiers it takes; here its numbers
+ * are checked and the op is built. Every rule about what a word accepts lives here or in the
+ * table, so the error for a misuse is written once.
+ */
+final class LayerResolver {
+
+  private LayerResolver() {}
+
+  /** A modifier after evaluation: {@code p1} is ("p", 1), {@code valid} is ("valid", null). */
+  record Mod(String word, Long number) {
+    String text() {
+      return number == null ? word : word + number;
+    }
+
+    // written out, as for the analyser's cache keys, which compare these: no bootstrap on first use
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Mod m && word.equals(m.word) && java.util.Objects.equals(number, m.number);
+    }
+
+    @Override
+    public int hashCode() {
+      return word.hashCode() * 31 + java.util.Objects.hashCode(number);
+    }
+  }
+
+  /**
+   * Resolves a written layer: null when {@code word} is no layer word. {@code channels} and
+   * {@code stride} are null when not written; {@code convBiasDefault} is false under
+   * {@code option nobias} (for convolutions only).
+   */
+  static LayerOp resolve(String word, Long channels, Long stride, List<Mod> mods, boolean convBiasDefault)
+      throws SpecException {
+    Vocabulary.Read read = Vocabulary.layer(word);
+    if (read == null) {
+      return null;
+    }
+    LayerWord entry = read.word();
+    Modifiers m = new Modifiers(word, mods, entry);
+    if (entry.form() == LayerWord.Form.WINDOW) {
+      String kind = entry.word();
+      boolean pooling = entry == LayerWord.MAXPOOL || entry == LayerWord.AVGPOOL;
+      long kh = read.first() == null ? (pooling ? 2 : -1) : positive(read.first(), "kernel size", word);
+      if (kh < 0) {
+        throw new SpecException(DiagnosticCode.MISSING_KERNEL_SIZE, "missing kernel size", "'" + word + "' needs a kernel size",
+            "write it after the word, e.g. " + kind + "3-64");
+      }
+      long kw = read.second() == null ? kh : positive(read.second(), "kernel width", word);
+      if (pooling) {
+        noChannels(word, channels);
+        m.check();
+        long s = stride == null ? (read.first() == null ? 2 : kh) : stride;
+        return new LayerOp.Pool(kind, kh, kw, s, m.padding(Padding.VALID), m.number("d", 1), m.has("ceil"));
+      }
+      long s = stride == null ? 1 : stride;
+      Long c = switch (entry) {
+        case CONV -> requireChannels(word, channels, "conv3-64");
+        case SEPCONV -> requireChannels(word, channels, "sepconv3-128");
+        case DECONV -> requireChannels(word, channels, "deconv4-256/2");
+        default -> channels;
+      };
+      m.check();
+      return switch (entry) {
+        case CONV -> new LayerOp.Conv(kh, kw, c, s, m.padding(Padding.SAME), m.number("g", 1), m.number("d", 1),
+            m.bias(convBiasDefault));
+        case DWCONV -> new LayerOp.Depthwise(kh, kw, c, s, m.padding(Padding.SAME), m.number("d", 1),
+            m.bias(convBiasDefault));
+        case SEPCONV -> new LayerOp.Separable(kh, kw, c, s, m.padding(Padding.SAME), m.number("d", 1),
+            m.bias(convBiasDefault));
+        default -> new LayerOp.Deconv(kh, kw, c, s, m.padding(Padding.VALID), m.number("g", 1), m.number("d", 1),
+            m.bias(convBiasDefault));
+      };
+    }
+    noStride(word, stride);
+    if (entry.form() == LayerWord.Form.DENSE) {
+      if (read.first() != null && channels != null) {
+        throw new SpecException(DiagnosticCode.TWO_SIZES, "fc is given two sizes", "'" + word + "-" + channels + "' names its size twice",
+            "write fc" + read.first() + " or fc-" + channels);
+      }
+      long units = read.first() != null ? positive(read.first(), "fc size", word)
+          : requireChannels(word, channels, "fc4096 or fc-4096");
+      m.check();
+      return new LayerOp.Dense(units, m.bias(true));
+    }
+    noChannels(word, channels);
+    m.check();
+    return switch (entry) {
+      case ADAPTIVEAVGPOOL, ADAPTIVEMAXPOOL -> {
+        long h = positive(read.first(), "output size", word);
+        long w = read.second() == null ? h : positive(read.second(), "output width", word);
+        yield new LayerOp.AdaptivePool(entry.word(), h, w);
+      }
+      case GN -> new LayerOp.Norm("gn", positive(read.first(), "group count", word), !m.has("noscale"), !m.has("nocenter"));
+      case UPSAMPLE -> new LayerOp.Upsample(positive(read.first(), "upsampling factor", word));
+      // zeropad0 pads nothing and is allowed; otherwise bounded like every number, since a
+      // number past 64 bits threw NumberFormatException and a huge one wrapped the size
+      case ZEROPAD -> new LayerOp.ZeroPad(read.first().matches("0+") ? 0 : positive(read.first(), "padding", word));
+      case DROPOUT, LRELU -> {
+        String value = read.first();
+        if (!value.isEmpty() && !value.equals(".")) {
+          // exactly, not as a double: 0.99999999999999999999 rounds to 1.0 and was refused as >= 1
+          BigDecimal p = new BigDecimal(value.startsWith(".") ? "0" + value : value);
+          if (entry == LayerWord.DROPOUT && p.compareTo(BigDecimal.ONE) >= 0) {
+            throw new SpecException(DiagnosticCode.PROBABILITY_OUT_OF_RANGE, "dropout probability out of range",
+                "'" + word + "' drops " + value + " of its input", "give a probability below 1, e.g. dropout0.5");
+          }
+        }
+        yield new LayerOp.Elementwise(entry.word(), false);
+      }
+      case BN, LN -> new LayerOp.Norm(entry.word(), 0, !m.has("noscale"), !m.has("nocenter"));
+      case POOL -> new LayerOp.Pool("maxpool", 2, 2, 2, Padding.VALID, 1, false);
+      case SCALE -> new LayerOp.PerChannel("scale", true);
+      case PRELU -> new LayerOp.PerChannel("prelu", false);
+      case GAP, GMP -> new LayerOp.GlobalPool(entry.word());
+      case FLATTEN -> new LayerOp.Flatten();
+      case LRN -> new LayerOp.Elementwise("lrn", true);
+      case RELU, RELU6, SIGMOID, TANH, SILU, HSWISH, HSIGMOID, GELU, SOFTMAX, ID -> new LayerOp.Elementwise(entry.word(), false);
+      case CONV, DWCONV, SEPCONV, DECONV, MAXPOOL, AVGPOOL, FC -> throw new IllegalStateException("resolved above: " + entry);
+    };
+  }
+
+  private static long positive(String digits, String what, String word) throws SpecException {
+    long value;
+    try {
+      value = Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      value = Long.MAX_VALUE;
+    }
+    if (value < 1) {
+      throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + what, "'" + word + "' has " + what + " " + value,
+          "a " + what + " must be at least 1");
+    }
+    if (value > Limits.MAX_NUMBER) {
+      throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd " + what, "'" + word + "' has " + what + " " + digits,
+          "numbers in a layer are at most " + String.format(Locale.ROOT, "%,d", Limits.MAX_NUMBER));
+    }
+    return value;
+  }
+
+  private static long requireChannels(String word, Long channels, String example) throws SpecException {
+    if (channels == null) {
+      throw new SpecException(DiagnosticCode.MISSING_CHANNELS, "missing channel count", "'" + word + "' needs the number of its outputs",
+          "write it after a hyphen, e.g. " + example);
+    }
+    return channels;
+  }
+
+  private static void noChannels(String word, Long channels) throws SpecException {
+    if (channels != null) {
+      throw new SpecException(DiagnosticCode.UNEXPECTED_CHANNELS, "unexpected channel count", "'" + word + "' keeps its input's channels and takes no -" + channels,
+          "remove -" + channels);
+    }
+  }
+
+  private static void noStride(String word, Long stride) throws SpecException {
+    if (stride != null) {
+      throw new SpecException(DiagnosticCode.UNEXPECTED_STRIDE, "unexpected stride", "'" + word + "' has no stride",
+          "remove /" + stride + "; strides belong to convolutions and pooling");
+    }
+  }
+
+  /** The modifiers written after one layer, checked against what that layer accepts. */
+  private static final class Modifiers {
+    private final String word;
+    private final List<Mod> mods;
+    private final LayerWord entry;
+
+    Modifiers(String word, List<Mod> mods, LayerWord entry) {
+      this.word = word;
+      this.mods = mods;
+      this.entry = entry;
+    }
+
+    void check() throws SpecException {
+      List<String> ok = entry.modifiers().stream().map(Modifier::word).toList();
+      List<String> seen = new ArrayList<>();
+      for (Mod mod : mods) {
+        if (!ok.contains(mod.word())) {
+          throw new SpecException(DiagnosticCode.MODIFIER_NOT_APPLICABLE, "modifier '" + mod.text() + "' does not apply here",
+              "'" + word + "' " + (ok.isEmpty() ? "takes no modifiers" : "accepts " + String.join(", ", ok)),
+              "remove '" + mod.text() + "'");
+        }
+        String family = entry.modifiers().get(ok.indexOf(mod.word())).family();
+        if (seen.contains(family)) {
+          throw new SpecException(DiagnosticCode.CONFLICTING_MODIFIERS, "conflicting modifiers", "'" + word + "' is given its " + family + " twice",
+              "keep one of them");
+        }
+        seen.add(family);
+        if (mod.number() != null && (mod.word().equals("g") || mod.word().equals("d")) && mod.number() < 1) {
+          throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + (mod.word().equals("g") ? "group count" : "dilation"),
+              "'" + mod.text() + "' must be at least 1", "use " + mod.word() + "1 or more");
+        }
+        if (mod.number() != null && mod.number() > Limits.MAX_NUMBER) {
+          throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd modifier", "'" + mod.text() + "' is far past any real network",
+              "check the number");
+        }
+      }
+    }
+
+    boolean has(String modifier) {
+      return mods.stream().anyMatch(m -> m.word().equals(modifier));
+    }
+
+    long number(String modifier, long fallback) {
+      return mods.stream().filter(m -> m.word().equals(modifier)).map(Mod::number).findFirst().orElse(fallback);
+    }
+
+    Padding padding(Padding fallback) {
+      for (Mod mod : mods) {
+        switch (mod.word()) {
+          case "same" -> {
+            return Padding.SAME;
+          }
+          case "valid" -> {
+            return Padding.VALID;
+          }
+          case "p" -> {
+            return new Padding.Explicit(Math.toIntExact(mod.number()));
+          }
+          default -> {
+          }
+        }
+      }
+      return fallback;
+    }
+
+    boolean bias(boolean fallback) {
+      return has("bias") || (!has("nobias") && fallback);
+    }
+  }
+}

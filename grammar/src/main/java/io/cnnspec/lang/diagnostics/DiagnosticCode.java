@@ -1,0 +1,84 @@
+package io.cnnspec.lang.diagnostics;
+
+import java.util.Locale;
+
+/**
+ * The stable code of every diagnostic the language reports: tools and tests match on it rather
+ * than on the sentence, which may be reworded. {@link #id()} is the kebab-case form printed
+ * ({@code [cnnspec:shape-mismatch]}); docs/diagnostics.md lists each with its meaning, and a test
+ * keeps the two in step. A code, once published, is never renamed.
+ */
+public enum DiagnosticCode {
+  SYNTAX("the text is not well formed: an unexpected token or character, or the spec ends early"),
+  NESTING_TOO_DEEP("groups, branches and parentheses nest past the nesting limit, in the text or through def calls"),
+  SPEC_TOO_DEEP("the spec's structure is too deep to analyse at all"),
+  EXPRESSION_TOO_LONG("an expression in {...} nests more operations than any layer needs"),
+  NUMBER_TOO_LARGE("a number as written does not fit in 64 bits"),
+  MODIFIER_WITHOUT_LAYER("a modifier (p1, g2, valid, nobias...) does not follow a layer"),
+  REPEATED_TWICE("a layer has a repetition both before and after its modifiers"),
+  NAMED_TWICE("a layer has an @name both before and after its modifiers"),
+  INVALID_NAME("an annotation's network name is missing or is not a Java class name"),
+  MISSING_INPUT("an annotation gives no input shape"),
+  INVALID_INPUT_SIZE("an input dimension is below 1, past 1,000,000,000, or the input's size passes a 64-bit count"),
+  EMPTY_SPEC("the spec has no layers"),
+  UNKNOWN_OPTION("an option other than nobias or bias"),
+  UNKNOWN_FIGURE("expect names a figure other than params, trainable, nontrainable, macs, flops or activations"),
+  EXPECT_DIFFERS("a figure differs from what an expect line says"),
+  DECLARED_OUTPUT_DIFFERS("the network does not end in the output its header declares"),
+  UNKNOWN_LAYER("a word is not a layer, a modifier or a def"),
+  UNKNOWN_DEF("a call names no def of the spec"),
+  LAYER_NOT_DEF("a layer word is glued to ( as if it were a def call"),
+  UNKNOWN_NAME("a name in {...} is not a parameter of the def (or in)"),
+  DEF_SHADOWS_WORD("a def takes the name of a layer word or modifier"),
+  DUPLICATE_DEF("two defs have the same name"),
+  DUPLICATE_PARAMETER("a def declares a parameter twice"),
+  RECURSIVE_DEF("a def reaches itself through its calls"),
+  WRONG_ARGUMENT_COUNT("a def is called with fewer or more arguments than it takes"),
+  DEFS_TOO_DEEP("def calls nest past the call-depth limit"),
+  DUPLICATE_LAYER_NAME("two layers get the same @name in one scope"),
+  LAYER_LIMIT("the spec expands past the layer limit"),
+  NON_POSITIVE_NUMBER("a count, size, stride, repetition or modifier that must be positive is not"),
+  ABSURD_NUMBER("a number in a layer is past 1,000,000,000"),
+  NUMBER_OVERFLOW("an expression's value does not fit in 64 bits"),
+  DIVISION_BY_ZERO("an expression divides by zero"),
+  MISSING_KERNEL_SIZE("a convolution is written without its kernel size"),
+  MISSING_CHANNELS("a layer that needs its output channel count (or fc its size) is written without it"),
+  TWO_SIZES("fc is given its size twice, glued and after a hyphen"),
+  UNEXPECTED_CHANNELS("a layer that keeps its input's channels is given a channel count"),
+  UNEXPECTED_STRIDE("a layer without a stride is given one"),
+  MODIFIER_NOT_APPLICABLE("a modifier that the layer does not accept"),
+  CONFLICTING_MODIFIERS("two modifiers of one family (padding, bias, mode...) on one layer"),
+  PROBABILITY_OUT_OF_RANGE("a dropout probability of 1 or more"),
+  SIZE_REACHES_ZERO("a layer would produce a map with no pixels"),
+  SIZE_TOO_LARGE("a layer would produce a dimension or a size past what can be counted"),
+  COUNTS_OVERFLOW("a layer's figures, the totals or the receptive field pass exact 64-bit arithmetic"),
+  SPATIAL_AFTER_FLATTEN("a layer that needs HxWxC follows a flat vector"),
+  DEPTHWISE_CHANNELS("a depthwise conv's channels are not a whole multiple of its input's"),
+  GROUPS_DO_NOT_DIVIDE("a grouped layer's groups do not divide its channels"),
+  PADDING_TOO_LARGE("a pooling layer pads more than half its window"),
+  BRANCH_COUNT("res is given more than two branches, or mul more than one"),
+  SHAPE_MISMATCH("merged branches end in shapes that cannot be added, concatenated or multiplied"),
+  TOO_MANY_ERRORS("more errors than the error limit; the rest are only counted"),
+  INTERNAL_ERROR("cnnspec failed on this spec: a bug to report");
+
+  private final String meaning;
+
+  DiagnosticCode(String meaning) {
+    this.meaning = meaning;
+  }
+
+  /** The kebab-case code, as printed and documented: {@code shape-mismatch}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** One line on when it is reported. */
+  public String meaning() {
+    return meaning;
+  }
+
+  @Override
+  public String toString() {
+    return id();
+  }
+}

@@ -1,0 +1,40 @@
+package io.cnnspec.lang.diagnostics;
+
+/**
+ * Bounds that keep a hostile or mistaken spec from exhausting time or memory. The defaults are far
+ * above any published network (ResNet-152 has about 500 rows, a written-out spec of a million
+ * layers still compiles).
+ *
+ * @param maxLayers layers after expansion of repetition and defs
+ * @param maxNesting depth of nested groups, branches and parentheses in the text
+ * @param maxCallDepth depth of def calls within def calls
+ * @param maxErrors errors reported per spec before the rest are only counted
+ */
+public record Limits(int maxLayers, int maxNesting, int maxCallDepth, int maxErrors) {
+
+  public static final Limits DEFAULT = new Limits(2_000_000, 64, 64, 100);
+
+  /** The largest number a layer may carry (kernel, channels, stride, repetition, an input dimension...). */
+  public static final long MAX_NUMBER = 1_000_000_000L;
+
+  /**
+   * Operations an expression may nest. The parser reads 1+1+...+1 in a loop, but the tree it builds
+   * is as deep as the expression is long, and the AST builder and the evaluation recurse on it: a
+   * long one overflowed the stack. Real expressions ({4*c}, {in*t}) nest a handful.
+   */
+  public static final int MAX_EXPRESSION_DEPTH = 256;
+
+  public Limits {
+    if (maxLayers < 1 || maxNesting < 1 || maxCallDepth < 1 || maxErrors < 1) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+  }
+
+  public Limits withMaxLayers(int value) {
+    return new Limits(value, maxNesting, maxCallDepth, maxErrors);
+  }
+
+  public Limits withMaxErrors(int value) {
+    return new Limits(maxLayers, maxNesting, maxCallDepth, value);
+  }
+}

@@ -1,0 +1,120 @@
+package io.cnnspec.lang.vocabulary;
+
+import static io.cnnspec.lang.vocabulary.Modifier.BIAS;
+import static io.cnnspec.lang.vocabulary.Modifier.BILINEAR;
+import static io.cnnspec.lang.vocabulary.Modifier.CEIL;
+import static io.cnnspec.lang.vocabulary.Modifier.D;
+import static io.cnnspec.lang.vocabulary.Modifier.G;
+import static io.cnnspec.lang.vocabulary.Modifier.NEAREST;
+import static io.cnnspec.lang.vocabulary.Modifier.NOBIAS;
+import static io.cnnspec.lang.vocabulary.Modifier.NOCENTER;
+import static io.cnnspec.lang.vocabulary.Modifier.NOSCALE;
+import static io.cnnspec.lang.vocabulary.Modifier.P;
+import static io.cnnspec.lang.vocabulary.Modifier.SAME;
+import static io.cnnspec.lang.vocabulary.Modifier.VALID;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Every layer word: its spellings (the first is its name), its form (what may be glued to it), and
+ * the modifiers it accepts, in the order its errors list them. How each becomes a
+ * {@code LayerOp} is the analysis' {@code LayerResolver}, a switch over these entries that the
+ * compiler checks is complete. docs/language.md's layer and modifier tables are checked against
+ * this one (VocabularyDocTest).
+ */
+public enum LayerWord {
+  CONV(Form.WINDOW, List.of("conv"), P, VALID, SAME, G, D, NOBIAS, BIAS),
+  DWCONV(Form.WINDOW, List.of("dwconv"), P, VALID, SAME, D, NOBIAS, BIAS),
+  SEPCONV(Form.WINDOW, List.of("sepconv"), P, VALID, SAME, D, NOBIAS, BIAS),
+  DECONV(Form.WINDOW, List.of("deconv"), P, VALID, SAME, G, D, NOBIAS, BIAS),
+  MAXPOOL(Form.WINDOW, List.of("maxpool"), P, VALID, SAME, CEIL, D),
+  AVGPOOL(Form.WINDOW, List.of("avgpool"), P, VALID, SAME, CEIL, D),
+  FC(Form.DENSE, List.of("fc"), NOBIAS, BIAS),
+  ADAPTIVEAVGPOOL(Form.ADAPTIVE, List.of("adaptiveavgpool")),
+  ADAPTIVEMAXPOOL(Form.ADAPTIVE, List.of("adaptivemaxpool")),
+  GN(Form.COUNTED, List.of("gn"), NOSCALE, NOCENTER),
+  UPSAMPLE(Form.COUNTED, List.of("upsample"), NEAREST, BILINEAR),
+  ZEROPAD(Form.COUNTED, List.of("zeropad")),
+  DROPOUT(Form.PROBABILITY, List.of("dropout")),
+  LRELU(Form.PROBABILITY, List.of("lrelu")),
+  RELU(Form.PLAIN, List.of("relu")),
+  RELU6(Form.PLAIN, List.of("relu6")),
+  SIGMOID(Form.PLAIN, List.of("sigmoid")),
+  TANH(Form.PLAIN, List.of("tanh")),
+  SILU(Form.PLAIN, List.of("silu", "swish")),
+  HSWISH(Form.PLAIN, List.of("hswish")),
+  HSIGMOID(Form.PLAIN, List.of("hsigmoid")),
+  GELU(Form.PLAIN, List.of("gelu")),
+  SOFTMAX(Form.PLAIN, List.of("softmax")),
+  ID(Form.PLAIN, List.of("id", "identity")),
+  LRN(Form.PLAIN, List.of("lrn")),
+  FLATTEN(Form.PLAIN, List.of("flatten")),
+  BN(Form.PLAIN, List.of("bn", "batchnorm"), NOSCALE, NOCENTER),
+  LN(Form.PLAIN, List.of("ln", "layernorm"), NOSCALE, NOCENTER),
+  SCALE(Form.PLAIN, List.of("scale")),
+  PRELU(Form.PLAIN, List.of("prelu")),
+  GAP(Form.PLAIN, List.of("gap")),
+  GMP(Form.PLAIN, List.of("gmp")),
+  /** The VGG paper's "maxpool": 2x2, stride 2, nothing more to say. */
+  POOL(Form.PLAIN, List.of("pool"));
+
+  /** What may be glued to a word: its numbers. The groups are the numbers, null or empty when left out. */
+  public enum Form {
+    /** {@code conv3}, {@code conv1x7}, {@code maxpool}: an optional kernel, square or KxJ; takes -C and /S. */
+    WINDOW("(\\d+)?(?:x(\\d+))?"),
+    /** {@code fc4096} or {@code fc} (then {@code fc-4096}). */
+    DENSE("(\\d+)?"),
+    /** {@code adaptiveavgpool6}, {@code adaptiveavgpool6x7}: an output size. */
+    ADAPTIVE("(\\d+)(?:x(\\d+))?"),
+    /** {@code gn32}, {@code upsample2}, {@code zeropad1}: one count. */
+    COUNTED("(\\d+)"),
+    /** {@code dropout}, {@code dropout0.5}, {@code lrelu.1}: an optional decimal. */
+    PROBABILITY("((?:\\d+)?(?:\\.\\d+)?)"),
+    /** The word alone. */
+    PLAIN("");
+
+    private final Pattern glued;
+
+    Form(String glued) {
+      this.glued = Pattern.compile(glued);
+    }
+
+    Pattern glued() {
+      return glued;
+    }
+  }
+
+  private final Form form;
+  private final List<String> spellings;
+  private final List<Modifier> modifiers;
+
+  LayerWord(Form form, List<String> spellings, Modifier... modifiers) {
+    this.form = form;
+    this.spellings = spellings;
+    this.modifiers = List.of(modifiers);
+  }
+
+  public Form form() {
+    return form;
+  }
+
+  /** Lower case, without hyphens; the first is the word's own name, the others say the same. */
+  public List<String> spellings() {
+    return spellings;
+  }
+
+  /** The word's own name: {@code conv}, {@code silu} (also spelled {@code swish}). */
+  public String word() {
+    return spellings.get(0);
+  }
+
+  /** The modifiers it accepts, in the order a misuse's error lists them. */
+  public List<Modifier> modifiers() {
+    return modifiers;
+  }
+
+  public boolean accepts(Modifier modifier) {
+    return modifiers.contains(modifier);
+  }
+}

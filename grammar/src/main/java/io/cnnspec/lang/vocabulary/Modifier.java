@@ -1,0 +1,45 @@
+package io.cnnspec.lang.vocabulary;
+
+/**
+ * Every modifier word: written after a layer ({@code conv3-64 p1 nobias}), folded into it by the
+ * parser and checked against what that layer accepts ({@link LayerWord#modifiers()}).
+ */
+public enum Modifier {
+  P("p", true, "padding"),
+  VALID("valid", false, "padding"),
+  SAME("same", false, "padding"),
+  G("g", true, "g"),
+  D("d", true, "d"),
+  NOBIAS("nobias", false, "bias"),
+  BIAS("bias", false, "bias"),
+  CEIL("ceil", false, "ceil"),
+  NEAREST("nearest", false, "mode"),
+  BILINEAR("bilinear", false, "mode"),
+  NOSCALE("noscale", false, "noscale"),
+  NOCENTER("nocenter", false, "nocenter");
+
+  private final String word;
+  private final boolean numbered;
+  private final String family;
+
+  Modifier(String word, boolean numbered, String family) {
+    this.word = word;
+    this.numbered = numbered;
+    this.family = family;
+  }
+
+  /** The word as written, without its number: {@code p}, {@code valid}. */
+  public String word() {
+    return word;
+  }
+
+  /** Whether it takes a number glued on ({@code p1}, {@code g32}) or substituted ({@code p{k}}). */
+  public boolean numbered() {
+    return numbered;
+  }
+
+  /** Modifiers of one family exclude each other on a layer: padding, bias, mode, or the word itself. */
+  public String family() {
+    return family;
+  }
+}

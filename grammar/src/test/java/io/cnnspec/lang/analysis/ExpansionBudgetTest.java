@@ -1,0 +1,55 @@
+package io.cnnspec.lang.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.cnnspec.lang.diagnostics.Limits;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ExpansionBudgetTest {
+
+  private static ExpansionBudget budget(Parts parts, int maxLayers) {
+    return new ExpansionBudget(parts.source, Limits.DEFAULT.withMaxLayers(maxLayers),
+        Definitions.check(parts.defs(), parts.source));
+  }
+
+  @Test
+  void theLowerBoundCountsRepetitionGroupsBranchesAndDefs() {
+    Parts parts = Parts.of("def blk { conv3-4 relu }\n relu x3 (conv3-4 relu) x2 blk add { relu | relu relu } fire(1)");
+    ExpansionBudget budget = budget(parts, 100);
+    List<Long> rows = parts.elements.stream().map(e -> budget.minRows(e, 0)).toList();
+    // relu x3 is 1 per turn (the caller multiplies); a group of 2; blk calls a def of 2;
+    // add is its merge and 3 layers; an unknown def counts nothing
+    assertEquals(List.of(1L, 2L, 2L, 4L, 0L), rows);
+  }
+
+  @Test
+  void aRepetitionPastTheLimitIsRefusedBeforeExpanding() {
+    Parts parts = Parts.of("(relu relu) x6");
+    ExpansionBudget budget = budget(parts, 10);
+    assertThrows(Abort.class, () -> budget.repeat(parts.elements.get(0), 6));
+    assertEquals(List.of("layer-limit"), parts.codes());
+    assertEquals("this repetition alone expands to at least 12 layers; the limit is 10",
+        parts.reporter.diagnostics().get(0).detail());
+  }
+
+  @Test
+  void walkingPastTheLimitStopsTheWalk() {
+    Parts parts = Parts.reporting();
+    ExpansionBudget budget = budget(parts, 3);
+    budget.walk(Parts.AT);
+    budget.walk(Parts.AT);
+    budget.walk(Parts.AT);
+    assertEquals(3, budget.walked());
+    assertThrows(Abort.class, () -> budget.walk(Parts.AT));
+    assertEquals(List.of("layer-limit"), parts.codes());
+  }
+
+  @Test
+  void saturatingArithmeticNeverWraps() {
+    assertEquals(Long.MAX_VALUE / 4, ExpansionBudget.saturatingMultiply(Long.MAX_VALUE / 2, 3));
+    assertEquals(Long.MAX_VALUE / 4, ExpansionBudget.saturatingAdd(Long.MAX_VALUE, 1));
+    assertEquals(6, ExpansionBudget.saturatingMultiply(2, 3));
+  }
+}
