@@ -82,14 +82,20 @@ class ProcessorJarIT {
         }
         """);
     String runtime = Path.of(Network.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-    Path out = dir.resolve("out");
     String javaHome = System.getProperty("java.home");
-    // as the README has it
-    Run javac = run(List.of(javaHome + "/bin/javac", "-processorpath", JAR.toString(), "-classpath", runtime,
-        "-Acnnspec.path=" + dir.resolve("src/main/cnn"), "-d", out.toString(), src.resolve("Specs.java").toString()));
+    // the README's command, run in the project's directory, with this build's jars for the ones it names
+    List<String> command = new ArrayList<>();
+    for (String word : readmeJavacCommand().split(" +")) {
+      command.add(word.equals("javac") ? javaHome + "/bin/javac"
+          : word.matches("cnnspec-processor-.*\\.jar") ? JAR.toAbsolutePath().toString()
+          : word.matches("cnnspec-runtime-.*\\.jar") ? runtime
+          : word);
+    }
+    Run javac = run(command, dir);
     assertEquals(0, javac.exit, javac.output);
     assertEquals("", javac.output.strip());
-    Run java = run(List.of(javaHome + "/bin/java", "-cp", out + File.pathSeparator + runtime, "demo.Specs"));
+    Path out = dir.resolve("classes");
+    Run java = run(List.of(javaHome + "/bin/java", "-cp", out + File.pathSeparator + runtime, "demo.Specs"), dir);
     assertEquals(0, java.exit, java.output);
     // Mlp: 784*100+100 + 100*10+10; Tiny: 3*3*3*4+4 + 4*10+10; ResNet50: torchvision's 25,557,032
     assertEquals("79510 162 25557032", java.output.strip());
@@ -97,8 +103,19 @@ class ProcessorJarIT {
 
   private record Run(int exit, String output) {}
 
-  private static Run run(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+  /** The README's plain javac command, one line of its "Build integration" section. */
+  private static String readmeJavacCommand() throws IOException {
+    Path readme = Path.of(System.getProperty("cnnspec.readme", "../README.md"));
+    List<String> commands = Files.readAllLines(readme).stream().filter(line -> line.startsWith("javac -processorpath ")).toList();
+    assertEquals(1, commands.size(), "one plain javac command in " + readme);
+    String command = commands.get(0);
+    assertTrue(command.contains(" -classpath cnnspec-runtime-") && command.contains(" src/main/java/demo/Specs.java")
+        && command.contains(" -Acnnspec.path=src/main/cnn ") && command.contains(" -d classes "), command);
+    return command;
+  }
+
+  private static Run run(List<String> command, Path directory) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertTrue(process.waitFor(2, TimeUnit.MINUTES), "did not finish: " + command);
     return new Run(process.exitValue(), output);
