@@ -3,11 +3,9 @@ package io.cnnspec.maven;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.text.SpecBytes;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,19 +51,13 @@ final class SpecCheck {
 
   static Checked checkOne(Path file, String display) {
     String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(Files.readAllBytes(file)))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return unreadable(display, "is not valid UTF-8 text; save it as UTF-8");
+    try (InputStream in = Files.newInputStream(file)) {
+      text = SpecBytes.read(in); // as the command line and the processor read specs
+    } catch (SpecBytes.Unreadable e) {
+      return unreadable(display, e.getMessage() + (e.reason() == SpecBytes.Unreadable.Reason.TOO_LARGE
+          ? "; check that it is the right file" : "; save it as UTF-8"));
     } catch (IOException e) {
       return unreadable(display, "cannot be read (" + e + "); check that it is a readable file");
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // a byte order mark some editors write; not part of the spec
     }
     Compilation compilation = CnnSpec.compile(text, display);
     List<Problem> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.cnnspec.maven;
 
+import io.cnnspec.text.SpecBytes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -92,10 +93,8 @@ final class StaleSpecs {
     } catch (IOException e) {
       return Optional.of(shown + " cannot be read (" + e + ")");
     }
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // the processor hashes the text without a byte order mark
-    }
+    // the processor hashes the text as read, without a byte order mark
+    String text = SpecBytes.stripBom(new String(bytes, StandardCharsets.UTF_8));
     return sha256(text).equals(sha256) ? Optional.empty() : Optional.of(shown + " changed");
   }
 

@@ -49,7 +49,8 @@ class SpecCheckTest {
         new byte[] {'#', ' ', (byte) 0xE9, '\n'});
     SpecCheck.Checked checked = SpecCheck.checkOne(file, "cnn/latin1.cnn");
     assertTrue(checked.failed());
-    assertEquals("cnn/latin1.cnn: error: spec file is not valid UTF-8 text; save it as UTF-8",
+    assertEquals("cnn/latin1.cnn: error: spec file is not a text file (cnnspec specs are UTF-8 text): invalid UTF-8"
+            + " at line 1, byte 3; save it as UTF-8",
         checked.problems().get(0).text());
   }
 
