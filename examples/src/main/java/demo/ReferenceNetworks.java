@@ -5,14 +5,13 @@ import io.cnnspec.Network;
 /**
  * Reference networks read from {@code .cnn} files rather than written inline: the class name is
  * the header's ({@code network AlexNet : ...} gives {@code demo.AlexNet}) unless {@code name} gives
- * another. The files are found on the {@code -Acnnspec.path} directories of the build (this
- * project's pom.xml); these are the repository's zoo files, the same ones
- * {@code cnnspec summary alexnet} shows. {@code @Network} repeats, so one type can declare several
- * networks.
+ * another. {@code zoo:NAME} is a network of the zoo, which the processor's jar carries: the
+ * repository's zoo files, the same ones {@code cnnspec summary alexnet} shows, with nothing to
+ * configure. {@code @Network} repeats, so one type can declare several networks.
  */
-@Network(file = "alexnet.cnn")
-@Network(file = "resnet50.cnn")
-@Network(file = "vgg16.cnn", name = "Vgg16Torchvision")
+@Network(file = "zoo:alexnet")
+@Network(file = "zoo:resnet50")
+@Network(file = "zoo:vgg16", name = "Vgg16Torchvision")
 final class ReferenceNetworks {
   private ReferenceNetworks() {}
 }

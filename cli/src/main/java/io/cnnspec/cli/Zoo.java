@@ -13,8 +13,8 @@ import java.util.Optional;
 
 /**
  * The reference networks bundled in the jar: the {@code .cnn} files of the repository's {@code zoo/}
- * directory, copied by the build to {@code io/cnnspec/zoo/}, with an {@code index.txt} the build
- * writes from that directory. A network's name is its file's base name ({@code vgg16} for
+ * directory, packaged by the {@code cnnspec-zoo} module as {@code io/cnnspec/zoo/}, with an
+ * {@code index.txt} that module's build writes from that directory. A network's name is its file's base name ({@code vgg16} for
  * {@code vgg16.cnn}), matched without regard to case.
  */
 final class Zoo {

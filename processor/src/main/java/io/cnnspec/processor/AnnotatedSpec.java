@@ -46,9 +46,13 @@ sealed interface AnnotatedSpec {
    * A {@code .cnn} file, header included.
    *
    * @param displayName the file as the user wrote it in {@code file}, normalized; errors start with it
-   * @param rootRelativePath the file's path under the source root it was found in, e.g. {@code demo/alexnet.cnn}
+   * @param rootRelativePath the file's path under the source root it was found in, e.g. {@code demo/alexnet.cnn},
+   *     or {@code zoo:resnet50} for a network of the bundled zoo
+   * @param location where the file was read, a {@code file:} URI for a file on disk (recorded for build tools,
+   *     see {@link SpecInputs}); null for a zoo network, which is part of the processor's jar
    */
-  record InFile(String displayName, String rootRelativePath, String text, String holder) implements AnnotatedSpec {
+  record InFile(String displayName, String rootRelativePath, String text, String holder, java.net.URI location)
+      implements AnnotatedSpec {
 
     @Override
     public String origin() {

@@ -30,11 +30,14 @@ final class NetworkFileGenerator {
   private final Elements elements;
   private final Filer filer;
   private final ErrorReporter reporter;
+  /** Which spec file each generated class came from, for build tools (cnnspec-maven-plugin). */
+  private final SpecInputs inputs;
 
   NetworkFileGenerator(Elements elements, Filer filer, ErrorReporter reporter) {
     this.elements = elements;
     this.filer = filer;
     this.reporter = reporter;
+    this.inputs = new SpecInputs(filer, elements);
   }
 
   void generate(NetworkRequest request) {
@@ -43,6 +46,7 @@ final class NetworkFileGenerator {
     String qualified = request.qualifiedName();
     try {
       javaFile.writeTo(filer);
+      recordInput(request);
     } catch (FilerException e) {
       reporter.report(Kind.ERROR, annotation, request.nameMember(), ProcessorCode.CLASS_EXISTS, "cannot create class "
           + qualified + " (" + e.getMessage() + "): a type of that name already exists in this compilation; give the"
@@ -50,6 +54,20 @@ final class NetworkFileGenerator {
     } catch (IOException e) {
       reporter.report(Kind.ERROR, annotation, request.nameMember(), ProcessorCode.WRITE_FAILED, "cannot write class "
           + qualified + ": " + e + "; check that the generated sources directory is writable");
+    }
+  }
+
+  /** After the class is written: which spec file it came from, for build tools (see {@link SpecInputs}). */
+  private void recordInput(NetworkRequest request) {
+    if (!(request.spec() instanceof AnnotatedSpec.InFile file)) {
+      return;
+    }
+    try {
+      inputs.record(request.qualifiedName(), request.annotation().holder(), file);
+    } catch (IOException e) {
+      reporter.report(Kind.ERROR, request.annotation(), NetworkAnnotation.Member.FILE, ProcessorCode.WRITE_FAILED,
+          "cannot record which spec file class " + request.qualifiedName() + " came from: " + e
+              + "; check that the generated sources directory is writable");
     }
   }
 

@@ -37,6 +37,8 @@ enum ProcessorCode {
   FILE_TOO_LARGE("file-too-large"),
   /** {@code file} is not UTF-8 text. */
   FILE_NOT_UTF8("file-not-utf8"),
+  /** {@code file = "zoo:NAME"} names no network of the bundled zoo. */
+  ZOO_UNKNOWN("zoo-unknown"),
   /** {@code file} is empty. */
   EMPTY_FILE("empty-file"),
   /** The class name is a Java keyword or not a Java identifier. */

@@ -33,7 +33,10 @@ import javax.tools.StandardLocation;
  *       absolute paths: Maven runs javac in its own working directory, which may be the parent
  *       project's.</li>
  * </ol>
- * A path that, once {@code .} and {@code ..} are resolved, leaves those roots, and any absolute path,
+ * {@code zoo:NAME} (e.g. {@code zoo:resnet50}) is instead a network of the bundled zoo, read from the
+ * processor's own jar (see {@link ZooSpecs}).
+ *
+ * <p>A path that, once {@code .} and {@code ..} are resolved, leaves those roots, and any absolute path,
  * is refused: a spec file is part of the sources, not anything the compiling user can read. The
  * check is on the path as written; a symbolic link inside a root is followed, as javac itself does.
  *
@@ -87,6 +90,9 @@ final class SpecFileLocator {
   Lookup find(String packageName, String holder, String file) {
     String written = file.strip();
     String slashed = written.replace('\\', '/');
+    if (slashed.startsWith(ZooSpecs.PREFIX)) {
+      return ZooSpecs.find(written, holder);
+    }
     if (isAbsolute(slashed)) {
       return new Refused(ProcessorCode.ABSOLUTE_PATH, "file \"" + written + "\" is an absolute path, and spec files are read only from the source"
           + " roots; give a path relative to the package" + packageClause(packageName)
@@ -116,7 +122,7 @@ final class SpecFileLocator {
     }
     if (resource != null) {
       try (InputStream in = resource.openInputStream()) {
-        return read(written, inPackage.get(), holder, in);
+        return read(written, inPackage.get(), holder, in, resource.toUri());
       } catch (FileNotFoundException | NoSuchFileException e) {
         looked.add("the source path (" + inPackage.get() + ")");
       } catch (IOException e) {
@@ -138,7 +144,7 @@ final class SpecFileLocator {
           continue;
         }
         try (InputStream in = Files.newInputStream(candidate)) {
-          return read(written, relative, holder, in);
+          return read(written, relative, holder, in, candidate.toUri());
         } catch (IOException e) {
           return new Refused(ProcessorCode.FILE_UNREADABLE, "cannot read spec file \"" + written + "\" (" + candidate + "): " + e
               + "; check that it is a readable file");
@@ -148,7 +154,8 @@ final class SpecFileLocator {
     String where = roots.isEmpty() ? " (no -Acnnspec.path directories are set)" : "";
     return new Refused(ProcessorCode.FILE_NOT_FOUND, "cannot find spec file \"" + written + "\"; looked in " + String.join(", ", looked) + where
         + ". Put it in the package's directory on the source path (javac -sourcepath), or pass its directory with"
-        + " -Acnnspec.path=DIR, e.g. -Acnnspec.path=${project.basedir}/src/main/java");
+        + " -Acnnspec.path=DIR, e.g. -Acnnspec.path=${project.basedir}/src/main/cnn. A network of the zoo needs no"
+        + " file: write file = \"zoo:resnet50\", or copy it to edit with cnnspec zoo resnet50 > src/main/cnn/resnet50.cnn");
   }
 
   /**
@@ -187,9 +194,10 @@ final class SpecFileLocator {
   }
 
   /** The file's text as every spec is read ({@link SpecBytes}), or why it is none. */
-  private static Lookup read(String written, String rootRelative, String holder, InputStream in) throws IOException {
+  static Lookup read(String written, String rootRelative, String holder, InputStream in, java.net.URI location)
+      throws IOException {
     try {
-      return new Found(new AnnotatedSpec.InFile(written, rootRelative, SpecBytes.read(in), holder));
+      return new Found(new AnnotatedSpec.InFile(written, rootRelative, SpecBytes.read(in), holder, location));
     } catch (SpecBytes.Unreadable e) {
       return switch (e.reason()) {
         case TOO_LARGE -> new Refused(ProcessorCode.FILE_TOO_LARGE, "spec file \"" + written + "\" " + e.getMessage()
