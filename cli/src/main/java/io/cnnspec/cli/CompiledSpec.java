@@ -1,0 +1,39 @@
+package io.cnnspec.cli;
+
+import io.cnnspec.lang.Compilation;
+import io.cnnspec.model.NetworkInfo;
+
+/**
+ * One spec read and compiled for a command that reports on it ({@code summary}, {@code draw}), its
+ * diagnostics printed: the network, or the exit code to return instead.
+ *
+ * @param source the spec as read; null when it could not be read
+ * @param network the analysis; null when the spec could not be read or has errors
+ * @param exit {@link Main#USAGE} or {@link Main#SPEC_ERROR} when {@code network} is null
+ */
+record CompiledSpec(SpecSource.Spec source, NetworkInfo network, int exit) {
+
+  /**
+   * Reads {@code spec} (a file, a zoo name or {@code -}) and compiles it, at {@code input} when that
+   * is not null; prints what goes wrong to standard error.
+   */
+  static CompiledSpec of(CnnspecCommand parent, String spec, String input) {
+    Io io = parent.io();
+    SpecSource.Spec source;
+    Compilation compilation;
+    try {
+      source = parent.sources().resolve(spec);
+      compilation = input == null
+          ? SpecCompiler.compile(source)
+          : SpecCompiler.compileWithInput(source, input);
+    } catch (InputException e) {
+      io.err().println("cnnspec: error: " + e.getMessage());
+      return new CompiledSpec(null, null, Main.USAGE);
+    }
+    boolean inputError = Diagnostics.print(compilation, io.err(), input);
+    if (!compilation.ok()) {
+      return new CompiledSpec(source, null, inputError ? Main.USAGE : Main.SPEC_ERROR);
+    }
+    return new CompiledSpec(source, compilation.network().orElseThrow(), Main.OK);
+  }
+}
