@@ -11,7 +11,7 @@ import io.cnnspec.model.NetworkInfo;
  * @param network the analysis; null when the spec could not be read or has errors
  * @param exit {@link Main#USAGE} or {@link Main#SPEC_ERROR} when {@code network} is null
  */
-record CompiledSpec(SpecSource.Spec source, NetworkInfo network, int exit) {
+record CompiledSpec(SpecResolver.Spec source, NetworkInfo network, int exit) {
 
   /**
    * Reads {@code spec} (a file, a zoo name or {@code -}) and compiles it, at {@code input} when that
@@ -19,13 +19,11 @@ record CompiledSpec(SpecSource.Spec source, NetworkInfo network, int exit) {
    */
   static CompiledSpec of(CnnspecCommand parent, String spec, String input) {
     Io io = parent.io();
-    SpecSource.Spec source;
+    SpecResolver.Spec source;
     Compilation compilation;
     try {
       source = parent.sources().resolve(spec);
-      compilation = input == null
-          ? SpecCompiler.compile(source)
-          : SpecCompiler.compileWithInput(source, input);
+      compilation = SpecCompiler.compile(source, input);
     } catch (InputException e) {
       io.err().println("cnnspec: error: " + e.getMessage());
       return new CompiledSpec(null, null, Main.USAGE);

@@ -92,7 +92,7 @@ final class DrawCommand implements Callable<Integer> {
    * A network too large to draw ({@link io.cnnspec.picture.DiagramLayout#MAX_BOXES}), for draw and
    * the HTML summary: the layout's message and how to fold it; a usage error.
    */
-  static int tooLarge(Io io, SpecSource.Spec source, IllegalArgumentException e) {
+  static int tooLarge(Io io, SpecResolver.Spec source, IllegalArgumentException e) {
     io.err().println("cnnspec: error: " + source.origin() + ": " + e.getMessage()
         + "\n    hint: draw it folded (without --unfold), or with a smaller --depth");
     return Main.USAGE;

@@ -140,11 +140,15 @@ class DrawCommandTest {
   }
 
   @Test
-  void htmlIsForOneNetworkWithItsRows() {
+  void htmlIsForOneNetwork() {
     Cli.Result zoo = Cli.run("zoo", "-f", "html").noStackTrace();
     assertEquals(2, zoo.exit(), zoo::toString);
+    assertTrue(zoo.err().contains("--format html draws one network"), zoo.err());
+    // totals only: the diagram and the totals, no table
     Cli.Result totals = Cli.run("summary", "vgg16", "-f", "html", "--totals-only").noStackTrace();
-    assertEquals(2, totals.exit(), totals::toString);
+    assertEquals(0, totals.exit(), totals::toString);
+    assertEquals(0, totals.out().split("<tr id=\"r", -1).length - 1);
+    assertEquals(39, boxes(totals.out()));
   }
 
   @Test
