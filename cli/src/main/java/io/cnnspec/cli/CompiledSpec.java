@@ -2,6 +2,8 @@ package io.cnnspec.cli;
 
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * One spec read and compiled for a command that reports on it ({@code summary}, {@code draw}), its
@@ -12,6 +14,27 @@ import io.cnnspec.model.NetworkInfo;
  * @param exit {@link Main#USAGE} or {@link Main#SPEC_ERROR} when {@code network} is null
  */
 record CompiledSpec(SpecResolver.Spec source, NetworkInfo network, int exit) {
+
+  /** The {@code SPEC} parameter of a command that reads one spec. */
+  static PositionalParamSpec specParameter() {
+    return PositionalParamSpec.builder()
+        .index("0")
+        .paramLabel("SPEC")
+        .type(String.class)
+        .required(true)
+        .description("A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
+        .build();
+  }
+
+  /** {@code -i, --input HxWxC}: the spec at another input size. */
+  static OptionSpec inputOption() {
+    return OptionSpec.builder("-i", "--input")
+        .paramLabel("HxWxC")
+        .type(String.class)
+        .description("Analyse the spec at another input size, e.g. 299x299x3; its declared output and "
+            + "expect lines are then not checked.")
+        .build();
+  }
 
   /**
    * Reads {@code spec} (a file, a zoo name or {@code -}) and compiles it, at {@code input} when that

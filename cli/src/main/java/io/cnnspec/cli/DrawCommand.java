@@ -14,13 +14,7 @@ final class DrawCommand implements Callable<Integer> {
   private final CnnspecCommand parent;
   private final CommandSpec command = Commands.create(this, "draw");
 
-  private final PositionalParamSpec spec = PositionalParamSpec.builder()
-      .index("0")
-      .paramLabel("SPEC")
-      .type(String.class)
-      .required(true)
-      .description("A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
-      .build();
+  private final PositionalParamSpec spec = CompiledSpec.specParameter();
 
   private final OutputFile output = new OutputFile("the SVG");
 
@@ -33,12 +27,7 @@ final class DrawCommand implements Callable<Integer> {
 
   private final OptionSpec unfold = Commands.flag("Draw every layer as its own box (no folding at all).", "--unfold");
 
-  private final OptionSpec input = OptionSpec.builder("-i", "--input")
-      .paramLabel("HxWxC")
-      .type(String.class)
-      .description("Analyse the spec at another input size, e.g. 299x299x3; its declared output and "
-          + "expect lines are then not checked.")
-      .build();
+  private final OptionSpec input = CompiledSpec.inputOption();
 
   DrawCommand(CnnspecCommand parent) {
     this.parent = parent;

@@ -19,13 +19,7 @@ final class SummaryCommand implements Callable<Integer> {
   private final CnnspecCommand parent;
   private final CommandSpec command = Commands.create(this, "summary").aliases("s");
 
-  private final PositionalParamSpec spec = PositionalParamSpec.builder()
-      .index("0")
-      .paramLabel("SPEC")
-      .type(String.class)
-      .required(true)
-      .description("A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
-      .build();
+  private final PositionalParamSpec spec = CompiledSpec.specParameter();
 
   private final OutputFormat output = new OutputFormat(true);
 
@@ -69,12 +63,7 @@ final class SummaryCommand implements Callable<Integer> {
           + "momentum, rmsprop, adagrad (1), adam, adamw (2).")
       .build();
 
-  private final OptionSpec input = OptionSpec.builder("-i", "--input")
-      .paramLabel("HxWxC")
-      .type(String.class)
-      .description("Analyse the spec at another input size, e.g. 299x299x3; its declared output and "
-          + "expect lines are then not checked.")
-      .build();
+  private final OptionSpec input = CompiledSpec.inputOption();
 
   SummaryCommand(CnnspecCommand parent) {
     this.parent = parent;
