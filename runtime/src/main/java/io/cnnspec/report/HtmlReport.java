@@ -187,7 +187,9 @@ public final class HtmlReport {
       return;
     }
     String percent = Figures.fixed(100.0 * part / whole, 2) + "%";
-    html.element("td", percent, "class", "share " + kind, "style", "--p:" + percent);
+    // a share that rounds to nothing still is one: a batch norm's 64 parameters among 23 million
+    String text = percent.equals("0.00%") ? "<0.01%" : percent;
+    html.element("td", text, "class", "share " + kind, "style", "--p:" + percent);
   }
 
   private static void totals(Xml html, List<Totals.Line> lines) {

@@ -57,6 +57,8 @@ class HtmlReportTest {
     }
     // conv2's share of the 2,114 parameters, and the totals as the text table has them
     assertTrue(html.contains("<td class=\"share params\" style=\"--p:27.63%\">27.63%</td>"), html);
+    // bn2's 16 of 2,114 would read 0.76%; a share under 0.005% reads as less than 0.01%, never 0.00%
+    assertTrue(html.contains("<td class=\"share params\" style=\"--p:0.76%\">0.76%</td>"), html);
     assertTrue(html.contains("<td>Total params</td><td class=\"n\">2,114</td>"), html);
     assertTrue(html.contains("<h2>Memory at fp32, batch 1</h2>"), html);
   }
@@ -95,6 +97,16 @@ class HtmlReportTest {
     assertEquals(0, elements(doc, "tr").stream().filter(tr -> tr.hasAttribute("data-box")).count());
     assertEquals(8, elements(doc, "g").stream().filter(g -> g.getAttribute("class").equals("box")).count());
     assertTrue(html.contains("<td>Total params</td><td class=\"n\">2,114</td>"), html);
+  }
+
+  @Test
+  void aTinyShareIsNotShownAsNothing() {
+    Shape map = Shape.of(8, 8, 8);
+    LayerInfo big = TestNetworks.layer("fc1", "fc", "fc100", 0, 0, map, map, 1_000_000, 0, 0, 100, 1, 1);
+    LayerInfo small = TestNetworks.layer("bn1", "bn", "bn", 0, 0, map, map, 16, 16, 0, 512, 1, 1);
+    NetworkInfo network = new NetworkInfo("N", map, map, List.of(big, small), 1_000_016, 1_000_016, 16, 0, 1024);
+    String html = HtmlReport.render(network, ReportOptions.DEFAULT);
+    assertTrue(html.contains("<td class=\"share params\" style=\"--p:0.00%\">&lt;0.01%</td>"), html);
   }
 
   @Test
