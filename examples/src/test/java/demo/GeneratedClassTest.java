@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.cnnspec.model.LayerConstant;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.report.ReportFormat;
+import io.cnnspec.report.ReportOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -137,6 +139,20 @@ class GeneratedClassTest {
     // A file spec keeps the whole file: the zoo is the one source of the reference networks.
     Path zoo = Path.of(System.getProperty("cnnspec.root", ".."), "zoo", "alexnet.cnn");
     assertEquals(Files.readString(zoo).replace("\r\n", "\n"), AlexNet.SPEC.replace("\r\n", "\n"));
+  }
+
+  /**
+   * A generated class renders the HTML page through the same entry point as its other reports. Its
+   * {@code INFO} is rebuilt from constants without the spec's blocks, so the diagram is unfolded:
+   * a box per layer.
+   */
+  @Test
+  void generatedClassesRenderTheHtmlPage() {
+    String html = ResNet50.render(ReportFormat.HTML, ReportOptions.DEFAULT);
+    int layers = ResNet50.INFO.layers().size();
+    assertEquals(layers, html.split("<tr id=\"r", -1).length - 1);
+    assertEquals(layers, html.split("<g class=\"box\"", -1).length - 1);
+    assertTrue(html.contains("<td>Total params</td><td class=\"n\">25,557,032</td>"), html);
   }
 
   @Test

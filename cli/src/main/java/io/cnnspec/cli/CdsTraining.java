@@ -12,10 +12,10 @@ import java.nio.file.Path;
  * The build's training run for the class data sharing archive, not part of the command: runs the
  * command lines people run most, in one JVM, output discarded, so that the classes they load can be
  * listed ({@code -XX:DumpLoadedClassList}) and archived ({@code -Xshare:dump}), see cli/pom.xml.
- * Besides the summaries it runs the zoo listing (which compiles every bundled network, so every
- * layer kind the language has), the help, a usage error and specs with errors, since a class the
- * archive lacks is read from the jar and verified on every start, picocli's (Java 5 class files)
- * with the slow old verifier.
+ * Besides the summaries (the HTML one included) and a drawing, it runs the zoo listing (which
+ * compiles every bundled network, so every layer kind the language has), the help, a usage error
+ * and specs with errors, since a class the archive lacks is read from the jar and verified on every
+ * start, picocli's (Java 5 class files) with the slow old verifier.
  *
  * <p>With a path argument it writes there the real path and the version of the Java home it ran on:
  * the archive is valid for that JVM only, and the {@code cnnspec} launcher uses it only with that
@@ -33,6 +33,8 @@ public final class CdsTraining {
     {"summary", "densenet121", "--format", "markdown", "--depth", "1"},
     {"summary", "inception_v3", "--format", "csv", "--batch", "8", "--dtype", "fp16", "--optimizer", "adam"},
     {"summary", "mobilenet_v2", "--totals-only", "--input", "160x160x3"},
+    {"draw", "resnet50"},
+    {"summary", "vgg16", "--format", "html"},
     {"check", "-"},
     {"zoo"},
     {"zoo", "vgg16"},

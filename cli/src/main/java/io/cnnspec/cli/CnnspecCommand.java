@@ -36,6 +36,8 @@ final class CnnspecCommand implements Callable<Integer> {
             "  cnnspec summary vgg16                   the bundled VGG-16, as a table",
             "  cnnspec summary my.cnn --format json    a spec file, as JSON",
             "  cnnspec summary - < my.cnn              a spec on standard input",
+            "  cnnspec summary resnet50 -f html -o r.html  a page with the diagram and the table",
+            "  cnnspec draw inception_v3 -o i.svg      the network as an SVG diagram",
             "  cnnspec check specs/*.cnn               diagnostics only, for CI",
             "  cnnspec zoo                             the bundled networks");
     Commands.exitCodes(spec,
@@ -62,7 +64,7 @@ final class CnnspecCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("cnnspec: error: missing command (summary, check or zoo)");
+    err.println("cnnspec: error: missing command (summary, draw, check or zoo)");
     spec.commandLine().usage(err);
     return Main.USAGE;
   }
@@ -82,6 +84,7 @@ final class CnnspecCommand implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(top.spec);
     commandLine.addSubcommand(new SummaryCommand(top).spec());
     commandLine.addSubcommand(new CheckCommand(top).spec());
+    commandLine.addSubcommand(new DrawCommand(top).spec());
     commandLine.addSubcommand(new ZooCommand(top).spec());
     commandLine.addSubcommand(new HelpCommand().spec());
     PrintWriter out = writer(io.out());

@@ -46,7 +46,7 @@ final class Options {
     }
   }
 
-  /** The runtime's report formats, json included, with the command's own message for a wrong one. */
+  /** The runtime's report formats, json and html included, with the command's own message for a wrong one. */
   static final ITypeConverter<ReportFormat> FORMAT = new Converter<>() {
     @Override
     ReportFormat parse(String value) {
@@ -54,7 +54,7 @@ final class Options {
         return ReportFormat.parse(value == null ? "" : value.strip());
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(
-            "unknown format '" + value + "'; use one of table, markdown (md), csv or json");
+            "unknown format '" + value + "'; use one of table, markdown (md), csv, json or html");
       }
     }
   };
@@ -74,7 +74,7 @@ final class Options {
   };
 
   /** Completion candidates and the {@code ${COMPLETION-CANDIDATES}} of help texts. */
-  static final List<String> FORMAT_NAMES = List.of("table", "markdown", "csv", "json");
+  static final List<String> FORMAT_NAMES = List.of("table", "markdown", "csv", "json", "html");
 
   static final List<String> DTYPE_NAMES = List.of("fp32", "fp16", "bf16", "int8");
 

@@ -1,9 +1,5 @@
 package io.cnnspec.cli;
 
-import io.cnnspec.lang.SpecInput;
-import io.cnnspec.lang.CompileOptions;
-import io.cnnspec.lang.CnnSpec;
-import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.report.DType;
 import io.cnnspec.report.JsonReport;
@@ -23,15 +19,11 @@ final class SummaryCommand implements Callable<Integer> {
   private final CnnspecCommand parent;
   private final CommandSpec command = Commands.create(this, "summary").aliases("s");
 
-  private final PositionalParamSpec spec = PositionalParamSpec.builder()
-      .index("0")
-      .paramLabel("SPEC")
-      .type(String.class)
-      .required(true)
-      .description("A .cnn file, a bundled network's name (see 'cnnspec zoo', e.g. vgg16), or - for standard input.")
-      .build();
+  private final PositionalParamSpec spec = CompiledSpec.specParameter();
 
-  private final OutputFormat output = new OutputFormat();
+  private final OutputFormat output = new OutputFormat(true);
+
+  private final OutputFile file = new OutputFile("the report");
 
   private final OptionSpec batch = OptionSpec.builder("-b", "--batch")
       .paramLabel("N")
@@ -71,12 +63,7 @@ final class SummaryCommand implements Callable<Integer> {
           + "momentum, rmsprop, adagrad (1), adam, adamw (2).")
       .build();
 
-  private final OptionSpec input = OptionSpec.builder("-i", "--input")
-      .paramLabel("HxWxC")
-      .type(String.class)
-      .description("Analyse the spec at another input size, e.g. 299x299x3; its declared output and "
-          + "expect lines are then not checked.")
-      .build();
+  private final OptionSpec input = CompiledSpec.inputOption();
 
   SummaryCommand(CnnspecCommand parent) {
     this.parent = parent;
@@ -89,9 +76,10 @@ final class SummaryCommand implements Callable<Integer> {
     Commands.exitCodes(command,
         "0:fine",
         "1:the spec has errors (printed to standard error)",
-        "2:usage error, or the spec cannot be read");
+        "2:usage error, the spec cannot be read, or the output file cannot be written");
     command.addPositional(spec);
     output.addTo(command);
+    command.addOption(file.option());
     for (OptionSpec option : new OptionSpec[] {batch, dtype, depth, totalsOnly, gradients, optimizer, input}) {
       command.addOption(option);
     }
@@ -112,21 +100,12 @@ final class SummaryCommand implements Callable<Integer> {
     String input = this.input.getValue();
     ReportFormat format = output.format();
     validate(batch, depth, totalsOnly, format);
-    SpecResolver.Spec source;
-    Compilation compilation;
-    try {
-      source = parent.sources().resolve(spec.getValue());
-      compilation = CnnSpec.compile(new SpecInput.File(source.text(), source.origin()),
-          CompileOptions.DEFAULT.withInputSize(input));
-    } catch (InputException e) {
-      io.err().println("cnnspec: error: " + e.getMessage());
-      return Main.USAGE;
+    CompiledSpec compiled = CompiledSpec.of(parent, spec.getValue(), input);
+    if (compiled.network() == null) {
+      return compiled.exit();
     }
-    boolean inputError = Diagnostics.print(compilation, io.err(), input);
-    if (!compilation.ok()) {
-      return inputError ? Main.USAGE : Main.SPEC_ERROR;
-    }
-    NetworkInfo network = compilation.network().orElseThrow();
+    SpecResolver.Spec source = compiled.source();
+    NetworkInfo network = compiled.network();
     boolean gradients = this.gradients.getValue();
     Rows rows = totalsOnly ? Rows.NONE : depth == null ? Rows.ALL : Rows.toDepth(depth);
     ReportOptions options = new ReportOptions(dtype.getValue(), batch, gradients || optimizer != null,
@@ -137,13 +116,18 @@ final class SummaryCommand implements Callable<Integer> {
       report = format == ReportFormat.JSON
           ? JsonReport.render(network, options, output.jsonStyle())
           : Reports.render(network, format, options);
+    } catch (IllegalArgumentException e) {
+      // only the HTML page draws, and its layout refuses a diagram too large to read
+      if (format != ReportFormat.HTML) {
+        throw e;
+      }
+      return DrawCommand.tooLarge(io, source, e);
     } catch (ArithmeticException e) {
       io.err().println("cnnspec: error: " + source.origin() + ": the memory figures at batch " + batch
           + " exceed 64-bit byte counts; give a smaller --batch");
       return Main.USAGE;
     }
-    io.out().print(report);
-    return Main.OK;
+    return file.write(io, report);
   }
 
   private void validate(int batch, Integer depth, boolean totalsOnly, ReportFormat format) {

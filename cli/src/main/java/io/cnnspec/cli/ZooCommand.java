@@ -34,7 +34,7 @@ final class ZooCommand implements Callable<Integer> {
       .description("Print this network's spec.")
       .build();
 
-  private final OutputFormat output = new OutputFormat();
+  private final OutputFormat output = new OutputFormat(false);
 
   private final OptionSpec wide =
       Commands.flag("Show whole titles; the table cuts them at " + TABLE_WIDTH + " columns.", "-w", "--wide");
@@ -101,6 +101,7 @@ final class ZooCommand implements Callable<Integer> {
       case MARKDOWN -> markdown(rows);
       case CSV -> csv(rows);
       case JSON -> json(rows);
+      case HTML -> throw new IllegalStateException("refused by OutputFormat.validate");
     });
     return failed ? Main.SPEC_ERROR : Main.OK;
   }

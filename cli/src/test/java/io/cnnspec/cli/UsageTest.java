@@ -107,7 +107,7 @@ class UsageTest {
 
   @Test
   void badValuesNameTheChoices() {
-    assertTrue(Cli.run("summary", "vgg16", "-f", "xml").err().contains("table, markdown (md), csv or json"));
+    assertTrue(Cli.run("summary", "vgg16", "-f", "xml").err().contains("table, markdown (md), csv, json or html"));
     assertTrue(Cli.run("summary", "vgg16", "-t", "fp64").err().contains("fp32"));
     assertTrue(Cli.run("summary", "vgg16", "-O", "lbfgs").err().contains("adam"));
   }

@@ -1,8 +1,10 @@
 package io.cnnspec.maven;
 
 import io.cnnspec.lang.CnnSpec;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.Compilation;
-import io.cnnspec.lang.Diagnostic;
+import io.cnnspec.lang.diagnostics.Diagnostic;
 import io.cnnspec.text.SpecBytes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +61,7 @@ final class SpecCheck {
     } catch (IOException e) {
       return unreadable(display, "cannot be read (" + e + "); check that it is a readable file");
     }
-    Compilation compilation = CnnSpec.compile(text, display);
+    Compilation compilation = CnnSpec.compile(new SpecInput.File(text, display), CompileOptions.DEFAULT);
     List<Problem> problems = new ArrayList<>();
     for (Diagnostic diagnostic : compilation.diagnostics()) {
       problems.add(new Problem(diagnostic.severity() == Diagnostic.Severity.ERROR, diagnostic.format()));

@@ -11,11 +11,13 @@ public enum ReportFormat {
   /** RFC 4180 CSV, one record per layer. */
   CSV,
   /** JSON with the totals, the memory estimate and one object per layer; see {@link JsonReport}. */
-  JSON;
+  JSON,
+  /** One self-contained HTML page: the diagram, the layer table with shares, the totals; see {@link HtmlReport}. */
+  HTML;
 
   /**
-   * Reads {@code table} (or {@code text}), {@code markdown} (or {@code md}), {@code csv} or
-   * {@code json}, in any case.
+   * Reads {@code table} (or {@code text}), {@code markdown} (or {@code md}), {@code csv},
+   * {@code json} or {@code html}, in any case.
    *
    * @throws IllegalArgumentException naming the valid formats when the text is none of them
    */
@@ -26,8 +28,9 @@ public enum ReportFormat {
       case "markdown", "md" -> MARKDOWN;
       case "csv" -> CSV;
       case "json" -> JSON;
+      case "html", "htm" -> HTML;
       default -> throw new IllegalArgumentException(
-          "unknown report format '" + text + "'; use one of table, markdown (md), csv or json");
+          "unknown report format '" + text + "'; use one of table, markdown (md), csv, json or html");
     };
   }
 }

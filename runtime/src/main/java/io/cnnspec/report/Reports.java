@@ -26,6 +26,7 @@ public final class Reports {
       case MARKDOWN -> MarkdownReport.render(network, options);
       case CSV -> CsvReport.render(network, options.rows());
       case JSON -> JsonReport.render(network, options, JsonWriter.Style.PRETTY);
+      case HTML -> HtmlReport.render(network, options);
     };
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ReportsTest {
 
   @ParameterizedTest
-  @CsvSource({"table, TABLE", "TEXT, TABLE", "markdown, MARKDOWN", "md, MARKDOWN", " Csv , CSV", "JSON, JSON"})
+  @CsvSource({"table, TABLE", "TEXT, TABLE", "markdown, MARKDOWN", "md, MARKDOWN", " Csv , CSV", "JSON, JSON", "html, HTML"})
   void parsesFormatNames(String text, ReportFormat expected) {
     assertEquals(expected, ReportFormat.parse(text));
   }

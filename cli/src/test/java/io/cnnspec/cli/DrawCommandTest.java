@@ -1,0 +1,164 @@
+package io.cnnspec.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnspec.lang.CnnSpec;
+import io.cnnspec.lang.CompileOptions;
+import io.cnnspec.lang.SpecInput;
+import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.picture.Diagram;
+import io.cnnspec.picture.DiagramLayout;
+import io.cnnspec.picture.Folding;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DrawCommandTest {
+
+  @TempDir
+  Path dir;
+
+  static int boxes(String svg) {
+    return svg.split("<g class=\"box\"", -1).length - 1;
+  }
+
+  @Test
+  void vgg16IsOneColumnOfABoxPerLayer() throws Exception {
+    Cli.Result r = Cli.run("draw", "vgg16").noStackTrace();
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.err());
+    String svg = r.out();
+    assertTrue(svg.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg "), svg);
+    // 13 convolutions, 15 ReLUs, 5 pools, 3 fully connected, 2 dropouts, softmax
+    assertEquals(39, boxes(svg));
+    assertTrue(svg.contains(">fc4096</text>"));
+    assertTrue(svg.contains(">4096 · 103M params · 74.3%</text>"), "fc1's 102,764,544 params, rounded, and their share");
+    assertTrue(svg.contains(">Params 138.4M (non-trainable state 0)</text>"));
+    DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+    assertEquals(svg, Cli.run("draw", "vgg16").out(), "the same bytes every time");
+  }
+
+  @Test
+  void resnet50IsFoldedUnlessADepthIsGiven() {
+    String folded = Cli.run("draw", "resnet50").out();
+    // stem (4 rows), 8 blocks (a call, then a repetition, per stage), gap and fc
+    assertEquals(14, boxes(folded));
+    assertTrue(folded.contains(">bottleneck_id x5</text>"), folded);
+    assertTrue(folded.contains(">bottleneck(128, 2)</text>"), folded);
+
+    String top = Cli.run("draw", "resnet50", "--depth", "0").out();
+    assertTrue(top.contains(">res {2}</text>") && top.contains(">res {1}</text>"), top);
+    assertEquals(174, boxes(Cli.run("draw", "resnet50", "--unfold").out()));
+    assertEquals(174, boxes(Cli.run("draw", "resnet50", "-d", "1").out()));
+  }
+
+  @Test
+  void writesTheFileGiven() throws Exception {
+    Path file = dir.resolve("tiny.svg");
+    Cli.Result r = Cli.runWithStdin(Specs.TINY, "draw", "-", "-o", file.toString()).noStackTrace();
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.out());
+    String svg = Files.readString(file);
+    assertTrue(svg.contains(">Tiny</text>"), svg);
+    assertEquals(5, boxes(svg));
+  }
+
+  @Test
+  void errorsAreReportedAndNothingIsDrawn() throws Exception {
+    Cli.Result bad = Cli.runWithStdin(Specs.BAD, "draw", "-").noStackTrace();
+    assertEquals(1, bad.exit(), bad::toString);
+    assertEquals("", bad.out());
+    Cli.Result missing = Cli.run("draw", "vgg61").noStackTrace();
+    assertEquals(2, missing.exit(), missing::toString);
+    Cli.Result nowhere = Cli.run("draw", "vgg16", "-o", dir.resolve("no/such/dir/x.svg").toString()).noStackTrace();
+    assertEquals(2, nowhere.exit(), nowhere::toString);
+    assertTrue(nowhere.err().startsWith("cnnspec: error: cannot write "), nowhere.err());
+    for (String[] args : List.of(new String[] {"draw", "vgg16", "--depth", "-1"},
+        new String[] {"draw", "vgg16", "--depth", "1", "--unfold"})) {
+      Cli.Result r = Cli.run(args).noStackTrace();
+      assertEquals(2, r.exit(), r::toString);
+      assertTrue(r.err().contains("--help"), r.err());
+    }
+  }
+
+  @Test
+  void aRepetitionOfAHundredThousandLayersDrawsFoldedAndIsRefusedUnfolded() {
+    String spec = "network Long : 8x8x8\n  (conv3-8 relu)x50001\n";
+    Cli.Result folded = Cli.runWithStdin(spec, "draw", "-").noStackTrace();
+    assertEquals(0, folded.exit(), folded::toString);
+    assertEquals(1, boxes(folded.out()));
+    assertTrue(folded.out().contains(" x50001</text>"), folded.out());
+    for (String[] args : List.of(new String[] {"draw", "-", "--unfold"},
+        new String[] {"summary", "-", "-f", "html", "--depth", "0"})) {
+      Cli.Result r = Cli.runWithStdin(spec, args).noStackTrace();
+      assertEquals(2, r.exit(), r::toString);
+      assertEquals("", r.out());
+      assertEquals("cnnspec: error: <stdin>: the diagram would hold more than 100000 boxes (100002 layers), too many "
+          + "to read; fold its blocks, or draw fewer branch levels\n"
+          + "    hint: draw it folded (without --unfold), or with a smaller --depth\n", r.err());
+    }
+  }
+
+  static Stream<Zoo.Entry> zoo() {
+    return Zoo.bundled().entries().stream();
+  }
+
+  /** Every bundled network, folded, unfolded and at depth 1: each row in one box, no box over another. */
+  @ParameterizedTest
+  @MethodSource("zoo")
+  void everyZooNetworkDrawsWithoutOverlaps(Zoo.Entry entry) {
+    NetworkInfo network = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT).network().orElseThrow();
+    for (Folding folding : List.of(Folding.BLOCKS, Folding.NONE, Folding.depth(1))) {
+      Diagram diagram = DiagramLayout.layout(network, folding);
+      diagram.boxOfRow(network.layers().size());
+      assertEquals(List.of(), diagram.overlaps(), entry.origin() + " " + folding);
+    }
+  }
+
+  @Test
+  void summaryWritesTheHtmlPage() throws Exception {
+    Path file = dir.resolve("vgg16.html");
+    Cli.Result r = Cli.run("summary", "vgg16", "--format", "html", "-o", file.toString()).noStackTrace();
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.out());
+    String html = Files.readString(file);
+    assertTrue(html.startsWith("<!DOCTYPE html>\n"), html);
+    assertEquals(39, html.split("<tr id=\"r", -1).length - 1);
+    assertEquals(39, boxes(html));
+    assertTrue(html.contains("<td>Total params</td><td class=\"n\">138,357,544</td>"), html);
+    // fc1's share of VGG-16's parameters: 102,764,544 / 138,357,544
+    assertTrue(html.contains(">74.27%</td>"), html);
+    assertEquals(html, Cli.run("summary", "vgg16", "-f", "html").out());
+  }
+
+  @Test
+  void htmlIsForOneNetwork() {
+    Cli.Result zoo = Cli.run("zoo", "-f", "html").noStackTrace();
+    assertEquals(2, zoo.exit(), zoo::toString);
+    assertTrue(zoo.err().contains("--format html draws one network"), zoo.err());
+    // totals only: the diagram and the totals, no table
+    Cli.Result totals = Cli.run("summary", "vgg16", "-f", "html", "--totals-only").noStackTrace();
+    assertEquals(0, totals.exit(), totals::toString);
+    assertEquals(0, totals.out().split("<tr id=\"r", -1).length - 1);
+    assertEquals(39, boxes(totals.out()));
+  }
+
+  @Test
+  void summaryWritesAnyFormatToAFile() throws Exception {
+    Path file = dir.resolve("tiny.csv");
+    Cli.Result r = Cli.runWithStdin(Specs.TINY, "summary", "-", "-f", "csv", "--output", file.toString());
+    assertEquals(0, r.exit(), r::toString);
+    assertEquals("", r.out());
+    assertEquals(Cli.runWithStdin(Specs.TINY, "summary", "-", "-f", "csv").out(), Files.readString(file));
+  }
+}
