@@ -19,6 +19,15 @@ final class Body {
   final List<String> forward = new ArrayList<>();
   /** Slot name to its value here, a Python literal, in the order first used. */
   final Map<String, String> slots = new LinkedHashMap<>();
+  /**
+   * A "same" padding in this call: the layer's symmetric {@code padding=} (null when it is not
+   * symmetric), F.pad's (left, right, top, bottom), and the value padded with (null: none will do).
+   */
+  record Same(String symmetric, String pads, String value) {}
+
+  /** Each "same"-padded layer's padding in this call, by attribute. */
+  final Map<String, Same> samePadding = new LinkedHashMap<>();
+
   /** The prefix of the rows' names in this class, stripped from attribute names. */
   final String prefix;
   private int variables;

@@ -80,9 +80,8 @@ final class PyTorchWriter {
         classOf.put(call, cls);
       }
       for (PyClass cls : groups.values()) {
-        finish(cls, "A call of the def '" + cls.calls.get(0).block().def() + "'"
-            + (cls.calls.size() > 1 ? ", " + cls.calls.size() + " calls: " + calls(cls) : ": "
-                + cls.calls.get(0).block().text()) + ".");
+        finish(cls, "The def '" + cls.calls.get(0).block().def() + "', for " + (cls.calls.size() == 1 ? "its call "
+            : "its " + cls.calls.size() + " calls ") + calls(cls) + ".");
       }
     }
     Body main = new Body("");
@@ -105,12 +104,16 @@ final class PyTorchWriter {
     return text.toString();
   }
 
+  /** The calls a class serves, as written: bottleneck_id (x12), or fire(16, 64) (x2), fire(32, 128). */
   private static String calls(PyClass cls) {
-    List<String> texts = new ArrayList<>();
+    Map<String, Integer> texts = new LinkedHashMap<>();
     for (Node.Call call : cls.calls) {
-      texts.add(call.block().text());
+      texts.merge(call.block().text(), 1, Integer::sum);
     }
-    return texts.size() > 6 ? String.join(", ", texts.subList(0, 6)) + ", ..." : String.join(", ", texts);
+    List<String> listed = new ArrayList<>();
+    texts.forEach((text, count) -> listed.add(count == 1 ? text : text + " (x" + count + ")"));
+    return listed.size() > 8 ? String.join(", ", listed.subList(0, 8)) + " and " + (listed.size() - 8) + " more"
+        : String.join(", ", listed);
   }
 
   private String docstring() {
@@ -163,6 +166,7 @@ final class PyTorchWriter {
    * constructor parameter (one per distinct list of values, named for its first use).
    */
   private void finish(PyClass cls, String doc) {
+    samePadding(cls);
     Map<List<String>, String> parameterOf = new LinkedHashMap<>();
     for (String slot : cls.bodies.get(0).slots.keySet()) {
       List<String> values = new ArrayList<>();
@@ -318,25 +322,25 @@ final class PyTorchWriter {
     Shape input = info.input();
     String self = "self." + a;
     if (op instanceof LayerOp.Conv conv) {
-      String pad = convPadding(a, input, conv.kh(), conv.kw(), conv.stride(), conv.dilation(), conv.padding(), b);
+      String pad = padding(a, input, conv.kh(), conv.kw(), conv.stride(), conv.dilation(), conv.padding(), "0", b);
       b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), conv.channels(), conv.kh(), conv.kw(),
-          conv.stride(), conv.dilation(), conv.groups(), conv.bias(), b, padArg(pad, conv.padding(), a, b)) + ")");
-      b.forward.add(out + " = " + self + "(" + padded(in, pad, "0") + ")");
+          conv.stride(), conv.dilation(), conv.groups(), conv.bias(), b, pad) + ")");
+      b.forward.add(out + " = " + self + "(" + padded(a, in, conv.padding()) + ")");
     } else if (op instanceof LayerOp.Depthwise dw) {
       long cout = dw.channels() == null ? input.channels() : dw.channels();
-      String pad = convPadding(a, input, dw.kh(), dw.kw(), dw.stride(), dw.dilation(), dw.padding(), b);
+      String pad = padding(a, input, dw.kh(), dw.kw(), dw.stride(), dw.dilation(), dw.padding(), "0", b);
       b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), cout, dw.kh(), dw.kw(), dw.stride(),
-          dw.dilation(), -1, dw.bias(), b, padArg(pad, dw.padding(), a, b)) + ")  # depthwise");
-      b.forward.add(out + " = " + self + "(" + padded(in, pad, "0") + ")");
+          dw.dilation(), -1, dw.bias(), b, pad) + ")  # depthwise");
+      b.forward.add(out + " = " + self + "(" + padded(a, in, dw.padding()) + ")");
     } else if (op instanceof LayerOp.Separable sep) {
-      String pad = convPadding(a, input, sep.kh(), sep.kw(), sep.stride(), sep.dilation(), sep.padding(), b);
+      String pad = padding(a, input, sep.kh(), sep.kw(), sep.stride(), sep.dilation(), sep.padding(), "0", b);
       b.init.add(self + " = nn.Sequential(  # separable: depthwise, then pointwise");
       b.init.add("    nn.Conv2d(" + convArgs(a + "_depthwise", input.channels(), input.channels(), sep.kh(), sep.kw(),
-          sep.stride(), sep.dilation(), -1, false, b, padArg(pad, sep.padding(), a, b)) + "),");
+          sep.stride(), sep.dilation(), -1, false, b, pad) + "),");
       b.init.add("    nn.Conv2d(" + b.slot(a + "_pointwise_in_channels", input.channels()) + ", "
           + b.slot(a + "_out_channels", sep.channels()) + ", kernel_size=1" + (sep.bias() ? "" : ", bias=False") + "),");
       b.init.add(")");
-      b.forward.add(out + " = " + self + "(" + padded(in, pad, "0") + ")");
+      b.forward.add(out + " = " + self + "(" + padded(a, in, sep.padding()) + ")");
     } else if (op instanceof LayerOp.Deconv de) {
       deconv(node, de, a, in, out, b);
     } else if (op instanceof LayerOp.Dense fc) {
@@ -461,37 +465,83 @@ final class PyTorchWriter {
     }
   }
 
-  /** "same" padding as pixels, or null for explicit padding. Returns a pad tuple literal when asymmetric. */
-  private static String convPadding(String a, Shape in, long kh, long kw, long stride, long dilation, Padding padding,
-      Body b) {
-    if (!(padding instanceof Padding.Same)) {
-      return null;
+  /**
+   * The {@code padding=} argument of a window layer. "same" is decided per class (see
+   * {@link #samePadding}), so it is a marker here: the layer's own padding when every call pads
+   * symmetrically, else 0 and an explicit {@code F.pad} before it.
+   */
+  private static String padding(String a, Shape in, long kh, long kw, long stride, long dilation, Padding padding,
+      String value, Body b) {
+    if (padding instanceof Padding.Explicit explicit) {
+      return b.slot(a + "_padding", explicit.pixels());
     }
     SamePadding h = SamePadding.window(in.height(), kh, stride, dilation);
     SamePadding w = SamePadding.window(in.width(), kw, stride, dilation);
-    if (h.symmetric() && w.symmetric()) {
-      return "=" + (h.before() == w.before() ? Long.toString(h.before()) : "(" + h.before() + ", " + w.before() + ")");
+    String symmetric = !h.symmetric() || !w.symmetric() ? null
+        : h.before() == w.before() ? Long.toString(h.before()) : "(" + h.before() + ", " + w.before() + ")";
+    b.samePadding.put(a, new Body.Same(symmetric, pads(w.before(), w.after(), h.before(), h.after()), value));
+    return Body.OPEN + "!" + a + Body.CLOSE;
+  }
+
+  /** The input of a window layer, {@code in}, or a marker for the F.pad its "same" padding may need. */
+  private static String padded(String a, String in, Padding padding) {
+    return padding instanceof Padding.Same ? Body.OPEN + "?" + a + "|" + in + Body.CLOSE : in;
+  }
+
+  /**
+   * Resolves the "same" markers of a class: symmetric padding in every call is the layer's own
+   * {@code padding=}; otherwise every call pads explicitly, as TensorFlow does (odd pixel last).
+   */
+  private static void samePadding(PyClass cls) {
+    Body first = cls.bodies.get(0);
+    Map<String, String> init = new LinkedHashMap<>();
+    Map<String, Boolean> symmetric = new LinkedHashMap<>();
+    for (String a : first.samePadding.keySet()) {
+      boolean all = cls.bodies.stream().allMatch(body -> body.samePadding.get(a).symmetric() != null);
+      symmetric.put(a, all);
+      for (Body body : cls.bodies) {
+        Body.Same same = body.samePadding.get(a);
+        if (all) {
+          body.slot(a + "_padding", same.symmetric());
+        } else {
+          body.slot(a + "_pad", same.pads());
+        }
+      }
+      init.put(a, all ? Body.OPEN + a + "_padding" + Body.CLOSE : "0");
     }
-    return b.slot(a + "_pad", pads(w.before(), w.after(), h.before(), h.after()));
+    Pattern marker = Pattern.compile(Body.OPEN + "([!?])([^|" + Body.CLOSE + "]*)(?:\\|([^" + Body.CLOSE + "]*))?"
+        + Body.CLOSE);
+    for (List<String> lines : List.of(first.init, first.forward)) {
+      for (int i = 0; i < lines.size(); i++) {
+        Matcher m = marker.matcher(lines.get(i));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+          String a = m.group(2);
+          String text;
+          if (m.group(1).equals("!")) {
+            text = init.get(a);
+          } else if (symmetric.get(a)) {
+            text = m.group(3);
+          } else {
+            String value = first.samePadding.get(a).value();
+            if (value == null) {
+              throw new ExportException("layer " + a + " of " + cls.name + " is an average pooling with asymmetric "
+                  + "\"same\" padding, which PyTorch's AvgPool2d cannot leave out of the average; write explicit "
+                  + "padding (pN) or valid.");
+            }
+            text = "F.pad(" + m.group(3) + ", " + Body.OPEN + a + "_pad" + Body.CLOSE
+                + (value.equals("0") ? "" : ", value=" + value) + ")";
+          }
+          m.appendReplacement(out, Matcher.quoteReplacement(text));
+        }
+        m.appendTail(out);
+        lines.set(i, out.toString());
+      }
+    }
   }
 
   private static String pads(long left, long right, long top, long bottom) {
     return "(" + left + ", " + right + ", " + top + ", " + bottom + ")";
-  }
-
-  private static String padArg(String pad, Padding padding, String a, Body b) {
-    if (pad == null) {
-      return b.slot(a + "_padding", ((Padding.Explicit) padding).pixels());
-    }
-    return pad.startsWith("=") ? b.slot(a + "_padding", pad.substring(1)) : "0";
-  }
-
-  /** {@code in}, padded first when {@code pad} is an asymmetric same padding. */
-  private static String padded(String in, String pad, String value) {
-    if (pad == null || pad.startsWith("=")) {
-      return in;
-    }
-    return "F.pad(" + in + ", " + pad + (value.equals("0") ? "" : ", value=" + value) + ")";
   }
 
   private static String convArgs(String a, long cin, long cout, long kh, long kw, long stride, long dilation,
@@ -518,32 +568,29 @@ final class PyTorchWriter {
   private void pool(Node.Layer node, LayerOp.Pool pool, String a, String in, String out, Body b) {
     Shape input = node.info().input();
     boolean max = pool.kind().equals("maxpool");
-    String pad = convPadding(a, input, pool.kh(), pool.kw(), pool.stride(), pool.dilation(), pool.padding(), b);
     if (!max && pool.dilation() != 1) {
       throw new ExportException("layer " + node.info().name() + " (" + node.info().spec() + ") is an average "
           + "pooling with dilation, which PyTorch does not have; write it without dN.");
     }
-    if (!max && pad != null && !pad.startsWith("=")) {
-      throw new ExportException("layer " + node.info().name() + " (" + node.info().spec() + ") is an average "
-          + "pooling with asymmetric \"same\" padding, which PyTorch's AvgPool2d cannot leave out of the average; "
-          + "write explicit padding (pN) or valid.");
-    }
+    // max pooling pads with -inf, which never wins; an average cannot leave zeros out (null: refused)
+    String pad = padding(a, input, pool.kh(), pool.kw(), pool.stride(), pool.dilation(), pool.padding(),
+        max ? "float('-inf')" : null, b);
     StringBuilder s = new StringBuilder(max ? "nn.MaxPool2d(" : "nn.AvgPool2d(");
     s.append("kernel_size=").append(b.slot(a + "_kernel_size", pool.kh() == pool.kw() ? Long.toString(pool.kh())
         : "(" + pool.kh() + ", " + pool.kw() + ")"));
     s.append(", stride=").append(b.slot(a + "_stride", pool.stride()));
-    s.append(", padding=").append(padArg(pad, pool.padding(), a, b));
+    s.append(", padding=").append(pad);
     if (pool.dilation() != 1) {
       s.append(", dilation=").append(b.slot(a + "_dilation", pool.dilation()));
     }
     if (pool.ceil()) {
       s.append(", ceil_mode=True");
     }
-    if (!max && pad != null) {
+    if (!max && pool.padding() instanceof Padding.Same) {
       s.append(", count_include_pad=False"); // TensorFlow's "same" averages only the input's pixels
     }
     b.init.add("self." + a + " = " + s + ")");
-    b.forward.add(out + " = self." + a + "(" + padded(in, pad, max ? "float('-inf')" : "0") + ")");
+    b.forward.add(out + " = self." + a + "(" + padded(a, in, pool.padding()) + ")");
   }
 
   private void deconv(Node.Layer node, LayerOp.Deconv de, String a, String in, String out, Body b) {
