@@ -37,6 +37,7 @@ final class CnnspecCommand implements Callable<Integer> {
             "  cnnspec summary my.cnn --format json    a spec file, as JSON",
             "  cnnspec summary - < my.cnn              a spec on standard input",
             "  cnnspec check specs/*.cnn               diagnostics only, for CI",
+            "  cnnspec export resnet50 --to pytorch -o resnet50.py   a PyTorch module",
             "  cnnspec zoo                             the bundled networks");
     Commands.exitCodes(spec,
         "0:fine",
@@ -62,7 +63,7 @@ final class CnnspecCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("cnnspec: error: missing command (summary, check or zoo)");
+    err.println("cnnspec: error: missing command (summary, check, zoo or export)");
     spec.commandLine().usage(err);
     return Main.USAGE;
   }
@@ -83,6 +84,7 @@ final class CnnspecCommand implements Callable<Integer> {
     commandLine.addSubcommand(new SummaryCommand(top).spec());
     commandLine.addSubcommand(new CheckCommand(top).spec());
     commandLine.addSubcommand(new ZooCommand(top).spec());
+    commandLine.addSubcommand(new ExportCommand(top).spec());
     commandLine.addSubcommand(new HelpCommand().spec());
     PrintWriter out = writer(io.out());
     PrintWriter err = writer(io.err());

@@ -14,8 +14,13 @@ final class Specs {
 
   private Specs() {}
 
+  /** The compilation of {@code text}, errors or not: the one call of the compiler here. */
+  static Compilation attempt(String text, String origin) {
+    return CnnSpec.compile(text, origin);
+  }
+
   static Compilation compile(String text, String origin) {
-    Compilation compilation = CnnSpec.compile(text, origin);
+    Compilation compilation = attempt(text, origin);
     compilation.networkOrThrow(); // a spec of the tests that does not compile is the test's own mistake
     return compilation;
   }
