@@ -98,6 +98,7 @@ class FrameworkCheckTest {
       networks.put(file.getFileName().toString(), Specs.compile(Specs.read(file), file.toString()));
     }
     EDGE_CASES.forEach((name, text) -> networks.put(name, Specs.compile(text, name)));
+    networks.put("README.md", Specs.compile(ReadmeExportTest.readmeSpec(), "README.md"));
     assertFalse(networks.size() < 30, "the zoo was not found: " + networks.keySet());
     String why = frameworksMissing();
     if (why != null) {
@@ -111,7 +112,7 @@ class FrameworkCheckTest {
     Map<String, String> exportErrors = new HashMap<>();
     for (Map.Entry<String, Compilation> e : networks.entrySet()) {
       NetworkInfo net = e.getValue().networkOrThrow();
-      String base = e.getKey().replace(".cnn", "");
+      String base = e.getKey().replace(".cnn", "").replace(".md", "");
       Path py = dir.resolve(base + ".py");
       Path onnx = dir.resolve(base + ".onnx");
       try {
