@@ -7,6 +7,9 @@ import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Rebuilds the tree of {@link Node}s from a network's rows, ops and blocks. Rows carry depth and
@@ -15,6 +18,8 @@ import java.util.List;
  * merge adds up to.
  */
 final class NetworkTree {
+
+  private static final Pattern GLUED_NUMBER = Pattern.compile("(?:dropout|lrelu)(\\d*(?:\\.\\d+)?)");
 
   private final List<LayerInfo> rows;
   private final List<LayerOp> ops;
@@ -143,6 +148,22 @@ final class NetworkTree {
     }
     List<Node.Call> turns = ((Node.Repeat) last).turns();
     return outputOf(turns.get(turns.size() - 1).body());
+  }
+
+  /** True for a {@code mul} on a map whose gate is a vector of C: it scales each channel over H and W. */
+  static boolean vectorGate(Node.Merge merge) {
+    List<Node> gate = merge.branches().get(0);
+    return merge.info().kind().equals("mul") && !merge.info().input().vector() && !gate.isEmpty()
+        && outputOf(gate).vector();
+  }
+
+  /**
+   * The number glued to a dropout or leaky ReLU word in a row's spec ({@code dropout0.2} gives
+   * "0.2"), which the op does not keep, or {@code fallback} when none is written.
+   */
+  static String number(String spec, String fallback) {
+    Matcher m = GLUED_NUMBER.matcher(spec.toLowerCase(Locale.ROOT));
+    return m.find() && !m.group(1).isEmpty() ? m.group(1) : fallback;
   }
 
   /** The shape a non-empty sequence starts from. */

@@ -18,8 +18,6 @@ import io.cnnspec.model.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Writes a network as an ONNX graph; see {@link Export#onnx}. */
 final class OnnxWriter {
@@ -29,7 +27,6 @@ final class OnnxWriter {
   static final int IR_VERSION = 8;
   private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
   private static final int INT64 = TensorProto.DataType.INT64_VALUE;
-  private static final Pattern PROBABILITY = Pattern.compile("(?:dropout|lrelu)(\\d*(?:\\.\\d+)?)");
 
   private final GraphProto.Builder graph = GraphProto.newBuilder();
   private final Export.Weights weights;
@@ -84,8 +81,7 @@ final class OnnxWriter {
       case "cat" -> graph.addNode(node("Concat", name, results, name).addAttribute(attr("axis", 1)));
       case "mul" -> {
         String gate = results.get(0);
-        List<Node> branch = merge.branches().get(0);
-        if (!merge.info().input().vector() && !branch.isEmpty() && NetworkTree.outputOf(branch).vector()) {
+        if (NetworkTree.vectorGate(merge)) {
           String reshaped = name + ".gate";
           graph.addNode(node("Unsqueeze", name + ".unsqueeze", List.of(gate, ints(name + ".axes", 2, 3)), reshaped));
           gate = reshaped;
@@ -184,10 +180,10 @@ final class OnnxWriter {
       case "hsigmoid" -> node("HardSigmoid", n, List.of(in), n)
           .addAttribute(floatAttr("alpha", 1f / 6)).addAttribute(floatAttr("beta", 0.5f)); // PyTorch's hardsigmoid
       case "lrelu" -> node("LeakyRelu", n, List.of(in), n)
-          .addAttribute(floatAttr("alpha", Float.parseFloat(probability(info.spec(), "0.01"))));
+          .addAttribute(floatAttr("alpha", Float.parseFloat(NetworkTree.number(info.spec(), "0.01"))));
       case "lrn" -> node("LRN", n, List.of(in), n).addAttribute(attr("size", 5)).addAttribute(floatAttr("alpha", 1e-4f))
           .addAttribute(floatAttr("beta", 0.75f)).addAttribute(floatAttr("bias", 2f));
-      case "dropout" -> node("Dropout", n, List.of(in, scalar(n + ".ratio", Float.parseFloat(probability(info.spec(),
+      case "dropout" -> node("Dropout", n, List.of(in, scalar(n + ".ratio", Float.parseFloat(NetworkTree.number(info.spec(),
           "0.5")))), n);
       case "id", "identity" -> node("Identity", n, List.of(in), n);
       case "silu", "swish" -> {
@@ -208,10 +204,6 @@ final class OnnxWriter {
     graph.addNode(node);
   }
 
-  private static String probability(String spec, String fallback) {
-    Matcher m = PROBABILITY.matcher(spec.toLowerCase(Locale.ROOT));
-    return m.find() && !m.group(1).isEmpty() ? m.group(1) : fallback;
-  }
 
   private void conv(String n, String in, String out, Shape input, long kh, long kw, long cin, long cout, long stride,
       Padding padding, long groups, long dilation, boolean bias) {

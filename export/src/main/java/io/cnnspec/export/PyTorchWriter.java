@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  */
 final class PyTorchWriter {
 
-  private static final Pattern PROBABILITY = Pattern.compile("(?:dropout|lrelu)(\\d*(?:\\.\\d+)?)");
   private static final Pattern SLOT = Pattern.compile(Body.OPEN + "([^" + Body.CLOSE + "]*)" + Body.CLOSE);
   private static final Set<String> RESERVED = Set.of("False", "None", "True", "and", "as", "assert", "async",
       "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
@@ -298,9 +297,8 @@ final class PyTorchWriter {
     switch (kind) {
       case "cat" -> b.forward.add(out + " = torch.cat([" + String.join(", ", results) + "], dim=1)" + comment);
       case "mul" -> {
-        List<Node> gate = merge.branches().get(0);
         String g = results.get(0);
-        if (!merge.info().input().vector() && !gate.isEmpty() && NetworkTree.outputOf(gate).vector()) {
+        if (NetworkTree.vectorGate(merge)) {
           g = g + "[:, :, None, None]"; // a vector of C gates each channel over height and width
         }
         b.forward.add(out + " = " + in + " * " + g + comment);
@@ -401,10 +399,10 @@ final class PyTorchWriter {
       case "silu", "swish" -> "F.silu(" + in + ")";
       case "hswish" -> "F.hardswish(" + in + ")";
       case "hsigmoid" -> "F.hardsigmoid(" + in + ")";
-      case "lrelu" -> "F.leaky_relu(" + in + ", " + b.slot(a + "_negative_slope", probability(info.spec(), "0.01")) + ")";
+      case "lrelu" -> "F.leaky_relu(" + in + ", " + b.slot(a + "_negative_slope", NetworkTree.number(info.spec(), "0.01")) + ")";
       case "id", "identity" -> null;
       case "dropout" -> {
-        b.init.add("self." + a + " = nn.Dropout(" + b.slot(a + "_p", probability(info.spec(), "0.5")) + ")");
+        b.init.add("self." + a + " = nn.Dropout(" + b.slot(a + "_p", NetworkTree.number(info.spec(), "0.5")) + ")");
         yield "self." + a + "(" + in + ")";
       }
       case "lrn" -> {
@@ -424,10 +422,6 @@ final class PyTorchWriter {
     b.forward.add(out + " = " + call);
   }
 
-  private static String probability(String spec, String fallback) {
-    Matcher m = PROBABILITY.matcher(spec.toLowerCase(Locale.ROOT));
-    return m.find() && !m.group(1).isEmpty() ? m.group(1) : fallback;
-  }
 
   private void norm(LayerOp.Norm norm, LayerInfo info, String a, String in, String out, Body b) {
     long c = info.input().channels();
@@ -618,7 +612,7 @@ final class PyTorchWriter {
     b.init.add("self." + a + " = " + s + ")");
     b.forward.add(out + " = self." + a + "(" + in + ")");
     if (h.crop() != 0 || w.crop() != 0) {
-      // "same" with an odd overlap and stride 1: one row/column more than n s, cut at the bottom/right
+      // "same" with an odd overlap: one row/column more than n s, cut at the bottom/right
       b.forward.add(out + " = " + out + "[:, :, :" + (h.crop() != 0 ? "-1" : "") + ", :"
           + (w.crop() != 0 ? "-1" : "") + "]");
     }
@@ -630,9 +624,10 @@ final class PyTorchWriter {
 
   /**
    * A transposed convolution's padding in PyTorch's terms. Its output is (n-1)s - 2p + d(k-1) + 1
-   * + output_padding; "same" asks for n s, so the kernel's overlap T = d(k-1) + 1 - s is padded
-   * away (p = ceil(T/2), output_padding 1 when T is odd) or, when T is negative, added back as
-   * output padding. With stride 1 an odd T cannot use output padding, so one row is cut instead.
+   * + output_padding; "same" asks for n s, so the kernel's overlap T = d(k-1) + 1 - s is cut:
+   * T/2 on each side, and for an odd T one more row at the end, as TensorFlow crops (the
+   * transpose of its convolution, which pads the odd pixel at the end). A negative T (a kernel
+   * shorter than the stride) is added back as output padding.
    */
   record Deconv(long padding, long outputPadding, long crop) {
     static Deconv of(long k, long s, long d, Padding padding) {
@@ -643,13 +638,7 @@ final class PyTorchWriter {
       if (overlap < 0) {
         return new Deconv(0, -overlap, 0);
       }
-      if (overlap % 2 == 0) {
-        return new Deconv(overlap / 2, 0, 0);
-      }
-      if (s > 1 || d > 1) {
-        return new Deconv((overlap + 1) / 2, 1, 0);
-      }
-      return new Deconv(overlap / 2, 0, 1);
+      return new Deconv(overlap / 2, 0, overlap % 2);
     }
   }
 

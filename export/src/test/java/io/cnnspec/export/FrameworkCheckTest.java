@@ -66,8 +66,8 @@ class FrameworkCheckTest {
           mul { conv3-24 tanh }
         """);
     EDGE_CASES.put("TransposedSizes", """
-        network TransposedSizes : 7x9x8 -> 116x148x2
-          deconv4-8/2 p1 deconv3-8/2 deconv2-4/2 same deconv3-4/1 same deconv5-2/2 same d1
+        network TransposedSizes : 7x9x8 -> 232x296x2
+          deconv4-8/2 p1 deconv3-8/2 deconv2-4/2 same deconv3-4/1 same deconv5-2/2 same d1 deconv1-2/2 same
         """);
     EDGE_CASES.put("Branches", """
         network Branches : 16x16x8 -> 10
