@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
 final class PyTorchWriter {
 
   private static final Pattern SLOT = Pattern.compile(Body.OPEN + "([^" + Body.CLOSE + "]*)" + Body.CLOSE);
+  private static final Pattern CONV_DEFAULTS = Pattern.compile(", (?:stride=1|padding=0)(?=[,)])");
   private static final Set<String> RESERVED = Set.of("False", "None", "True", "and", "as", "assert", "async",
       "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
       "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
@@ -61,6 +62,10 @@ final class PyTorchWriter {
   }
 
   private String module(List<Node> top) {
+    // the network's class and the module's own names are taken: a def 'block' in network Block is Block2
+    String networkClass = identifier(network.name());
+    classNames.put(networkClass, 1);
+    classNames.put("F", 1);
     TreeMap<Integer, List<Node.Call>> byHeight = new TreeMap<>();
     collect(top, byHeight);
     for (List<Node.Call> calls : byHeight.values()) {
@@ -86,7 +91,7 @@ final class PyTorchWriter {
     Body main = new Body("");
     String out = sequence(top, "x", "x", main);
     main.forward.add("return " + out);
-    PyClass net = newClass(identifier(network.name()), main.template());
+    PyClass net = newClass(networkClass, main.template());
     net.bodies.add(main);
     finish(net, docstring());
 
@@ -191,7 +196,7 @@ final class PyTorchWriter {
     text.append("):\n        super().__init__()\n");
     Body body = cls.bodies.get(0);
     for (String line : body.init) {
-      text.append("        ").append(resolve(line, cls, "")).append('\n');
+      text.append("        ").append(withoutDefaults(resolve(line, cls, ""))).append('\n');
     }
     // a parameter the forward pass reads (a padding, a slope) is kept on the module
     List<String> kept = new ArrayList<>();
@@ -232,6 +237,14 @@ final class PyTorchWriter {
       paragraphs.add(out.toString());
     }
     return String.join("\n\n" + indent, paragraphs);
+  }
+
+  /** A convolution's stride 1 and padding 0 are PyTorch's defaults, left out as a person would. */
+  private static String withoutDefaults(String line) {
+    if (!line.contains("nn.Conv2d(") && !line.contains("nn.ConvTranspose2d(")) {
+      return line; // pooling's stride defaults to its kernel, so there it stays
+    }
+    return CONV_DEFAULTS.matcher(line).replaceAll("");
   }
 
   private static String resolve(String line, PyClass cls, String parameterOwner) {

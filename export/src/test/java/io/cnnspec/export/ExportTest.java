@@ -19,7 +19,7 @@ class ExportTest {
   void sameWithStrideTwoPadsTheOddPixelAtTheBottomRightAsTensorFlow() {
     // 16 -> ceil(16/2) = 8 needs (8-1)*2 + 3 - 16 = 1 pixel: TensorFlow puts it after, PyTorch cannot
     String py = Export.pytorch(Specs.compile("network P : 16x16x3\n conv3-8/2 maxpool2/1 same", "p"));
-    assertTrue(py.contains("self.conv1 = nn.Conv2d(3, 8, kernel_size=3, stride=2, padding=0)"), py);
+    assertTrue(py.contains("self.conv1 = nn.Conv2d(3, 8, kernel_size=3, stride=2)"), py);
     assertTrue(py.contains("x = self.conv1(F.pad(x, (0, 1, 0, 1)))"), py);
     // max pooling pads with -inf, so a padded pixel never wins
     assertTrue(py.contains("x = self.pool1(F.pad(x, (0, 1, 0, 1), value=float('-inf')))"), py);
@@ -28,8 +28,8 @@ class ExportTest {
   @Test
   void symmetricSamePaddingIsTheLayersOwn() {
     String py = Export.pytorch(Specs.compile("network P : 16x16x3\n conv3-8 conv5x3-8 nobias", "p"));
-    assertTrue(py.contains("nn.Conv2d(3, 8, kernel_size=3, stride=1, padding=1)"), py);
-    assertTrue(py.contains("nn.Conv2d(8, 8, kernel_size=(5, 3), stride=1, padding=(2, 1), bias=False)"), py);
+    assertTrue(py.contains("nn.Conv2d(3, 8, kernel_size=3, padding=1)"), py);
+    assertTrue(py.contains("nn.Conv2d(8, 8, kernel_size=(5, 3), padding=(2, 1), bias=False)"), py);
     assertFalse(py.contains("F.pad(x"), py);
   }
 
@@ -46,6 +46,14 @@ class ExportTest {
     assertTrue(py.contains("self.last = Block(in_channels=8, conv1_out_channels=16)"), py);
     assertTrue(py.contains("class Calls(nn.Module):"), py);
     assertTrue(py.contains("cnnspec's totals: 1,512 params"), py);
+  }
+
+  @Test
+  void aDefNamedLikeTheNetworkGetsAnotherClassName() {
+    String py = Export.pytorch(Specs.compile("network Block : 8x8x4\n def block { conv3-8 relu }\n block", "b"));
+    assertTrue(py.contains("class Block2(nn.Module):"), py);
+    assertTrue(py.contains("self.block1 = Block2()"), py);
+    assertTrue(py.contains("class Block(nn.Module):"), py);
   }
 
   @Test
