@@ -39,6 +39,7 @@ final class CnnspecCommand implements Callable<Integer> {
             "  cnnspec summary resnet50 -f html -o r.html  a page with the diagram and the table",
             "  cnnspec draw inception_v3 -o i.svg      the network as an SVG diagram",
             "  cnnspec check specs/*.cnn               diagnostics only, for CI",
+            "  cnnspec export resnet50 --to pytorch -o resnet50.py   a PyTorch module",
             "  cnnspec zoo                             the bundled networks");
     Commands.exitCodes(spec,
         "0:fine",
@@ -64,7 +65,7 @@ final class CnnspecCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    err.println("cnnspec: error: missing command (summary, draw, check or zoo)");
+    err.println("cnnspec: error: missing command (summary, draw, check, zoo or export)");
     spec.commandLine().usage(err);
     return Main.USAGE;
   }
@@ -86,6 +87,7 @@ final class CnnspecCommand implements Callable<Integer> {
     commandLine.addSubcommand(new CheckCommand(top).spec());
     commandLine.addSubcommand(new DrawCommand(top).spec());
     commandLine.addSubcommand(new ZooCommand(top).spec());
+    commandLine.addSubcommand(new ExportCommand(top).spec());
     commandLine.addSubcommand(new HelpCommand().spec());
     PrintWriter out = writer(io.out());
     PrintWriter err = writer(io.err());

@@ -13,10 +13,15 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * diagnostics printed: the network, or the exit code to return instead.
  *
  * @param source the spec as read; null when it could not be read
- * @param network the analysis; null when the spec could not be read or has errors
- * @param exit {@link Main#USAGE} or {@link Main#SPEC_ERROR} when {@code network} is null
+ * @param compilation the compilation; null when the spec could not be read
+ * @param exit {@link Main#USAGE} or {@link Main#SPEC_ERROR} when {@link #network} is null
  */
-record CompiledSpec(SpecResolver.Spec source, NetworkInfo network, int exit) {
+record CompiledSpec(SpecResolver.Spec source, Compilation compilation, int exit) {
+
+  /** The analysis; null when the spec could not be read or has errors. */
+  NetworkInfo network() {
+    return compilation == null ? null : compilation.network().orElse(null);
+  }
 
   /** The {@code SPEC} parameter of a command that reads one spec. */
   static PositionalParamSpec specParameter() {
@@ -56,9 +61,7 @@ record CompiledSpec(SpecResolver.Spec source, NetworkInfo network, int exit) {
       return new CompiledSpec(null, null, Main.USAGE);
     }
     boolean inputError = Diagnostics.print(compilation, io.err(), input);
-    if (!compilation.ok()) {
-      return new CompiledSpec(source, null, inputError ? Main.USAGE : Main.SPEC_ERROR);
-    }
-    return new CompiledSpec(source, compilation.network().orElseThrow(), Main.OK);
+    return new CompiledSpec(source, compilation,
+        compilation.ok() ? Main.OK : inputError ? Main.USAGE : Main.SPEC_ERROR);
   }
 }

@@ -1,0 +1,450 @@
+package io.cnnspec.export;
+
+import com.google.protobuf.ByteString;
+import io.cnnspec.export.onnx.OnnxProto.AttributeProto;
+import io.cnnspec.export.onnx.OnnxProto.GraphProto;
+import io.cnnspec.export.onnx.OnnxProto.ModelProto;
+import io.cnnspec.export.onnx.OnnxProto.NodeProto;
+import io.cnnspec.export.onnx.OnnxProto.OperatorSetIdProto;
+import io.cnnspec.export.onnx.OnnxProto.TensorProto;
+import io.cnnspec.export.onnx.OnnxProto.TensorShapeProto;
+import io.cnnspec.export.onnx.OnnxProto.TypeProto;
+import io.cnnspec.export.onnx.OnnxProto.ValueInfoProto;
+import io.cnnspec.lang.analysis.LayerOp;
+import io.cnnspec.lang.analysis.Padding;
+import io.cnnspec.model.LayerInfo;
+import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.Shape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Writes a network as an ONNX graph; see {@link Export#onnx}. */
+final class OnnxWriter {
+
+  /** ONNX 1.12's opset, the newest its checker knows; GroupNormalization (opset 18) is composed. */
+  static final int OPSET = 17;
+  static final int IR_VERSION = 8;
+  private static final int FLOAT = TensorProto.DataType.FLOAT_VALUE;
+  private static final int INT64 = TensorProto.DataType.INT64_VALUE;
+
+  private final GraphProto.Builder graph = GraphProto.newBuilder();
+  private final Export.Weights weights;
+
+  private OnnxWriter(Export.Weights weights) {
+    this.weights = weights;
+  }
+
+  static ModelProto write(NetworkInfo network, List<Node> top, Export.Weights weights) {
+    OnnxWriter w = new OnnxWriter(weights);
+    w.graph.setName(network.name());
+    w.graph.addInput(valueInfo("input", dims(network.input())));
+    String out = w.sequence(top, "input");
+    w.graph.addNode(node("Identity", "output", List.of(out), "output"));
+    w.graph.addOutput(valueInfo("output", dims(network.output())));
+    return ModelProto.newBuilder()
+        .setIrVersion(IR_VERSION)
+        .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+        .setProducerName("cnnspec")
+        .setDocString(String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors are NCHW). cnnspec's totals: "
+                + "%d params, %d batch-norm running values, %d MACs.", network.name(), network.input(),
+            network.output(), network.params(), network.nonTrainableParams(), network.macs()))
+        .setGraph(w.graph)
+        .build();
+  }
+
+  private String sequence(List<Node> nodes, String in) {
+    String current = in;
+    for (Node node : nodes) {
+      if (node instanceof Node.Layer layer) {
+        current = layer(layer.info(), layer.op(), current);
+      } else if (node instanceof Node.Merge merge) {
+        current = merge(merge, current);
+      } else if (node instanceof Node.Call call) {
+        current = sequence(call.body(), current);
+      } else {
+        for (Node.Call turn : ((Node.Repeat) node).turns()) {
+          current = sequence(turn.body(), current);
+        }
+      }
+    }
+    return current;
+  }
+
+  private String merge(Node.Merge merge, String in) {
+    List<String> results = new ArrayList<>();
+    for (List<Node> branch : merge.branches()) {
+      results.add(branch.isEmpty() ? in : sequence(branch, in));
+    }
+    String name = merge.info().name();
+    switch (merge.info().kind()) {
+      case "cat" -> graph.addNode(node("Concat", name, results, name).addAttribute(attr("axis", 1)));
+      case "mul" -> {
+        String gate = results.get(0);
+        if (NetworkTree.vectorGate(merge)) {
+          String reshaped = name + ".gate";
+          graph.addNode(node("Unsqueeze", name + ".unsqueeze", List.of(gate, ints(name + ".axes", 2, 3)), reshaped));
+          gate = reshaped;
+        }
+        graph.addNode(node("Mul", name, List.of(in, gate), name));
+      }
+      default -> {
+        String sum = results.get(0);
+        for (int i = 1; i < results.size(); i++) {
+          String out = i + 1 == results.size() ? name : name + ".sum" + i;
+          graph.addNode(node("Add", i + 1 == results.size() ? name : out, List.of(sum, results.get(i)), out));
+          sum = out;
+        }
+        if (results.size() == 1) {
+          graph.addNode(node("Identity", name, List.of(sum), name));
+        }
+      }
+    }
+    return name;
+  }
+
+  private String layer(LayerInfo info, LayerOp op, String in) {
+    String n = info.name();
+    Shape input = info.input();
+    if (op instanceof LayerOp.Conv c) {
+      conv(n, in, n, input, c.kh(), c.kw(), input.channels(), c.channels(), c.stride(), c.padding(), c.groups(),
+          c.dilation(), c.bias());
+    } else if (op instanceof LayerOp.Depthwise d) {
+      long cout = d.channels() == null ? input.channels() : d.channels();
+      conv(n, in, n, input, d.kh(), d.kw(), input.channels(), cout, d.stride(), d.padding(), input.channels(),
+          d.dilation(), d.bias());
+    } else if (op instanceof LayerOp.Separable s) {
+      conv(n + ".depthwise", in, n + ".depthwise", input, s.kh(), s.kw(), input.channels(), input.channels(),
+          s.stride(), s.padding(), input.channels(), s.dilation(), false);
+      conv(n + ".pointwise", n + ".depthwise", n, info.output(), 1, 1, input.channels(), s.channels(), 1,
+          Padding.VALID, 1, 1, s.bias());
+    } else if (op instanceof LayerOp.Deconv d) {
+      deconv(n, in, input, d);
+    } else if (op instanceof LayerOp.Dense fc) {
+      String x = in;
+      if (!input.vector()) {
+        graph.addNode(node("Flatten", n + ".flatten", List.of(in), n + ".flatten").addAttribute(attr("axis", 1)));
+        x = n + ".flatten";
+      }
+      List<String> inputs = new ArrayList<>(List.of(x, param(n + ".weight", fc.units(), input.size())));
+      if (fc.bias()) {
+        inputs.add(param(n + ".bias", fc.units()));
+      }
+      graph.addNode(node("Gemm", n, inputs, n).addAttribute(attr("transB", 1)));
+    } else if (op instanceof LayerOp.Pool p) {
+      pool(info, p, in);
+    } else if (op instanceof LayerOp.GlobalPool g) {
+      graph.addNode(node(g.kind().equals("gap") ? "GlobalAveragePool" : "GlobalMaxPool", n, List.of(in), n));
+    } else if (op instanceof LayerOp.AdaptivePool a) {
+      adaptive(info, a, in);
+    } else if (op instanceof LayerOp.Norm norm) {
+      norm(info, norm, in);
+    } else if (op instanceof LayerOp.PerChannel p) {
+      String slope = param(n + (p.kind().equals("prelu") ? ".weight" : ".scale"), perChannel(input));
+      graph.addNode(node(p.kind().equals("prelu") ? "PRelu" : "Mul", n, List.of(in, slope), n));
+    } else if (op instanceof LayerOp.Upsample u) {
+      String scales = floats(n + ".scales", 1, 1, u.factor(), u.factor());
+      boolean bilinear = info.spec().contains("bilinear");
+      NodeProto.Builder resize = node("Resize", n, List.of(in, "", scales), n)
+          .addAttribute(attr("mode", bilinear ? "linear" : "nearest"));
+      if (bilinear) {
+        resize.addAttribute(attr("coordinate_transformation_mode", "half_pixel")); // PyTorch's align_corners=False
+      } else {
+        resize.addAttribute(attr("coordinate_transformation_mode", "asymmetric"))
+            .addAttribute(attr("nearest_mode", "floor")); // PyTorch's nearest
+      }
+      graph.addNode(resize);
+    } else if (op instanceof LayerOp.ZeroPad z) {
+      long p = z.pixels();
+      graph.addNode(node("Pad", n, List.of(in, ints(n + ".pads", 0, 0, p, p, 0, 0, p, p)), n));
+    } else if (op instanceof LayerOp.Flatten) {
+      graph.addNode(node("Flatten", n, List.of(in), n).addAttribute(attr("axis", 1)));
+    } else if (op instanceof LayerOp.Elementwise e) {
+      elementwise(info, e.kind(), in);
+    } else {
+      throw new ExportException("layer " + n + " (" + info.spec() + ") has no ONNX form in this exporter; "
+          + "export a spec without it.");
+    }
+    return n;
+  }
+
+  private void elementwise(LayerInfo info, String kind, String in) {
+    String n = info.name();
+    NodeProto.Builder node = switch (kind) {
+      case "relu" -> node("Relu", n, List.of(in), n);
+      case "relu6" -> node("Clip", n, List.of(in, scalar(n + ".min", 0), scalar(n + ".max", 6)), n);
+      case "sigmoid" -> node("Sigmoid", n, List.of(in), n);
+      case "tanh" -> node("Tanh", n, List.of(in), n);
+      case "softmax" -> node("Softmax", n, List.of(in), n).addAttribute(attr("axis", 1));
+      case "hswish" -> node("HardSwish", n, List.of(in), n);
+      case "hsigmoid" -> node("HardSigmoid", n, List.of(in), n)
+          .addAttribute(floatAttr("alpha", 1f / 6)).addAttribute(floatAttr("beta", 0.5f)); // PyTorch's hardsigmoid
+      case "lrelu" -> node("LeakyRelu", n, List.of(in), n)
+          .addAttribute(floatAttr("alpha", Float.parseFloat(NetworkTree.number(info.spec(), "0.01"))));
+      case "lrn" -> node("LRN", n, List.of(in), n).addAttribute(attr("size", 5)).addAttribute(floatAttr("alpha", 1e-4f))
+          .addAttribute(floatAttr("beta", 0.75f)).addAttribute(floatAttr("bias", 2f));
+      case "dropout" -> node("Dropout", n, List.of(in, scalar(n + ".ratio", Float.parseFloat(NetworkTree.number(info.spec(),
+          "0.5")))), n);
+      case "id", "identity" -> node("Identity", n, List.of(in), n);
+      case "silu", "swish" -> {
+        graph.addNode(node("Sigmoid", n + ".sigmoid", List.of(in), n + ".sigmoid"));
+        yield node("Mul", n, List.of(in, n + ".sigmoid"), n);
+      }
+      case "gelu" -> {
+        // opset 17 has no Gelu: x/2 (1 + erf(x / sqrt 2))
+        graph.addNode(node("Div", n + ".div", List.of(in, scalar(n + ".sqrt2", (float) Math.sqrt(2))), n + ".div"));
+        graph.addNode(node("Erf", n + ".erf", List.of(n + ".div"), n + ".erf"));
+        graph.addNode(node("Add", n + ".add", List.of(n + ".erf", scalar(n + ".one", 1)), n + ".add"));
+        graph.addNode(node("Mul", n + ".mul", List.of(in, n + ".add"), n + ".mul"));
+        yield node("Mul", n, List.of(n + ".mul", scalar(n + ".half", 0.5f)), n);
+      }
+      default -> throw new ExportException("layer " + n + " (" + info.spec() + ") has no ONNX form in this "
+          + "exporter; export a spec without it.");
+    };
+    graph.addNode(node);
+  }
+
+
+  private void conv(String n, String in, String out, Shape input, long kh, long kw, long cin, long cout, long stride,
+      Padding padding, long groups, long dilation, boolean bias) {
+    List<String> inputs = new ArrayList<>(List.of(in, param(n + ".weight", cout, cin / groups, kh, kw)));
+    if (bias) {
+      inputs.add(param(n + ".bias", cout));
+    }
+    graph.addNode(node("Conv", n, inputs, out)
+        .addAttribute(attrs("kernel_shape", kh, kw))
+        .addAttribute(attrs("strides", stride, stride))
+        .addAttribute(attrs("dilations", dilation, dilation))
+        .addAttribute(attr("group", groups))
+        .addAttribute(attrs("pads", pads(input, kh, kw, stride, dilation, padding))));
+  }
+
+  /** ONNX pads: top, left, bottom, right. */
+  private static long[] pads(Shape input, long kh, long kw, long stride, long dilation, Padding padding) {
+    if (padding instanceof Padding.Explicit e) {
+      return new long[] {e.pixels(), e.pixels(), e.pixels(), e.pixels()};
+    }
+    SamePadding h = SamePadding.window(input.height(), kh, stride, dilation);
+    SamePadding w = SamePadding.window(input.width(), kw, stride, dilation);
+    return new long[] {h.before(), w.before(), h.after(), w.after()};
+  }
+
+  private void deconv(String n, String in, Shape input, LayerOp.Deconv d) {
+    List<String> inputs = new ArrayList<>(List.of(in,
+        param(n + ".weight", input.channels(), d.channels() / d.groups(), d.kh(), d.kw())));
+    if (d.bias()) {
+      inputs.add(param(n + ".bias", d.channels()));
+    }
+    long[] pads;
+    long[] outputPadding;
+    if (d.padding() instanceof Padding.Explicit e) {
+      pads = new long[] {e.pixels(), e.pixels(), e.pixels(), e.pixels()};
+      outputPadding = new long[] {0, 0};
+    } else {
+      // "same": n s; the overlap T = d(k-1) + 1 - s is cut (odd pixel at the end), or added back
+      long th = d.dilation() * (d.kh() - 1) + 1 - d.stride();
+      long tw = d.dilation() * (d.kw() - 1) + 1 - d.stride();
+      pads = new long[] {Math.max(th, 0) / 2, Math.max(tw, 0) / 2, Math.max(th, 0) - Math.max(th, 0) / 2,
+          Math.max(tw, 0) - Math.max(tw, 0) / 2};
+      outputPadding = new long[] {Math.max(-th, 0), Math.max(-tw, 0)};
+    }
+    graph.addNode(node("ConvTranspose", n, inputs, n)
+        .addAttribute(attrs("kernel_shape", d.kh(), d.kw()))
+        .addAttribute(attrs("strides", d.stride(), d.stride()))
+        .addAttribute(attrs("dilations", d.dilation(), d.dilation()))
+        .addAttribute(attr("group", d.groups()))
+        .addAttribute(attrs("pads", pads))
+        .addAttribute(attrs("output_padding", outputPadding)));
+  }
+
+  private void pool(LayerInfo info, LayerOp.Pool p, String in) {
+    String n = info.name();
+    boolean max = p.kind().equals("maxpool");
+    NodeProto.Builder node = node(max ? "MaxPool" : "AveragePool", n, List.of(in), n)
+        .addAttribute(attrs("kernel_shape", p.kh(), p.kw()))
+        .addAttribute(attrs("strides", p.stride(), p.stride()))
+        .addAttribute(attrs("pads", pads(info.input(), p.kh(), p.kw(), p.stride(), p.dilation(), p.padding())))
+        .addAttribute(attr("ceil_mode", p.ceil() ? 1 : 0));
+    if (max) {
+      node.addAttribute(attrs("dilations", p.dilation(), p.dilation()));
+    } else if (p.dilation() != 1) {
+      throw new ExportException("layer " + n + " (" + info.spec() + ") is an average pooling with dilation, "
+          + "which ONNX's AveragePool (opset 17) does not have; write it without dN.");
+    } else {
+      // explicit padding counts as PyTorch's default; TensorFlow's "same" averages only the input
+      node.addAttribute(attr("count_include_pad", p.padding() instanceof Padding.Same ? 0 : 1));
+    }
+    graph.addNode(node);
+  }
+
+  private void adaptive(LayerInfo info, LayerOp.AdaptivePool a, String in) {
+    Shape input = info.input();
+    String n = info.name();
+    if (input.height() % a.height() != 0 || input.width() % a.width() != 0) {
+      throw new ExportException("layer " + n + " (" + info.spec() + ") pools " + input.height() + "x" + input.width()
+          + " adaptively to " + a.height() + "x" + a.width() + ", which ONNX has no operator for when the sizes do "
+          + "not divide; export at an input size where they do (the spec's --input), or pool with a fixed window.");
+    }
+    long kh = input.height() / a.height();
+    long kw = input.width() / a.width();
+    graph.addNode(node(a.kind().startsWith("adaptiveavg") ? "AveragePool" : "MaxPool", n, List.of(in), n)
+        .addAttribute(attrs("kernel_shape", kh, kw)).addAttribute(attrs("strides", kh, kw)));
+  }
+
+  private void norm(LayerInfo info, LayerOp.Norm norm, String in) {
+    String n = info.name();
+    Shape input = info.input();
+    long c = input.channels();
+    String scale = norm.scale() ? param(n + ".weight", c) : constant(n + ".ones", 1f, c);
+    String bias = norm.center() ? param(n + ".bias", c) : constant(n + ".zeros", 0f, c);
+    switch (norm.kind()) {
+      case "bn" -> {
+        String x = in;
+        if (input.vector()) {
+          graph.addNode(node("Unsqueeze", n + ".unsqueeze", List.of(in, ints(n + ".axes", 2)), n + ".3d"));
+          x = n + ".3d";
+        }
+        graph.addNode(node("BatchNormalization", n, List.of(x, scale, bias, param(n + ".running_mean", c),
+            param(n + ".running_var", c)), input.vector() ? n + ".bn" : n).addAttribute(floatAttr("epsilon", 1e-5f)));
+        if (input.vector()) {
+          graph.addNode(node("Squeeze", n + ".squeeze", List.of(n + ".bn", ints(n + ".saxes", 2)), n));
+        }
+      }
+      case "ln" -> {
+        if (input.vector()) {
+          graph.addNode(node("LayerNormalization", n, List.of(in, scale, bias), n).addAttribute(attr("axis", -1)));
+        } else {
+          graph.addNode(node("Transpose", n + ".nhwc", List.of(in), n + ".nhwc").addAttribute(attrs("perm", 0, 2, 3, 1)));
+          graph.addNode(node("LayerNormalization", n + ".ln", List.of(n + ".nhwc", scale, bias), n + ".ln")
+              .addAttribute(attr("axis", -1)));
+          graph.addNode(node("Transpose", n, List.of(n + ".ln"), n).addAttribute(attrs("perm", 0, 3, 1, 2)));
+        }
+      }
+      default -> {
+        // GroupNormalization is opset 18: normalise each group as an instance, then scale and shift per channel
+        long g = norm.groups();
+        graph.addNode(node("Reshape", n + ".groups", List.of(in, ints(n + ".gshape", 0, g, -1)), n + ".groups"));
+        graph.addNode(node("InstanceNormalization", n + ".norm", List.of(n + ".groups", constant(n + ".gones", 1f, g),
+            constant(n + ".gzeros", 0f, g)), n + ".norm").addAttribute(floatAttr("epsilon", 1e-5f)));
+        long[] shape = input.vector() ? new long[] {0, c} : new long[] {0, c, input.height(), input.width()};
+        graph.addNode(node("Reshape", n + ".back", List.of(n + ".norm", ints(n + ".shape", shape)), n + ".back"));
+        graph.addNode(node("Mul", n + ".scale", List.of(n + ".back", reshaped(scale, input)), n + ".scaled"));
+        graph.addNode(node("Add", n, List.of(n + ".scaled", reshaped(bias, input)), n));
+      }
+    }
+  }
+
+  /** A per-channel vector as C x 1 x 1, to broadcast over a map. */
+  private String reshaped(String vector, Shape input) {
+    if (input.vector()) {
+      return vector;
+    }
+    String out = vector + ".c11";
+    graph.addNode(node("Unsqueeze", out, List.of(vector, ints(out + ".axes", 1, 2)), out));
+    return out;
+  }
+
+  private static long[] perChannel(Shape input) {
+    return input.vector() ? new long[] {input.channels()} : new long[] {input.channels(), 1, 1};
+  }
+
+  // ---------------------------------------------------------------- tensors
+
+  /** A learned tensor: a graph input (weights NONE) or a zero-filled initializer (ZEROS). */
+  private String param(String name, long... dims) {
+    if (weights == Export.Weights.NONE) {
+      graph.addInput(valueInfo(name, dims));
+    } else {
+      long count = 1;
+      for (long d : dims) {
+        count = Math.multiplyExact(count, d);
+      }
+      if (count > Integer.MAX_VALUE / 4) {
+        throw new ExportException("the tensor " + name + " holds " + count + " values, more than one ONNX file "
+            + "can carry as zeros; export with --weights none.");
+      }
+      graph.addInitializer(tensor(name, FLOAT, dims).setRawData(ByteString.copyFrom(new byte[(int) count * 4])));
+    }
+    return name;
+  }
+
+  private String constant(String name, float value, long count) {
+    TensorProto.Builder t = tensor(name, FLOAT, count);
+    for (long i = 0; i < count; i++) {
+      t.addFloatData(value);
+    }
+    graph.addInitializer(t);
+    return name;
+  }
+
+  private String scalar(String name, float value) {
+    graph.addInitializer(tensor(name, FLOAT).addFloatData(value));
+    return name;
+  }
+
+  private String floats(String name, float... values) {
+    TensorProto.Builder t = tensor(name, FLOAT, values.length);
+    for (float v : values) {
+      t.addFloatData(v);
+    }
+    graph.addInitializer(t);
+    return name;
+  }
+
+  private String ints(String name, long... values) {
+    TensorProto.Builder t = tensor(name, INT64, values.length);
+    for (long v : values) {
+      t.addInt64Data(v);
+    }
+    graph.addInitializer(t);
+    return name;
+  }
+
+  private static TensorProto.Builder tensor(String name, int type, long... dims) {
+    TensorProto.Builder t = TensorProto.newBuilder().setName(name).setDataType(type);
+    for (long d : dims) {
+      t.addDims(d);
+    }
+    return t;
+  }
+
+  private static long[] dims(Shape shape) {
+    return shape.vector() ? new long[] {1, shape.channels()}
+        : new long[] {1, shape.channels(), shape.height(), shape.width()};
+  }
+
+  private static ValueInfoProto valueInfo(String name, long... dims) {
+    TensorShapeProto.Builder shape = TensorShapeProto.newBuilder();
+    for (long d : dims) {
+      shape.addDim(TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+    }
+    return ValueInfoProto.newBuilder().setName(name)
+        .setType(TypeProto.newBuilder().setTensorType(TypeProto.Tensor.newBuilder().setElemType(FLOAT).setShape(shape)))
+        .build();
+  }
+
+  private static NodeProto.Builder node(String op, String name, List<String> inputs, String output) {
+    return NodeProto.newBuilder().setOpType(op).setName(name).addAllInput(inputs).addOutput(output);
+  }
+
+  private static AttributeProto attr(String name, long value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+  }
+
+  private static AttributeProto attrs(String name, long... values) {
+    AttributeProto.Builder a = AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INTS);
+    for (long v : values) {
+      a.addInts(v);
+    }
+    return a.build();
+  }
+
+  private static AttributeProto floatAttr(String name, float value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+  }
+
+  private static AttributeProto attr(String name, String value) {
+    return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
+        .setS(ByteString.copyFromUtf8(value)).build();
+  }
+}

@@ -1,0 +1,106 @@
+package io.cnnspec.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnspec.export.onnx.OnnxProto.ModelProto;
+import io.cnnspec.export.onnx.OnnxProto.TensorProto;
+import io.cnnspec.export.onnx.OnnxProto.ValueInfoProto;
+import io.cnnspec.lang.Compilation;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What the exporters write, read back without a framework (FrameworkCheckTest builds them for real). */
+class ExportTest {
+
+  @Test
+  void sameWithStrideTwoPadsTheOddPixelAtTheBottomRightAsTensorFlow() {
+    // 16 -> ceil(16/2) = 8 needs (8-1)*2 + 3 - 16 = 1 pixel: TensorFlow puts it after, PyTorch cannot
+    String py = Export.pytorch(Specs.compile("network P : 16x16x3\n conv3-8/2 maxpool2/1 same", "p"));
+    assertTrue(py.contains("self.conv1 = nn.Conv2d(3, 8, kernel_size=3, stride=2)"), py);
+    assertTrue(py.contains("x = self.conv1(F.pad(x, (0, 1, 0, 1)))"), py);
+    // max pooling pads with -inf, so a padded pixel never wins
+    assertTrue(py.contains("x = self.pool1(F.pad(x, (0, 1, 0, 1), value=float('-inf')))"), py);
+  }
+
+  @Test
+  void symmetricSamePaddingIsTheLayersOwn() {
+    String py = Export.pytorch(Specs.compile("network P : 16x16x3\n conv3-8 conv5x3-8 nobias", "p"));
+    assertTrue(py.contains("nn.Conv2d(3, 8, kernel_size=3, padding=1)"), py);
+    assertTrue(py.contains("nn.Conv2d(8, 8, kernel_size=(5, 3), padding=(2, 1), bias=False)"), py);
+    assertFalse(py.contains("F.pad(x"), py);
+  }
+
+  @Test
+  void callsThatDifferInNumbersShareAClassWithParameters() {
+    String py = Export.pytorch(Specs.compile("""
+        network Calls : 8x8x4
+          def block(c) { conv3-{c} bn relu }
+          block(8) block(16) @last
+        """, "calls"));
+    assertTrue(py.contains("class Block(nn.Module):"), py);
+    assertTrue(py.contains("def __init__(self, in_channels, conv1_out_channels):"), py);
+    assertTrue(py.contains("self.block1 = Block(in_channels=4, conv1_out_channels=8)"), py);
+    assertTrue(py.contains("self.last = Block(in_channels=8, conv1_out_channels=16)"), py);
+    assertTrue(py.contains("class Calls(nn.Module):"), py);
+    assertTrue(py.contains("cnnspec's totals: 1,512 params"), py);
+  }
+
+  @Test
+  void aDefNamedLikeTheNetworkGetsAnotherClassName() {
+    String py = Export.pytorch(Specs.compile("network Block : 8x8x4\n def block { conv3-8 relu }\n block", "b"));
+    assertTrue(py.contains("class Block2(nn.Module):"), py);
+    assertTrue(py.contains("self.block1 = Block2()"), py);
+    assertTrue(py.contains("class Block(nn.Module):"), py);
+  }
+
+  @Test
+  void onnxWithoutWeightsTakesThemAsInputsWithTheirShapes() throws Exception {
+    Compilation c = Specs.compile("network Small : 8x8x3 -> 10\n conv3-16 bn relu gap fc10", "small");
+    ModelProto model = ModelProto.parseFrom(Export.onnx(c, Export.Weights.NONE));
+    assertEquals(17, model.getOpsetImport(0).getVersion());
+    List<String> inputs = model.getGraph().getInputList().stream().map(ValueInfoProto::getName).toList();
+    assertEquals(List.of("input", "conv1.weight", "conv1.bias", "bn1.weight", "bn1.bias", "bn1.running_mean",
+        "bn1.running_var", "fc1.weight", "fc1.bias"), inputs);
+    assertEquals(List.of(1L, 3L, 8L, 8L), dims(model.getGraph().getInput(0)));
+    assertEquals(List.of(16L, 3L, 3L, 3L), dims(model.getGraph().getInput(1)));
+    assertEquals("output", model.getGraph().getOutput(0).getName());
+    assertEquals(List.of(1L, 10L), dims(model.getGraph().getOutput(0)));
+    assertTrue(model.getGraph().getInitializerList().stream().allMatch(t -> t.getDataType() == TensorProto.DataType.INT64_VALUE),
+        "only shape constants are initializers");
+  }
+
+  @Test
+  void onnxWithZerosCarriesFourBytesPerParameter() throws Exception {
+    Compilation c = Specs.compile("network Small : 8x8x3 -> 10\n conv3-16 bn relu gap fc10", "small");
+    ModelProto model = ModelProto.parseFrom(Export.onnx(c, Export.Weights.ZEROS));
+    long bytes = model.getGraph().getInitializerList().stream().mapToLong(t -> t.getRawData().size()).sum();
+    long params = c.networkOrThrow().params() + c.networkOrThrow().nonTrainableParams();
+    assertEquals(4 * params, bytes);
+    assertEquals(1, model.getGraph().getInputCount());
+  }
+
+  @Test
+  void aSpecWithErrorsIsRefused() {
+    Compilation bad = Specs.attempt("network Bad : 8x8x3\n convv3-8", "bad");
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Export.pytorch(bad));
+    assertTrue(e.getMessage().contains("fix them first"), e.getMessage());
+  }
+
+  @Test
+  void aLayerWithoutAnEquivalentIsNamedInTheError() {
+    Compilation c = Specs.compile("network D : 8x8x3\n avgpool3/1 d2", "d");
+    ExportException py = assertThrows(ExportException.class, () -> Export.pytorch(c));
+    assertTrue(py.getMessage().startsWith("layer pool1 (avgpool3/1 d2) is an average pooling with dilation"),
+        py.getMessage());
+    Compilation adaptive = Specs.compile("network A : 13x13x3\n adaptiveavgpool6", "a");
+    ExportException onnx = assertThrows(ExportException.class, () -> Export.onnx(adaptive, Export.Weights.NONE));
+    assertTrue(onnx.getMessage().contains("pools 13x13 adaptively to 6x6"), onnx.getMessage());
+  }
+
+  private static List<Long> dims(ValueInfoProto value) {
+    return value.getType().getTensorType().getShape().getDimList().stream().map(d -> d.getDimValue()).toList();
+  }
+}

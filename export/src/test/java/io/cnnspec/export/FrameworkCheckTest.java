@@ -1,0 +1,203 @@
+package io.cnnspec.export;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.cnnspec.lang.Compilation;
+import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.Shape;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every zoo network, and small specs for the edge cases of the translation, exported and built by
+ * the real PyTorch and ONNX (one Python process for all): PyTorch's parameter count, batch norm's
+ * running values, conv/linear MACs measured with forward hooks, and the output shape must be
+ * cnnspec's exactly; the ONNX model must pass the full checker, and its inferred output shape must
+ * be cnnspec's. Skipped with a reason without torch and onnx, failed instead under CI=true.
+ */
+class FrameworkCheckTest {
+
+  private static final String PYTHON = System.getProperty("cnnspec.python", "/usr/bin/python3");
+
+  /** Specs for what a zoo network may not show: each a line of the issue's edge cases. */
+  static final Map<String, String> EDGE_CASES = new LinkedHashMap<>();
+
+  static {
+    EDGE_CASES.put("SameEvenStride2", """
+        network SameEvenStride2 : 15x16x3 -> 2x2x6
+          conv4-8/2 conv2-8/2 same conv3x2-6/2 dwconv4/1 maxpool2/1 same
+        """);
+    EDGE_CASES.put("CeilPooling", """
+        network CeilPooling : 56x56x8 -> 8x8x8
+          maxpool3/2 ceil avgpool3/2 ceil maxpool2/2 ceil p1
+        """);
+    EDGE_CASES.put("FcAfterMap", """
+        network FcAfterMap : 7x5x16 -> 10
+          fc32 relu dropout0.3 fc10 bn softmax
+        """);
+    EDGE_CASES.put("GroupedDepthwise", """
+        network GroupedDepthwise : 16x16x16 -> 8x8x64
+          conv3-32 g4 nobias dwconv3-64/2 dwconv5 d2 sepconv3-64 nobias conv1-64 g8
+        """);
+    EDGE_CASES.put("MulGates", """
+        network MulGates : 14x14x24 -> 14x14x24
+          mul { gap fc6 relu fc24 sigmoid }
+          mul { gap conv1-6 relu conv1-24 hsigmoid }
+          mul { conv1-1 sigmoid }
+          mul { conv3-24 tanh }
+        """);
+    EDGE_CASES.put("TransposedSizes", """
+        network TransposedSizes : 7x9x8 -> 232x296x2
+          deconv4-8/2 p1 deconv3-8/2 deconv2-4/2 same deconv3-4/1 same deconv5-2/2 same d1 deconv1-2/2 same
+        """);
+    EDGE_CASES.put("Branches", """
+        network Branches : 16x16x8 -> 10
+          def blk(c, s = 1) { conv3-{c}/{s} bn relu }
+          blk(8) x2 blk(16, 2) blk(16)
+          res { conv3-16 bn } relu
+          res { conv3-32/2 | conv1-32/2 }
+          cat { id | conv1-8 | }
+          add { conv3-72 | | conv1-72 }
+          (conv3-8 relu) x2 @stage
+          gap flatten fc10
+        """);
+    EDGE_CASES.put("OtherLayers", """
+        network OtherLayers : 12x12x16 -> 24
+          bn noscale ln gn4 scale prelu gn2 nocenter
+          upsample2 bilinear zeropad1 upsample2 lrelu0.2 gelu silu relu6 tanh lrn
+          adaptiveavgpool13 adaptivemaxpool1 flatten fc24 ln
+        """);
+  }
+
+  @TempDir
+  static Path dir;
+
+  @TestFactory
+  List<DynamicTest> exportedNetworksBuildInRealFrameworks() throws Exception {
+    Map<String, Compilation> networks = new LinkedHashMap<>();
+    for (Path file : Specs.zoo()) {
+      networks.put(file.getFileName().toString(), Specs.compile(Specs.read(file), file.toString()));
+    }
+    EDGE_CASES.forEach((name, text) -> networks.put(name, Specs.compile(text, name)));
+    networks.put("README.md", Specs.compile(ReadmeExportTest.readmeSpec(), "README.md"));
+    assertFalse(networks.size() < 30, "the zoo was not found: " + networks.keySet());
+    String why = frameworksMissing();
+    if (why != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but the real frameworks are missing: " + why);
+      }
+      System.err.println("[cnnspec] SKIPPED the PyTorch/ONNX checks of exported networks: " + why);
+      Assumptions.abort("PyTorch/ONNX checks skipped: " + why);
+    }
+    StringBuilder jobs = new StringBuilder();
+    Map<String, String> exportErrors = new HashMap<>();
+    for (Map.Entry<String, Compilation> e : networks.entrySet()) {
+      NetworkInfo net = e.getValue().networkOrThrow();
+      String base = e.getKey().replace(".cnn", "").replace(".md", "");
+      Path py = dir.resolve(base + ".py");
+      Path onnx = dir.resolve(base + ".onnx");
+      try {
+        Files.writeString(py, Export.pytorch(e.getValue()));
+        // the zoo's weights as graph inputs, the small edge cases' as zero-filled initializers
+        Export.Weights weights = EDGE_CASES.containsKey(e.getKey()) ? Export.Weights.ZEROS : Export.Weights.NONE;
+        Files.write(onnx, Export.onnx(e.getValue(), weights));
+      } catch (RuntimeException ex) {
+        exportErrors.put(e.getKey(), ex.toString());
+        continue;
+      }
+      jobs.append(e.getKey()).append('\t').append(PyTorchWriter.identifier(net.name())).append('\t').append(py)
+          .append('\t').append(onnx).append('\t').append(String.join(",", dims(net.input()))).append('\n');
+    }
+    Map<String, String[]> results = run(jobs.toString());
+    List<DynamicTest> tests = new ArrayList<>();
+    for (Map.Entry<String, Compilation> e : networks.entrySet()) {
+      NetworkInfo net = e.getValue().networkOrThrow();
+      tests.add(DynamicTest.dynamicTest(e.getKey(), () -> {
+        if (exportErrors.containsKey(e.getKey())) {
+          fail("export failed: " + exportErrors.get(e.getKey()));
+        }
+        String[] r = results.get(e.getKey());
+        if (r == null) {
+          fail("no result from Python for " + e.getKey());
+        }
+        if (r[1].equals("ERROR")) {
+          fail("the real frameworks refused the export: " + r[2]);
+        }
+        assertEquals(net.params(), Long.parseLong(r[1]), "PyTorch's sum(p.numel())");
+        assertEquals(net.nonTrainableParams(), Long.parseLong(r[2]), "batch norm running mean + var");
+        assertEquals(net.macs(), Long.parseLong(r[3]), "conv/linear MACs from forward hooks");
+        String shape = String.join(",", dims(net.output()));
+        assertEquals(shape, r[4], "PyTorch output shape (NCHW)");
+        assertEquals(shape, r[5], "ONNX inferred output shape");
+      }));
+    }
+    return tests;
+  }
+
+  static List<String> dims(Shape shape) {
+    return shape.vector() ? List.of("1", Integer.toString(shape.channels()))
+        : List.of("1", Integer.toString(shape.channels()), Integer.toString(shape.height()),
+            Integer.toString(shape.width()));
+  }
+
+  /** Why the frameworks cannot be used here, or null. */
+  static String frameworksMissing() {
+    try {
+      Process p = new ProcessBuilder(PYTHON, "-c", "import torch, onnx").redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return PYTHON + " did not import torch and onnx within 2 minutes";
+      }
+      return p.exitValue() == 0 ? null : PYTHON + " cannot import torch and onnx: " + output.strip();
+    } catch (IOException e) {
+      return PYTHON + " cannot be run: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
+  }
+
+  private static Map<String, String[]> run(String jobs) throws Exception {
+    Path script = dir.resolve("check_frameworks.py");
+    try (InputStream in = FrameworkCheckTest.class.getResourceAsStream("check_frameworks.py")) {
+      Files.write(script, in.readAllBytes());
+    }
+    Process p = new ProcessBuilder(PYTHON, script.toString())
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    try (Writer w = new OutputStreamWriter(p.getOutputStream(), StandardCharsets.UTF_8)) {
+      w.write(jobs);
+    }
+    Map<String, String[]> results = new HashMap<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      String line;
+      while ((line = r.readLine()) != null) {
+        String[] fields = line.split("\t");
+        results.put(fields[0], fields);
+      }
+    }
+    if (!p.waitFor(10, TimeUnit.MINUTES)) {
+      p.destroyForcibly();
+    }
+    return results;
+  }
+}

@@ -1,0 +1,81 @@
+"""Builds exported networks with the real PyTorch and ONNX and prints what they measure.
+
+Reads lines of 'NAME<TAB>CLASS<TAB>PY_FILE<TAB>ONNX_FILE<TAB>INPUT_DIMS' from standard input (dims
+comma-separated, NCHW with batch 1) and prints, per network, one line
+'NAME<TAB>params<TAB>bn_running<TAB>macs<TAB>output_dims<TAB>onnx_output_dims<TAB>seconds' or
+'NAME<TAB>ERROR<TAB>message'. MACs are measured with forward hooks on a zero input: a convolution
+counts weight.numel() per output position, a transposed one per input position, a linear layer
+weight.numel() per sample.
+"""
+import sys
+import time
+import traceback
+
+import torch
+import onnx
+
+torch.set_num_threads(2)
+
+torch.set_flush_denormal(True)
+
+
+# The checks count and shape, they never read a weight's value: PyTorch's random initialisation
+# of VGG's 138 M parameters would take most of the run, so weights are zero-filled instead.
+def zero_parameters(layer):
+    with torch.no_grad():
+        for p in layer.parameters(recurse=False):
+            p.zero_()
+
+
+for layer in (torch.nn.modules.conv._ConvNd, torch.nn.Linear):
+    layer.reset_parameters = zero_parameters
+
+
+def measure(cls_name, py_file, dims):
+    scope = {}
+    with open(py_file) as f:
+        exec(compile(f.read(), py_file, "exec"), scope)
+    model = scope[cls_name]().eval()
+    params = sum(p.numel() for p in model.parameters())
+    running = sum(m.running_mean.numel() + m.running_var.numel()
+                  for m in model.modules() if isinstance(m, torch.nn.modules.batchnorm._BatchNorm))
+    macs = [0]
+
+    def hook(module, inputs, output):
+        if isinstance(module, torch.nn.ConvTranspose2d):
+            macs[0] += module.weight.numel() * inputs[0].shape[2] * inputs[0].shape[3]
+        elif isinstance(module, torch.nn.Conv2d):
+            macs[0] += module.weight.numel() * output.shape[2] * output.shape[3]
+        elif isinstance(module, torch.nn.Linear):
+            macs[0] += module.weight.numel()
+
+    for m in model.modules():
+        if isinstance(m, (torch.nn.Conv2d, torch.nn.ConvTranspose2d, torch.nn.Linear)):
+            m.register_forward_hook(hook)
+    with torch.no_grad():
+        out = model(torch.zeros(*dims))
+    return params, running, macs[0], list(out.shape)
+
+
+def onnx_output(onnx_file):
+    model = onnx.load(onnx_file)
+    onnx.checker.check_model(model, full_check=True)
+    inferred = onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
+    dims = inferred.graph.output[0].type.tensor_type.shape.dim
+    return [d.dim_value for d in dims]
+
+
+for line in sys.stdin:
+    line = line.rstrip("\n")
+    if not line:
+        continue
+    name, cls_name, py_file, onnx_file, dims = line.split("\t")
+    start = time.time()
+    try:
+        params, running, macs, shape = measure(cls_name, py_file, [int(d) for d in dims.split(",")])
+        onnx_shape = onnx_output(onnx_file)
+        print("\t".join([name, str(params), str(running), str(macs), ",".join(map(str, shape)),
+                         ",".join(map(str, onnx_shape)), "%.1f" % (time.time() - start)]), flush=True)
+    except Exception as e:
+        message = traceback.format_exc().strip().splitlines()
+        print(name + "\tERROR\t" + " | ".join(message[-3:]), flush=True)
