@@ -226,8 +226,8 @@ public final class Analyzer {
       } else {
         times = value;
       }
-      budget.repeat(element, times);
     }
+    budget.expand(element, times);
     int slot = times > 1 ? reserveBlock() : -1;
     int firstRow = rows.size();
     for (long i = 1; i <= times; i++) {
