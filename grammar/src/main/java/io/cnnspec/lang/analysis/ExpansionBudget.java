@@ -67,6 +67,9 @@ final class ExpansionBudget {
           "x" + group(times) + " is more than the " + group(limits.maxLayers()) + " layers a spec may expand to",
           "reduce the repetition");
     }
+    if (times == 1 && !(element instanceof Element.Group) && !isCall(element)) {
+      return; // a layer or a merge once: walk() counts it as it is walked
+    }
     long atLeast = saturatingMultiply(minRows(element, 0), times);
     if (walked + atLeast > limits.maxLayers()) {
       String what = times > 1 ? "this repetition" : isCall(element) ? "this def call" : "this group";

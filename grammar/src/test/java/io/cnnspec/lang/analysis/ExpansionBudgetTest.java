@@ -51,6 +51,16 @@ class ExpansionBudgetTest {
   }
 
   @Test
+  void aSingleLayerIsLeftToTheWalk() {
+    Parts parts = Parts.of("relu add { relu | relu }");
+    ExpansionBudget budget = budget(parts, 1);
+    budget.walk(Parts.AT);
+    budget.expand(parts.elements.get(0), 1);
+    budget.expand(parts.elements.get(1), 1);
+    assertEquals(List.of(), parts.codes());
+  }
+
+  @Test
   void walkingPastTheLimitStopsTheWalk() {
     Parts parts = Parts.reporting();
     ExpansionBudget budget = budget(parts, 3);
