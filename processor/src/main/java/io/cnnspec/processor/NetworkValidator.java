@@ -86,7 +86,8 @@ final class NetworkValidator {
       if (diagnostic.code().equals(DiagnosticCode.LAYER_LIMIT.id())) {
         // the language's limit is the processor's here (LIMITS): say so in the processor's words
         report.error(spec.member(), ProcessorCode.TOO_MANY_LAYERS, tooManyLayers("network "
-            + (givenName.isEmpty() ? "" : givenName + " ") + "expands past", diagnostic.positionedMessage()));
+            + (givenName.isEmpty() ? "" : givenName + " ") + "expands past", "at " + diagnostic.line() + ":" + diagnostic.column()
+            + ": " + diagnostic.detail()));
         continue;
       }
       report.spec(spec, diagnostic);
