@@ -245,6 +245,33 @@ class NetworkProcessorTest {
         .inFile(specs).onLineContaining("value = \"conv3-4 frobnicate\"");
   }
 
+  /** A processor whose spec compiler throws {@code failure} for the spec {@code trigger}. */
+  private static java.util.function.Supplier<NetworkProcessor> failingOn(String trigger, Error failure) {
+    return () -> new NetworkProcessor(source -> {
+      if (source.text().contains(trigger)) {
+        throw failure;
+      }
+      return NetworkValidator.compile(source);
+    });
+  }
+
+  /** Compiles Failing (whose compiler throws) next to Fine: one error on Failing, containing {@code message}; Fine generated. */
+  private void oneFailureAndTheOtherSpecGenerated(java.util.function.Supplier<NetworkProcessor> processor, String message) {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Failing", input = "8x8x3", value = "boom")
+        @Network(name = "Fine", input = "8x8x3", value = "conv3-4 pool fc10")""");
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:internal-error]")
+        .inFile(specs).onLineContaining("name = \"Failing\"");
+    assertThat(compilation).hadErrorContaining(message);
+
+    var errors = Sources.generateInto(dir, processor.get(), specs);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(Files.isRegularFile(dir.resolve("demo/Fine.java")));
+  }
+
   @Test
   void anExceptionInsideTheProcessorIsAnErrorAndTheOtherSpecsGoOn() {
     java.util.function.Supplier<NetworkProcessor> processor = () -> new NetworkProcessor(source -> {
@@ -253,41 +280,13 @@ class NetworkProcessorTest {
       }
       return NetworkValidator.compile(source);
     });
-    JavaFileObject specs = Sources.holder("""
-        @Network(name = "Boom", input = "8x8x3", value = "boom")
-        @Network(name = "Fine", input = "8x8x3", value = "conv3-4 pool fc10")""");
-    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[cnnspec:internal-error]")
-        .inFile(specs).onLineContaining("name = \"Boom\"");
-    assertThat(compilation).hadErrorContaining("; please report this");
-
-    var errors = Sources.generateInto(dir, processor.get(), specs);
-    assertEquals(1, errors.size(), errors::toString);
-    assertTrue(Files.isRegularFile(dir.resolve("demo/Fine.java")));
+    oneFailureAndTheOtherSpecGenerated(processor, "; please report this");
   }
 
   @Test
   void anOutOfMemoryErrorIsReportedOnItsAnnotationAndTheOtherSpecsGoOn() {
-    java.util.function.Supplier<NetworkProcessor> processor = () -> new NetworkProcessor(source -> {
-      if (source.text().contains("huge")) {
-        throw new OutOfMemoryError("Java heap space");
-      }
-      return NetworkValidator.compile(source);
-    });
-    JavaFileObject specs = Sources.holder("""
-        @Network(name = "Huge", input = "8x8x3", value = "huge")
-        @Network(name = "Fine", input = "8x8x3", value = "conv3-4 pool fc10")""");
-    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
-    assertThat(compilation).hadErrorCount(1);
-    assertThat(compilation)
-        .hadErrorContaining("[cnnspec:internal-error]")
-        .inFile(specs).onLineContaining("name = \"Huge\"");
-    assertThat(compilation).hadErrorContaining("give javac more heap or stack (-J-Xmx1g");
-    var errors = Sources.generateInto(dir, processor.get(), specs);
-    assertEquals(1, errors.size(), errors::toString);
-    assertTrue(Files.isRegularFile(dir.resolve("demo/Fine.java")));
+    oneFailureAndTheOtherSpecGenerated(failingOn("boom", new OutOfMemoryError("Java heap space")),
+        "give javac more heap or stack (-J-Xmx1g");
   }
 
   @Test

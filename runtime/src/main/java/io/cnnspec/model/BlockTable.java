@@ -34,7 +34,7 @@ public final class BlockTable extends AbstractList<Block> implements RandomAcces
 
   private BlockTable(Builder b, int size, int maxEndRow) {
     this.size = size;
-    this.strings = b.strings.toArray(new String[0]);
+    this.strings = b.strings.toArray();
     this.kind = b.kind;
     this.text = b.text;
     this.def = b.def;
@@ -75,8 +75,7 @@ public final class BlockTable extends AbstractList<Block> implements RandomAcces
 
     private static final int UNFILLED = -1;
 
-    private final List<String> strings = new ArrayList<>();
-    private final Map<String, Integer> stringIndex = new HashMap<>();
+    private final Columns.StringPool strings = new Columns.StringPool();
     private final IntColumn kind = new IntColumn();
     private final IntColumn text = new IntColumn();
     private final IntColumn def = new IntColumn();
@@ -145,12 +144,8 @@ public final class BlockTable extends AbstractList<Block> implements RandomAcces
     }
 
     private int string(String value) {
-      Integer index = stringIndex.get(value);
-      if (index == null) {
-        index = strings.size();
-        strings.add(value);
-        stringIndex.put(value, index);
-      }
+      return strings.index(value);
+    }
       return index;
     }
   }

@@ -56,7 +56,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
   private LayerTable(Builder b) {
     size = b.size;
-    strings = b.strings.toArray(new String[0]);
+    strings = b.strings.toArray();
     shapes = b.shapes.toArray(new Shape[0]);
     scope = b.scope;
     scopeParent = b.scopeParent;
@@ -157,8 +157,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     private static final int UNFILLED = -1;
 
-    private final List<String> strings = new ArrayList<>();
-    private final Map<String, Integer> stringIndex = new HashMap<>();
+    private final Columns.StringPool strings = new Columns.StringPool();
     private final List<Shape> shapes = new ArrayList<>();
     private final Map<Shape, Integer> shapeIndex = new HashMap<>();
     // consecutive rows pass one shape along: the last one looked up answers most look-ups
@@ -317,12 +316,8 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     }
 
     private int string(String value) {
-      Integer index = stringIndex.get(value);
-      if (index == null) {
-        index = strings.size();
-        strings.add(value);
-        stringIndex.put(value, index);
-      }
+      return strings.index(value);
+    }
       return index;
     }
 
