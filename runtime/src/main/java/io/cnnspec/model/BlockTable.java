@@ -2,10 +2,6 @@ package io.cnnspec.model;
 
 import io.cnnspec.model.Columns.IntColumn;
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 
@@ -145,8 +141,6 @@ public final class BlockTable extends AbstractList<Block> implements RandomAcces
 
     private int string(String value) {
       return strings.index(value);
-    }
-      return index;
     }
   }
 }

@@ -318,8 +318,6 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     private int string(String value) {
       return strings.index(value);
     }
-      return index;
-    }
 
     private int shape(Shape value) {
       if (value == lastShape) {
