@@ -25,6 +25,23 @@ class ErrorsTest {
   }
 
   @Test
+  void namesPastTheNameLengthLimitAreRefusedWhereTheyAreGiven() {
+    String longest = "b".repeat(Limits.MAX_NAME_LENGTH);
+    Specs.compile("network N : 8x8x3\ndef " + longest + " { relu @" + longest + " }\n" + longest);
+    String tooLong = longest + "b";
+    Diagnostic def = Specs.onlyError("network N : 8x8x3\ndef " + tooLong + " { relu }\n" + tooLong);
+    assertEquals("name-too-long", def.code());
+    assertEquals("def name too long", def.title());
+    assertAt(def, 2, 5);
+    Diagnostic label = Specs.onlyError("network N : 8x8x3\nconv3-8 @" + tooLong);
+    assertEquals("name-too-long", label.code());
+    assertAt(label, 2, 10);
+    Diagnostic param = Specs.onlyError("network N : 8x8x3\ndef d(" + tooLong + ") { conv3-{" + tooLong + "} }\nd(4)");
+    assertEquals("parameter name too long", param.title());
+    assertAt(param, 2, 7);
+  }
+
+  @Test
   void unknownWordSuggestsTheNearestLayer() {
     Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 rleu\n");
     assertEquals("unknown layer 'rleu'", d.title());

@@ -11,9 +11,11 @@ sealed interface AnnotatedSpec {
 
   /**
    * javac shows at most 100 errors per compilation (-Xmaxerrs), so one spec reports 20 at most and
-   * then how many more there are; the other specs' errors still have room.
+   * then how many more there are; the other specs' errors still have room. And a spec expands to
+   * no more layers than a generated enum holds ({@link NetworkClassWriter#MAX_LAYERS}): analysing
+   * two million that cannot be generated only cost javac its heap.
    */
-  Limits LIMITS = Limits.DEFAULT.withMaxErrors(20);
+  Limits LIMITS = Limits.DEFAULT.withMaxErrors(20).withMaxLayers(NetworkClassWriter.MAX_LAYERS);
 
   /** The spec's text exactly as written, kept in the generated class as {@code SPEC}. */
   String text();

@@ -81,7 +81,14 @@ final class ErrorReporter {
     if (trace.length > 0) {
       message.append(" (at ").append(trace[0]).append(')');
     }
-    message.append("; please report this");
+    if (failure instanceof VirtualMachineError) {
+      message.append("; the spec needs more than javac has: give javac more heap or stack (-J-Xmx1g, -J-Xss4m;"
+          + " in Maven, <compilerArgs><arg>-J-Xmx1g</arg></compilerArgs> with <fork>true</fork>), or make the spec"
+          + " smaller; the other networks are still generated; if the spec is small, please report this with it");
+    } else {
+      message.append("; the other networks are still generated; please report this with the spec, and meanwhile"
+          + " check it with the cnnspec command line (cnnspec check FILE)");
+    }
     print(Kind.ERROR, annotation, null, message.toString());
   }
 

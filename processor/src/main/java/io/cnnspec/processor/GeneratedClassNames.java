@@ -1,5 +1,6 @@
 package io.cnnspec.processor;
 
+import io.cnnspec.lang.diagnostics.Limits;
 import java.util.Optional;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
@@ -37,6 +38,14 @@ final class GeneratedClassNames {
   Optional<Problem> problem(String name, TypeElement holder, boolean fromHeader) {
     String subject = fromHeader ? "the spec file's network name \"" + name + "\"" : "\"" + name + "\"";
     String fix = fromHeader ? "give the class a name with name = \"" : "give e.g. name = \"";
+    if (name.length() > Limits.MAX_NAME_LENGTH) {
+      String shown = fromHeader ? "the spec file's network name \"" + NetworkClassWriter.abbreviated(name) + "\""
+          : "\"" + NetworkClassWriter.abbreviated(name) + "\"";
+      return problem(ProcessorCode.NAME_TOO_LONG, shown + " is too long to name the generated class: it has "
+          + NetworkClassWriter.commas(name.length()) + " characters, and a class name may have at most "
+          + Limits.MAX_NAME_LENGTH + " (its file " + "Name$Layer.class must fit a file name of 255 bytes); "
+          + fix + suggestion(name.substring(0, 24)) + "\"");
+    }
     if (SourceVersion.isKeyword(name)) {
       return problem(ProcessorCode.INVALID_NAME, subject + " is a Java keyword, so it cannot name the generated class; "
           + fix + suggestion(name) + "Net\"");

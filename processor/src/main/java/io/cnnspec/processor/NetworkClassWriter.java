@@ -256,6 +256,44 @@ final class NetworkClassWriter {
     return CodeBlock.of("$T.join(\"\",\n$L)", String.class, CodeBlock.join(chunks, ",\n"));
   }
 
+  /**
+   * The most characters of layer names, kinds and specs a generated class takes in all. Each is
+   * written three times (a constant, a Javadoc line, an enum constant's name): 1,000 rows of names
+   * thousands of characters deep in labelled scopes made a source of hundreds of megabytes.
+   */
+  static final int MAX_LAYER_TEXT_CHARS = 1_000_000;
+
+  /**
+   * Why {@code network}'s class cannot be generated although its layers fit the enum, or null: a
+   * string that no class file constant holds, or more layer text than {@link #MAX_LAYER_TEXT_CHARS}.
+   * The spec itself is never the reason: a long one is split ({@link #specInitializer}).
+   */
+  static String oversized(NetworkInfo network) {
+    if (!fitsConstant(network.name())) {
+      return "its name is longer than the 65,535 bytes a class file's string constant holds";
+    }
+    long chars = 0;
+    for (LayerInfo info : network.layers()) {
+      for (String text : List.of(info.name(), info.kind(), info.spec())) {
+        if (!fitsConstant(text)) {
+          return "layer " + abbreviated(info.name()) + " has a name or spec longer than the 65,535 bytes a class"
+              + " file's string constant holds";
+        }
+        chars += text.length();
+      }
+    }
+    if (chars > MAX_LAYER_TEXT_CHARS) {
+      return "its layers' names and specs have " + commas(chars) + " characters, more than the "
+          + commas(MAX_LAYER_TEXT_CHARS) + " a generated class takes";
+    }
+    return null;
+  }
+
+  /** A text cut to its first 60 characters, for messages about a long one. */
+  static String abbreviated(String text) {
+    return text.length() <= 60 ? text : text.substring(0, 60) + "... (" + commas(text.length()) + " characters)";
+  }
+
   /** Whether javac can hold the text in one constant: its modified UTF-8 form is at most 65,535 bytes. */
   static boolean fitsConstant(String text) {
     long bytes = 0;

@@ -104,11 +104,15 @@ public final class NetworkProcessor extends AbstractProcessor {
     return true;
   }
 
-  /** Runs one step for one annotation: a bug in cnnspec must not crash javac or stop the other specs. */
+  /**
+   * Runs one step for one annotation: a failure in cnnspec, whatever it is (an OutOfMemoryError
+   * included: what the step held is garbage once it is caught here), must not crash javac or stop
+   * the other specs. AutoValue's rule: never crash the compiler.
+   */
   private void guarded(NetworkAnnotation annotation, Runnable step) {
     try {
       step.run();
-    } catch (Exception | LinkageError | StackOverflowError failure) {
+    } catch (Throwable failure) {
       reporter.internalError(annotation, failure);
     }
   }

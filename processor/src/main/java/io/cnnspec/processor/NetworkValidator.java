@@ -5,6 +5,7 @@ import io.cnnspec.lang.CompileOptions;
 import io.cnnspec.lang.CnnSpec;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import io.cnnspec.processor.NetworkAnnotation.Member;
@@ -82,6 +83,13 @@ final class NetworkValidator {
       if (diagnostic.part() == Diagnostic.Part.NAME && nameProblem.isPresent()) {
         continue; // the name is already reported, as the Java problem it is
       }
+      if (diagnostic.code().equals(DiagnosticCode.LAYER_LIMIT.id())) {
+        // the language's limit is the processor's here (LIMITS): say so in the processor's words
+        report.error(spec.member(), ProcessorCode.TOO_MANY_LAYERS, tooManyLayers("network "
+            + (givenName.isEmpty() ? "" : givenName + " ") + "expands past", "at " + diagnostic.line() + ":" + diagnostic.column()
+            + ": " + diagnostic.detail()));
+        continue;
+      }
       report.spec(spec, diagnostic);
     }
     if (!compilation.ok() || !report.isClean()) {
@@ -123,17 +131,27 @@ final class NetworkValidator {
 
   /** The generated enum's limit and the range of FLOPs, the two figures a class cannot hold otherwise. */
   private static void checkSize(NetworkInfo network, String className, Member member, ValidationReport report) {
+    String oversized = NetworkClassWriter.oversized(network);
     if (network.layers().size() > NetworkClassWriter.MAX_LAYERS) {
-      report.error(member, ProcessorCode.TOO_MANY_LAYERS, "network " + className + " has "
-          + NetworkClassWriter.commas(network.layers().size()) + " layers, more than the "
-          + NetworkClassWriter.commas(NetworkClassWriter.MAX_LAYERS) + " a generated Layer enum can hold (the JVM limits"
-          + " its static initializer to 64 KB); analyse a network this large with the cnnspec command line"
-          + " (cnnspec summary FILE), or declare its stages as separate @Network specs");
+      report.error(member, ProcessorCode.TOO_MANY_LAYERS, tooManyLayers("network " + className + " has "
+          + NetworkClassWriter.commas(network.layers().size()) + " layers, more than", ""));
+    } else if (oversized != null) {
+      report.error(member, ProcessorCode.CLASS_TOO_LARGE, "network " + className + " cannot be generated: "
+          + oversized + "; use shorter @names and def names, or analyse it with the cnnspec command line"
+          + " (cnnspec summary FILE)");
     } else if (network.macs() > Long.MAX_VALUE / 2) {
       report.error(member, ProcessorCode.FLOPS_OVERFLOW, "network " + className + " has "
           + NetworkClassWriter.commas(network.macs())
           + " MACs, so its FLOPs (2 x MACs) do not fit a long; check the input shape and the layer sizes");
     }
+  }
+
+  /** The one sentence for a network past what a generated enum holds, with where it passed, if known. */
+  private static String tooManyLayers(String start, String where) {
+    return start + " the " + NetworkClassWriter.commas(NetworkClassWriter.MAX_LAYERS) + " layers a generated Layer"
+        + " enum can hold (the JVM limits its static initializer to 64 KB)" + (where.isEmpty() ? "" : " (" + where + ")")
+        + "; analyse a network this large with the cnnspec command line (cnnspec summary FILE), or declare its"
+        + " stages as separate @Network specs";
   }
 
   /**

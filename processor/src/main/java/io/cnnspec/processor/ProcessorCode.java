@@ -27,6 +27,8 @@ enum ProcessorCode {
   ABSOLUTE_PATH("absolute-path"),
   /** {@code file} climbs out of the source roots with {@code ..}. */
   OUTSIDE_SOURCE_ROOTS("outside-source-roots"),
+  /** {@code file} is not a path: it holds a character no file name may have (NUL, a line break...). */
+  INVALID_PATH("invalid-path"),
   /** {@code file} names a directory. */
   FILE_IS_DIRECTORY("file-is-directory"),
   /** {@code file} is in none of the places looked in. */
@@ -45,10 +47,14 @@ enum ProcessorCode {
   INVALID_NAME("invalid-name"),
   /** The class name would clash: with the Layer enum, a java.lang type, or the annotated type. */
   NAME_CLASH("name-clash"),
+  /** The class name is longer than {@link io.cnnspec.lang.diagnostics.Limits#MAX_NAME_LENGTH}. */
+  NAME_TOO_LONG("name-too-long"),
   /** Two {@code @Network}s generate the same class; the note marks the first. */
   DUPLICATE_NAME("duplicate-name"),
   /** More layers than a generated enum can hold. */
   TOO_MANY_LAYERS("too-many-layers"),
+  /** A string of the class would not fit a class file constant, or the layers' text is too large. */
+  CLASS_TOO_LARGE("class-too-large"),
   /** 2 x MACs does not fit a {@code long}. */
   FLOPS_OVERFLOW("flops-overflow"),
   /** The compilation already has a type of the generated class's name. */

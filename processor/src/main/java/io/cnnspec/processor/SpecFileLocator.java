@@ -37,8 +37,11 @@ import javax.tools.StandardLocation;
  * processor's own jar (see {@link ZooSpecs}).
  *
  * <p>A path that, once {@code .} and {@code ..} are resolved, leaves those roots, and any absolute path,
- * is refused: a spec file is part of the sources, not anything the compiling user can read. The
- * check is on the path as written; a symbolic link inside a root is followed, as javac itself does.
+ * is refused: a spec file is part of the sources, not anything the compiling user can read. So is
+ * a file whose real path, symbolic links resolved, is outside the root it was found in: a link
+ * inside a root to {@code /etc/passwd} would otherwise have its first line shown in an error. A
+ * link that stays inside its root is followed. A path holding a character no file name may have
+ * (NUL, a line break) is refused before any lookup, and shown escaped.
  *
  * <p>Gradle's incremental compilation does not see these files: declare the spec directory as an
  * input of the compile task ({@code compileJava { inputs.dir("src/main/cnn") }}) so that an edited
@@ -89,6 +92,12 @@ final class SpecFileLocator {
 
   Lookup find(String packageName, String holder, String file) {
     String written = file.strip();
+    String invalid = invalidCharacter(written);
+    if (invalid != null) {
+      return new Refused(ProcessorCode.INVALID_PATH, "file \"" + escaped(written) + "\" is not a path: it holds "
+          + invalid + ", which no file name may have; give the spec file's path relative to the package"
+          + packageClause(packageName) + ", e.g. file = \"alexnet.cnn\"");
+    }
     String slashed = written.replace('\\', '/');
     if (slashed.startsWith(ZooSpecs.PREFIX)) {
       return ZooSpecs.find(written, holder);
@@ -121,6 +130,9 @@ final class SpecFileLocator {
       looked.add("the source path (" + inPackage.get() + "; not readable here: " + e.getMessage() + ")");
     }
     if (resource != null) {
+      if (leavesRoot(resource, inPackage.get())) {
+        return linkOutside(written, "the source path");
+      }
       try (InputStream in = resource.openInputStream()) {
         return read(written, inPackage.get(), holder, in, resource.toUri());
       } catch (FileNotFoundException | NoSuchFileException e) {
@@ -143,6 +155,9 @@ final class SpecFileLocator {
           looked.add(candidate.toString());
           continue;
         }
+        if (!realPathUnder(candidate, root)) {
+          return linkOutside(written, root.toString());
+        }
         try (InputStream in = Files.newInputStream(candidate)) {
           return read(written, relative, holder, in, candidate.toUri());
         } catch (IOException e) {
@@ -156,6 +171,75 @@ final class SpecFileLocator {
         + ". Put it in the package's directory on the source path (javac -sourcepath), or pass its directory with"
         + " -Acnnspec.path=DIR, e.g. -Acnnspec.path=${project.basedir}/src/main/cnn. A network of the zoo needs no"
         + " file: write file = \"zoo:resnet50\", or copy it to edit with cnnspec zoo resnet50 > src/main/cnn/resnet50.cnn");
+  }
+
+  private static Refused linkOutside(String written, String root) {
+    return new Refused(ProcessorCode.OUTSIDE_SOURCE_ROOTS, "file \"" + written + "\" is found in " + root + " but is a"
+        + " symbolic link (or lies under one) to a file outside it, and spec files are read only from inside the source"
+        + " roots; copy the spec into the root, or add the directory it is in with -Acnnspec.path=DIR");
+  }
+
+  /** Whether {@code file}, links resolved, is inside {@code root}, links resolved; false when either cannot be resolved. */
+  static boolean realPathUnder(Path file, Path root) {
+    try {
+      return file.toRealPath().startsWith(root.toRealPath());
+    } catch (IOException | SecurityException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Whether a source-path resource that is a file on disk resolves outside the source root it was
+   * found under (its path without {@code relative}'s segments). Resources that are no plain file
+   * (in a jar, in memory) are read as they are.
+   */
+  private static boolean leavesRoot(FileObject resource, String relative) {
+    try {
+      java.net.URI uri = resource.toUri();
+      if (!"file".equals(uri.getScheme())) {
+        return false;
+      }
+      Path path = Path.of(uri);
+      int segments = relative.split("/").length;
+      if (path.getNameCount() <= segments || !Files.exists(path)) {
+        return false;
+      }
+      Path root = path.getRoot() == null ? path.subpath(0, path.getNameCount() - segments)
+          : path.getRoot().resolve(path.subpath(0, path.getNameCount() - segments));
+      return !realPathUnder(path, root);
+    } catch (RuntimeException e) {
+      return false; // not a path of this file system: the Filer reads it as it is
+    }
+  }
+
+  /** The first character no file name may have, described, or null: NUL and the other control characters. */
+  static String invalidCharacter(String path) {
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return String.format("the control character U+%04X at position %d", (int) c, i + 1);
+      }
+    }
+    try {
+      Path.of(path.replace('\\', '/'));
+      return null;
+    } catch (InvalidPathException e) {
+      return "a character this file system does not allow (" + escaped(e.getReason()) + ")";
+    }
+  }
+
+  /** {@code text} with control characters written as Java escapes, so that a message shows them. */
+  static String escaped(String text) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /**

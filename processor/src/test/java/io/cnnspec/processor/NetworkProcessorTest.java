@@ -245,6 +245,33 @@ class NetworkProcessorTest {
         .inFile(specs).onLineContaining("value = \"conv3-4 frobnicate\"");
   }
 
+  /** A processor whose spec compiler throws {@code failure} for the spec {@code trigger}. */
+  private static java.util.function.Supplier<NetworkProcessor> failingOn(String trigger, Error failure) {
+    return () -> new NetworkProcessor(source -> {
+      if (source.text().contains(trigger)) {
+        throw failure;
+      }
+      return NetworkValidator.compile(source);
+    });
+  }
+
+  /** Compiles Failing (whose compiler throws) next to Fine: one error on Failing, containing {@code message}; Fine generated. */
+  private void oneFailureAndTheOtherSpecGenerated(java.util.function.Supplier<NetworkProcessor> processor, String message) {
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Failing", input = "8x8x3", value = "boom")
+        @Network(name = "Fine", input = "8x8x3", value = "conv3-4 pool fc10")""");
+    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:internal-error]")
+        .inFile(specs).onLineContaining("name = \"Failing\"");
+    assertThat(compilation).hadErrorContaining(message);
+
+    var errors = Sources.generateInto(dir, processor.get(), specs);
+    assertEquals(1, errors.size(), errors::toString);
+    assertTrue(Files.isRegularFile(dir.resolve("demo/Fine.java")));
+  }
+
   @Test
   void anExceptionInsideTheProcessorIsAnErrorAndTheOtherSpecsGoOn() {
     java.util.function.Supplier<NetworkProcessor> processor = () -> new NetworkProcessor(source -> {
@@ -253,19 +280,60 @@ class NetworkProcessorTest {
       }
       return NetworkValidator.compile(source);
     });
+    oneFailureAndTheOtherSpecGenerated(processor, "; please report this");
+  }
+
+  @Test
+  void anOutOfMemoryErrorIsReportedOnItsAnnotationAndTheOtherSpecsGoOn() {
+    oneFailureAndTheOtherSpecGenerated(failingOn("boom", new OutOfMemoryError("Java heap space")),
+        "give javac more heap or stack (-J-Xmx1g");
+  }
+
+  @Test
+  void aSpecOfMillionsOfLayersStopsAtTheEnumLimit() {
+    // each def call opened a naming scope: a million of them took javac's heap before the limit
     JavaFileObject specs = Sources.holder("""
-        @Network(name = "Boom", input = "8x8x3", value = "boom")
+        @Network(name = "Big", input = "8x8x3", value = "def b { relu } b x1000000")
         @Network(name = "Fine", input = "8x8x3", value = "conv3-4 pool fc10")""");
-    Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
+    Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec:internal-error]")
-        .inFile(specs).onLineContaining("name = \"Boom\"");
-    assertThat(compilation).hadErrorContaining("; please report this");
-
-    var errors = Sources.generateInto(dir, processor.get(), specs);
+        .hadErrorContaining("[cnnspec:too-many-layers] network Big expands past the 1,000 layers a generated Layer enum"
+            + " can hold")
+        .inFile(specs).onLineContaining("name = \"Big\"");
+    var errors = Sources.generateInto(dir, new NetworkProcessor(), specs);
     assertEquals(1, errors.size(), errors::toString);
     assertTrue(Files.isRegularFile(dir.resolve("demo/Fine.java")));
+  }
+
+  @Test
+  void aClassNameOfThreeHundredCharactersIsTooLong() {
+    String name = "N" + "e".repeat(299);
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "%s", input = "8x8x3", value = "conv3-4 pool fc10")""".formatted(name));
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:name-too-long]")
+        .inFile(specs).onLineContaining("value = ");
+    assertThat(compilation).hadErrorContaining("has 300 characters, and a class name may have at most 128");
+  }
+
+  @Test
+  void layerNamesTooLongForAClassAreRefusedBeforeGenerating() {
+    // 60 labelled groups of 128-character names around 900 rows: 7 million characters of names
+    String label = "a".repeat(128);
+    String body = "relu x900";
+    for (int i = 0; i < 60; i++) {
+      body = "(" + body + ") @" + label;
+    }
+    JavaFileObject specs = Sources.holder("""
+        @Network(name = "Wide", input = "8x8x3", value = "%s")""".formatted(body));
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:class-too-large] network Wide cannot be generated: its layers' names and specs")
+        .inFile(specs).onLineContaining("value = ");
   }
 
   @Test

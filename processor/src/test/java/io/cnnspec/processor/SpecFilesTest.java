@@ -60,6 +60,43 @@ class SpecFilesTest {
   }
 
   @Test
+  void aPathWithANulIsAUserErrorShownEscaped() {
+    JavaFileObject specs = fileSpec("a\\u0000b.cnn");
+    Compilation compilation = compileWithPath(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:invalid-path] file \"a\\u0000b.cnn\" is not a path: it holds the control"
+            + " character U+0000 at position 2")
+        .inFile(specs).onLineContaining("file = ");
+    org.junit.jupiter.api.Assertions.assertFalse(compilation.errors().get(0).getMessage(null).contains("\u0000"));
+  }
+
+  @Test
+  void aLinkToAFileOutsideTheRootsIsRefusedWithoutShowingTheFile() throws IOException {
+    Path secret = Files.writeString(dir.resolve("secret.txt"), "top secret first line\n");
+    Path root = Files.createDirectories(dir.resolve("root/demo")).getParent();
+    Files.createSymbolicLink(root.resolve("demo/leak.cnn"), secret);
+    JavaFileObject specs = fileSpec("leak.cnn");
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + root), specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:outside-source-roots]")
+        .inFile(specs).onLineContaining("file = ");
+    org.junit.jupiter.api.Assertions.assertFalse(compilation.errors().get(0).getMessage(null).contains("secret"),
+        () -> compilation.errors().get(0).getMessage(null));
+  }
+
+  @Test
+  void aLinkThatStaysInsideItsRootIsFollowed() throws IOException {
+    Path root = Files.createDirectories(dir.resolve("root/demo")).getParent();
+    Files.writeString(root.resolve("nets.cnn"), "network Linked : 8x8x3\nconv3-4 pool fc10\n");
+    Files.createSymbolicLink(root.resolve("demo/linked.cnn"), root.resolve("nets.cnn"));
+    Compilation compilation = Sources.compile(List.of("-Acnnspec.path=" + root), fileSpec("linked.cnn"));
+    assertThat(compilation).succeeded();
+    assertThat(compilation).generatedSourceFile("demo.Linked");
+  }
+
+  @Test
   void anAbsolutePathIsRefused() throws IOException {
     Path file = Files.writeString(dir.resolve("abs.cnn"), "network Abs : 8x8x3 conv3-4");
     JavaFileObject specs = fileSpec(file.toString());

@@ -2,12 +2,13 @@ package io.cnnspec.model;
 
 import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import io.cnnspec.model.Columns.IntColumn;
+import io.cnnspec.model.Columns.LongColumn;
 
 /**
  * A network's rows stored by column: an immutable {@code List<LayerInfo>} whose elements are made
@@ -24,10 +25,19 @@ import java.util.RandomAccess;
  */
 public final class LayerTable extends AbstractList<LayerInfo> implements RandomAccess {
 
+  /** The scope of a row that is in none: its name is its own part alone. */
+  public static final int TOP = -1;
+
   private final int size;
-  // a row's name is strings[nameBase[i]] followed by nameNumber[i] when that is positive, so that
-  // conv1 ... conv1000000 share one "conv"
+  // a row's name is its scope's name and a dot (none at the top), then strings[nameBase[i]]
+  // followed by nameNumber[i] when that is positive, so that conv1 ... conv1000000 share one
+  // "conv", and the rows of a million def calls share "relu" with one scope entry (three ints)
+  // per call rather than a string per row
   private final String[] strings;
+  private final IntColumn scope;
+  private final IntColumn scopeParent;
+  private final IntColumn scopeBase;
+  private final IntColumn scopeNumber;
   private final Shape[] shapes;
   private final IntColumn nameBase;
   private final IntColumn nameNumber;
@@ -46,8 +56,12 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
   private LayerTable(Builder b) {
     size = b.size;
-    strings = b.strings.toArray(new String[0]);
+    strings = b.strings.toArray();
     shapes = b.shapes.toArray(new Shape[0]);
+    scope = b.scope;
+    scopeParent = b.scopeParent;
+    scopeBase = b.scopeBase;
+    scopeNumber = b.scopeNumber;
     nameBase = b.nameBase;
     nameNumber = b.nameNumber;
     kind = b.kind;
@@ -87,7 +101,27 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     Objects.checkIndex(index, size);
     String base = strings[nameBase.get(index)];
     int number = nameNumber.get(index);
-    return number > 0 ? base + number : base;
+    int in = scope.get(index);
+    if (in == TOP) {
+      return number > 0 ? base + number : base;
+    }
+    StringBuilder name = new StringBuilder();
+    scopeName(in, name);
+    name.append('.').append(base);
+    return (number > 0 ? name.append(number) : name).toString();
+  }
+
+  private void scopeName(int id, StringBuilder out) {
+    int parent = scopeParent.get(id);
+    if (parent != TOP) {
+      scopeName(parent, out);
+      out.append('.');
+    }
+    out.append(strings[scopeBase.get(id)]);
+    int number = scopeNumber.get(id);
+    if (number > 0) {
+      out.append(number);
+    }
   }
 
   /** {@link LayerInfo#params()} of row {@code index}, without making the row. */
@@ -114,69 +148,6 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     return activations.get(index);
   }
 
-  // Columns are chunks of 4,096 values rather than one array each: growing one array meant
-  // copying it whole, and at a million rows into fresh humongous regions, which made the
-  // table's growth cost more per row the longer the spec (found in a profile of 1M rows).
-  private static final int CHUNK_BITS = 12;
-  private static final int CHUNK = 1 << CHUNK_BITS;
-  private static final int MASK = CHUNK - 1;
-
-  /**
-   * The capacity after {@code capacity}: the first chunk grows from 16 rows by doubling (a network
-   * of 22 rows should not pay for 4,096), then one more chunk at a time.
-   */
-  private static int grown(int capacity) {
-    return capacity < CHUNK ? Math.min(CHUNK, Math.max(16, capacity * 2)) : capacity + CHUNK;
-  }
-
-  private static final class IntColumn {
-    private int[][] chunks = {new int[0]};
-
-    int get(int index) {
-      return chunks[index >>> CHUNK_BITS][index & MASK];
-    }
-
-    void set(int index, int value) {
-      chunks[index >>> CHUNK_BITS][index & MASK] = value;
-    }
-
-    void grow(int capacity) {
-      if (capacity <= CHUNK) {
-        chunks[0] = Arrays.copyOf(chunks[0], capacity);
-        return;
-      }
-      int chunk = (capacity - 1) >>> CHUNK_BITS;
-      if (chunk >= chunks.length) {
-        chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
-      }
-      chunks[chunk] = new int[CHUNK];
-    }
-  }
-
-  private static final class LongColumn {
-    private long[][] chunks = {new long[0]};
-
-    long get(int index) {
-      return chunks[index >>> CHUNK_BITS][index & MASK];
-    }
-
-    void set(int index, long value) {
-      chunks[index >>> CHUNK_BITS][index & MASK] = value;
-    }
-
-    void grow(int capacity) {
-      if (capacity <= CHUNK) {
-        chunks[0] = Arrays.copyOf(chunks[0], capacity);
-        return;
-      }
-      int chunk = (capacity - 1) >>> CHUNK_BITS;
-      if (chunk >= chunks.length) {
-        chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
-      }
-      chunks[chunk] = new long[CHUNK];
-    }
-  }
-
   /**
    * Collects rows in order; a row may be reserved first and filled in later (a merge's row comes
    * before its branches, but its figures are known only after them). Used once: {@link #build}
@@ -186,8 +157,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     private static final int UNFILLED = -1;
 
-    private final List<String> strings = new ArrayList<>();
-    private final Map<String, Integer> stringIndex = new HashMap<>();
+    private final Columns.StringPool strings = new Columns.StringPool();
     private final List<Shape> shapes = new ArrayList<>();
     private final Map<Shape, Integer> shapeIndex = new HashMap<>();
     // consecutive rows pass one shape along: the last one looked up answers most look-ups
@@ -196,7 +166,13 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     private int size;
     private int capacity;
+    private int scopes;
+    private int scopeCapacity;
     private boolean built;
+    private final IntColumn scope = new IntColumn();
+    private final IntColumn scopeParent = new IntColumn();
+    private final IntColumn scopeBase = new IntColumn();
+    private final IntColumn scopeNumber = new IntColumn();
     private final IntColumn nameBase = new IntColumn();
     private final IntColumn nameNumber = new IntColumn();
     private final IntColumn kind = new IntColumn();
@@ -228,8 +204,8 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     public int reserve() {
       checkOpen();
       if (size == capacity) {
-        capacity = grown(capacity);
-        for (IntColumn column : new IntColumn[] {nameBase, nameNumber, kind, spec, depth, branch, input, output}) {
+        capacity = Columns.grown(capacity);
+        for (IntColumn column : new IntColumn[] {scope, nameBase, nameNumber, kind, spec, depth, branch, input, output}) {
           column.grow(capacity);
         }
         for (LongColumn column : new LongColumn[] {params, nonTrainableParams, macs, activations, receptiveField, jumpBits}) {
@@ -256,14 +232,51 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       return index;
     }
 
+    /**
+     * A scope that rows' names start with: the name of {@code parent}'s (unless it is {@link #TOP})
+     * and a dot, then {@code base} followed by {@code number} when that is positive. Returns its id.
+     */
+    public int scope(int parent, String base, int number) {
+      checkOpen();
+      Objects.requireNonNull(base, "base");
+      if (parent != TOP) {
+        Objects.checkIndex(parent, scopes);
+      }
+      if (scopes == scopeCapacity) {
+        scopeCapacity = Columns.grown(scopeCapacity);
+        for (IntColumn column : new IntColumn[] {scopeParent, scopeBase, scopeNumber}) {
+          column.grow(scopeCapacity);
+        }
+      }
+      scopeParent.set(scopes, parent);
+      scopeBase.set(scopes, string(base));
+      scopeNumber.set(scopes, Math.max(0, number));
+      return scopes++;
+    }
+
     /** Fills in the row at {@code index}; the arguments are those of {@link #add}. */
     public void set(int index, String nameBase, int nameNumber, String kind, String spec, int depth, int branch,
         Shape input, Shape output, long params, long nonTrainableParams, long macs, long activations,
         long receptiveField, double jump) {
+      set(index, TOP, nameBase, nameNumber, kind, spec, depth, branch, input, output, params, nonTrainableParams,
+          macs, activations, receptiveField, jump);
+    }
+
+    /**
+     * Fills in the row at {@code index}, named in {@code scope} (from {@link #scope}, or
+     * {@link #TOP}); the other arguments are those of {@link #add}.
+     */
+    public void set(int index, int scope, String nameBase, int nameNumber, String kind, String spec, int depth,
+        int branch, Shape input, Shape output, long params, long nonTrainableParams, long macs, long activations,
+        long receptiveField, double jump) {
       checkOpen();
       Objects.checkIndex(index, size);
+      if (scope != TOP) {
+        Objects.checkIndex(scope, scopes);
+      }
       LayerInfo.check(nameBase, nameNumber, kind, spec, input, output, params, nonTrainableParams, macs, activations,
           receptiveField);
+      this.scope.set(index, scope);
       this.nameBase.set(index, string(nameBase));
       this.nameNumber.set(index, Math.max(0, nameNumber));
       this.kind.set(index, string(kind));
@@ -303,13 +316,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     }
 
     private int string(String value) {
-      Integer index = stringIndex.get(value);
-      if (index == null) {
-        index = strings.size();
-        strings.add(value);
-        stringIndex.put(value, index);
-      }
-      return index;
+      return strings.index(value);
     }
 
     private int shape(Shape value) {

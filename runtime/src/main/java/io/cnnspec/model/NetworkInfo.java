@@ -42,10 +42,17 @@ public record NetworkInfo(
     Objects.requireNonNull(output, "output");
     // a LayerTable is immutable already, and copying it would make every row an object
     layers = layers instanceof LayerTable ? layers : List.copyOf(layers);
-    blocks = List.copyOf(blocks);
-    for (Block block : blocks) {
-      if (block.endRow() > layers.size()) {
-        throw new IllegalArgumentException("block " + block.text() + " ends past the last row of network " + name);
+    // a BlockTable is immutable already, and knows its last row without making a block per entry
+    if (blocks instanceof BlockTable table) {
+      if (table.maxEndRow() > layers.size()) {
+        throw new IllegalArgumentException("a block ends past the last row of network " + name);
+      }
+    } else {
+      blocks = List.copyOf(blocks);
+      for (Block block : blocks) {
+        if (block.endRow() > layers.size()) {
+          throw new IllegalArgumentException("block " + block.text() + " ends past the last row of network " + name);
+        }
       }
     }
     if (params < 0 || trainableParams < 0 || nonTrainableParams < 0 || macs < 0 || activations < 0) {

@@ -88,22 +88,40 @@ public final class SpecBytes {
         throw new Unreadable(Unreadable.Reason.NOT_TEXT, "is not a text file (cnnspec specs are UTF-8 text)");
       }
     }
+    boolean ascii = true;
+    for (byte b : bytes) {
+      if (b < 0) {
+        ascii = false;
+        break;
+      }
+    }
+    if (ascii) {
+      // the common case, and a compact string: no UTF-16 copy of a 50 MB file on the way
+      return new String(bytes, StandardCharsets.US_ASCII);
+    }
     CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    // UTF-8 never decodes to more UTF-16 units than it has bytes
-    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
-    CoderResult result = decoder.decode(in, out, true);
+    // Validated through a small window rather than into one buffer as long as the file (a char
+    // per byte, twice the file), then decoded by String, which is exact for valid UTF-8.
+    CharBuffer window = CharBuffer.allocate(8192);
+    CoderResult result;
+    do {
+      window.clear();
+      result = decoder.decode(in, window, true);
+    } while (result.isOverflow());
     if (!result.isError()) {
-      result = decoder.flush(out);
+      do {
+        window.clear();
+        result = decoder.flush(window);
+      } while (result.isOverflow());
     }
     if (result.isError()) {
       throw new Unreadable(Unreadable.Reason.INVALID_UTF8,
           "is not a text file (cnnspec specs are UTF-8 text): invalid UTF-8 at " + lineAndByte(bytes, in.position()));
     }
-    out.flip();
-    return stripBom(out.toString());
+    return stripBom(new String(bytes, StandardCharsets.UTF_8));
   }
 
   /** {@code text} without a leading byte order mark (U+FEFF). */

@@ -34,6 +34,37 @@ class LayerTableTest {
   }
 
   @Test
+  void rowsInScopesAreNamedByTheScopesAroundThem() {
+    LayerTable.Builder builder = LayerTable.builder();
+    int call = builder.scope(LayerTable.TOP, "fire", 2);
+    int inner = builder.scope(call, "squeeze", 0);
+    builder.set(builder.reserve(), call, "conv", 1, "conv", "conv1-4", 0, 0, MAP, MAP, 20, 0, 1280, 256, 1, 1.0);
+    builder.set(builder.reserve(), inner, "relu", 3, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    builder.set(builder.reserve(), LayerTable.TOP, "out", 0, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    LayerTable table = builder.build();
+    assertEquals(List.of("fire2.conv1", "fire2.squeeze.relu3", "out"), table.stream().map(LayerInfo::name).toList());
+    assertThrows(IndexOutOfBoundsException.class, () -> LayerTable.builder().scope(0, "x", 1));
+  }
+
+  @Test
+  void blocksReadBackAsTheBlocksTheyStandForWithEmptySlotsDropped() {
+    BlockTable.Builder builder = BlockTable.builder();
+    int repeat = builder.reserve();
+    int empty = builder.reserve();
+    int call = builder.reserve();
+    builder.set(call, Block.Kind.CALL, "fire(16, 64)", "fire", 0, 3, 0);
+    builder.set(repeat, Block.Kind.REPEAT, "fire(16, 64) x2", null, 0, 6, 0);
+    BlockTable table = builder.build();
+    assertEquals(List.of(new Block(Block.Kind.REPEAT, "fire(16, 64) x2", null, 0, 6, 0),
+        new Block(Block.Kind.CALL, "fire(16, 64)", "fire", 0, 3, 0)), table);
+    assertEquals(6, table.maxEndRow());
+    assertEquals(1, empty);
+    BlockTable.Builder checked = BlockTable.builder();
+    int slot = checked.reserve();
+    assertThrows(IllegalArgumentException.class, () -> checked.set(slot, Block.Kind.GROUP, "@x", "d", 0, 1, 0));
+  }
+
+  @Test
   void aReservedRowIsFilledInLater() {
     LayerTable.Builder builder = LayerTable.builder();
     int merge = builder.reserve();

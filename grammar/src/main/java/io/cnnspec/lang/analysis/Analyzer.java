@@ -14,6 +14,7 @@ import io.cnnspec.lang.syntax.Sequence;
 import io.cnnspec.lang.syntax.Header;
 import io.cnnspec.lang.syntax.Statement;
 import io.cnnspec.model.Block;
+import io.cnnspec.model.BlockTable;
 import io.cnnspec.model.LayerTable;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
@@ -51,8 +52,9 @@ public final class Analyzer {
   private final List<LayerOp> ops = new ArrayList<>();
   // The def calls, repetitions and labelled groups, outer before inner; a null is a slot reserved
   // for an element that produced no row.
-  private final List<Block> blocks = new ArrayList<>();
+  private final BlockTable.Builder blocks = BlockTable.builder();
   private final Namer namer = new Namer();
+  private final Map<String, String> blockTexts = new HashMap<>();
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -85,18 +87,21 @@ public final class Analyzer {
    * groups and branches nest counted through the def calls that led here.
    */
   private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth,
-      int nesting) {
+      int nesting, int scope) {
     Ctx inBranch(int index) {
-      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting);
+      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting, scope);
     }
 
-    /** Inside the scope of a def call, labelled group or branch: its full name prefixes the rows. */
-    Ctx scoped(String fullName) {
-      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting);
+    /**
+     * Inside the scope of a def call, labelled group or branch: its full name prefixes the rows'
+     * names; {@code id} is the scope in the row table, where the rows' names are kept.
+     */
+    Ctx scoped(String fullName, int id) {
+      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting, id);
     }
 
     Ctx nested() {
-      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1);
+      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1, scope);
     }
   }
 
@@ -145,7 +150,7 @@ public final class Analyzer {
       this.input = input;
       this.expects = expects;
       this.errorsBefore = errorsBefore;
-      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0);
+      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP);
       this.flow = new Flow(input, ReceptiveField.INPUT);
     }
 
@@ -182,7 +187,7 @@ public final class Analyzer {
         return null;
       }
       NetworkInfo info = analyzer.checks.totals(name, input, flow.shape(), headerPos, analyzer.rows.build(),
-          analyzer.foundBlocks());
+          analyzer.blocks.build());
       if (info == null) {
         return null;
       }
@@ -191,17 +196,6 @@ public final class Analyzer {
       }
       return source.errorCount() > errorsBefore ? null : info;
     }
-  }
-
-  /** The blocks that produced rows, outer before inner. */
-  private List<Block> foundBlocks() {
-    List<Block> found = new ArrayList<>(blocks.size());
-    for (Block block : blocks) {
-      if (block != null) {
-        found.add(block);
-      }
-    }
-    return found;
   }
 
   // ---- the walk ----
@@ -226,8 +220,8 @@ public final class Analyzer {
       } else {
         times = value;
       }
-      budget.repeat(element, times);
     }
+    budget.expand(element, times);
     int slot = times > 1 ? reserveBlock() : -1;
     int firstRow = rows.size();
     for (long i = 1; i <= times; i++) {
@@ -248,14 +242,22 @@ public final class Analyzer {
   }
 
   private int reserveBlock() {
-    blocks.add(null);
-    return blocks.size() - 1;
+    return blocks.reserve();
+  }
+
+  /**
+   * One instance of each block text: a def called a million times with the same arguments would
+   * otherwise hold a million equal strings.
+   */
+  private String shared(String text) {
+    String known = blockTexts.putIfAbsent(text, text);
+    return known != null ? known : text;
   }
 
   /** Fills a reserved block slot when its element produced rows; an empty one stays null. */
   private void fillBlock(int slot, Block.Kind kind, String text, String def, int firstRow, int depth) {
     if (rows.size() > firstRow) {
-      blocks.set(slot, new Block(kind, text, def, firstRow, rows.size(), depth));
+      blocks.set(slot, kind, text, def, firstRow, rows.size(), depth);
     }
   }
 
@@ -291,7 +293,9 @@ public final class Analyzer {
       }
       int slot = reserveBlock();
       int firstRow = rows.size();
-      Flow out = sequence(group.body(), flow, inner.scoped(claim(ctx, label, group.pos())));
+      Ctx scoped = inner.scoped(claim(ctx, label, group.pos()), rows.scope(ctx.scope(), label, 0));
+      Flow out = sequence(group.body(), flow, scoped);
+      namer.close(scoped.prefix());
       fillBlock(slot, Block.Kind.GROUP, "@" + label, null, firstRow, ctx.depth());
       return out;
     }
@@ -309,7 +313,7 @@ public final class Analyzer {
   /** Claims a user's name in the current scope and returns it in full. */
   private String claim(Ctx ctx, String label, Position pos) {
     String name = ctx.prefix() + label;
-    if (!namer.claim(name)) {
+    if (!namer.claim(ctx.prefix(), label)) {
       source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + name + "'", "another layer already has this name",
           "choose another @name");
     }
@@ -350,7 +354,8 @@ public final class Analyzer {
     Long in = flow.shape() == null ? null : (long) flow.shape().channels();
     Map<String, Long> vars = new HashMap<>();
     boolean known = true;
-    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting());
+    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(),
+        ctx.scope());
     for (int i = 0; i < params.size(); i++) {
       Statement.Param param = params.get(i);
       Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
@@ -360,19 +365,26 @@ public final class Analyzer {
     if (!known) {
       return flow.unknown();
     }
-    String scope = label != null ? claim(ctx, label, pos) : namer.generate(ctx.prefix(), def.name()).toString();
+    Ctx inside;
+    if (label != null) {
+      inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label, 0));
+    } else {
+      Namer.Name scope = namer.generate(ctx.prefix(), def.name());
+      inside = callee.scoped(scope.toString(), rows.scope(ctx.scope(), def.name(), scope.number()));
+    }
     int slot = reserveBlock();
     int firstRow = rows.size();
-    Flow out = sequence(def.body(), flow, callee.scoped(scope));
-    StringBuilder text = new StringBuilder(def.name());
+    Flow out = sequence(def.body(), flow, inside);
+    namer.close(inside.prefix());
+    String text = def.name();
     if (!params.isEmpty()) {
-      text.append('(');
+      StringBuilder withArgs = new StringBuilder(def.name()).append('(');
       for (int i = 0; i < params.size(); i++) {
-        text.append(i == 0 ? "" : ", ").append(vars.get(params.get(i).name()));
+        withArgs.append(i == 0 ? "" : ", ").append(vars.get(params.get(i).name()));
       }
-      text.append(')');
+      text = shared(withArgs.append(')').toString());
     }
-    fillBlock(slot, Block.Kind.CALL, text.toString(), def.name(), firstRow, ctx.depth());
+    fillBlock(slot, Block.Kind.CALL, text, def.name(), firstRow, ctx.depth());
     return out;
   }
 
@@ -457,19 +469,20 @@ public final class Analyzer {
           "no real network strides this far; check the strides");
       return flow.unknown();
     }
+    // the row's own part of its name; the scope's part is ctx.scope() in the row table
     String nameBase;
     int nameNumber;
     if (label != null) {
-      nameBase = claim(ctx, label, layer.pos());
+      claim(ctx, label, layer.pos());
+      nameBase = label;
       nameNumber = 0;
     } else {
-      Namer.Name generated = namer.generate(ctx.prefix(), op.baseName());
-      nameBase = generated.base();
-      nameNumber = generated.number();
+      nameBase = op.baseName();
+      nameNumber = namer.generate(ctx.prefix(), nameBase).number();
     }
     int row = newRow(layer.pos());
     ops.set(row, op);
-    rows.set(row, nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
+    rows.set(row, ctx.scope(), nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
         outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
         outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
     return new Flow(outcome.output(), rf, flattened);
@@ -523,12 +536,22 @@ public final class Analyzer {
   private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
     budget.walk(branch.pos());
     String kind = branch.kind().keyword();
-    String name = label != null ? claim(ctx, label, branch.pos()) : namer.generate(ctx.prefix(), kind).toString();
-    Ctx inner = label != null ? nested(ctx, branch.pos()).scoped(name) : nested(ctx, branch.pos());
+    String nameBase = kind;
+    int nameNumber = 0;
+    Ctx inner = nested(ctx, branch.pos());
+    if (label != null) {
+      nameBase = label;
+      inner = inner.scoped(claim(ctx, label, branch.pos()), rows.scope(ctx.scope(), label, 0));
+    } else {
+      nameNumber = namer.generate(ctx.prefix(), kind).number();
+    }
     int row = newRow(branch.pos());
     List<Flow> outs = new ArrayList<>();
     for (int i = 0; i < branch.branches().size(); i++) {
       outs.add(sequence(branch.branches().get(i), flow, inner.inBranch(i + 1)));
+    }
+    if (label != null) {
+      namer.close(inner.prefix());
     }
     if (!merges.countFits(branch)) {
       return flow.unknown();
@@ -547,7 +570,7 @@ public final class Analyzer {
     for (Flow out : outs) {
       rf = rf.max(out.rf());
     }
-    rows.set(row, name, 0, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0, merged.size(),
+    rows.set(row, ctx.scope(), nameBase, nameNumber, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0, merged.size(),
         rf.size(), rf.jump());
     return new Flow(merged, rf);
   }

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * The layer limit ({@link Limits#maxLayers()}): counts the layers and merges walked, refuses a
- * repetition whose cheap lower bound is already past the limit before expanding it, and reports
+ * repetition, def call or group whose lower bound (from the text and the defs alone, memoized per
+ * node, so linear in the spec) is already past the limit before expanding it, and reports
  * the one error, {@link DiagnosticCode#LAYER_LIMIT}, then stops the walk ({@link Abort}).
  */
 final class ExpansionBudget {
@@ -22,7 +23,7 @@ final class ExpansionBudget {
   private final Reporter.Source source;
   private final Limits limits;
   private final Definitions defs;
-  private final Map<Object, Long> minRowsMemo = new IdentityHashMap<>();
+  private final Map<Statement.Def, Long> defRowsMemo = new IdentityHashMap<>();
   // Layers and merges walked, with a known shape or not: rows are only added while the shape is
   // known, so after an error only this bounds the work of a huge repetition.
   private long walked;
@@ -54,18 +55,32 @@ final class ExpansionBudget {
     }
   }
 
-  /** {@code element} is to be repeated {@code times} (at least 1) times: refused when that cannot fit. */
-  void repeat(Element element, long times) {
+  /**
+   * {@code element} is about to be expanded {@code times} (at least 1) times: refused when that
+   * cannot fit, before anything is expanded. A def call's size is known from the defs alone (a
+   * chain of 41 defs that each call the next twice is 2^40 layers), so it is refused here at once
+   * rather than after walking millions of layers.
+   */
+  void expand(Element element, long times) {
     if (times > limits.maxLayers()) {
       exceeded(element.repeat().pos(),
           "x" + group(times) + " is more than the " + group(limits.maxLayers()) + " layers a spec may expand to",
           "reduce the repetition");
     }
+    if (times == 1 && !(element instanceof Element.Group) && !isCall(element)) {
+      return; // a layer or a merge once: walk() counts it as it is walked
+    }
     long atLeast = saturatingMultiply(minRows(element, 0), times);
     if (walked + atLeast > limits.maxLayers()) {
-      exceeded(element.pos(), "this repetition alone expands to at least " + group(atLeast) + " layers; the limit is "
-          + group(limits.maxLayers()), "reduce the repetition (the limit is a compile option for larger specs)");
+      String what = times > 1 ? "this repetition" : isCall(element) ? "this def call" : "this group";
+      exceeded(element.pos(), what + " alone expands to at least " + group(atLeast) + " layers; the limit is "
+          + group(limits.maxLayers()), times > 1 ? "reduce the repetition (the limit is a compile option for larger specs)"
+          : "call fewer layers (the limit is a compile option for larger specs)");
     }
+  }
+
+  private boolean isCall(Element element) {
+    return element instanceof Element.Call || element instanceof Element.Layer layer && defs.calledBy(layer) != null;
   }
 
   private void exceeded(Position pos, String detail, String hint) {
@@ -77,16 +92,14 @@ final class ExpansionBudget {
    * A lower bound of the rows {@code node} expands to. {@code depth} counts the defs and groups
    * entered: past what the walk itself allows the bound gives up (0 is still a lower bound), so a
    * chain of thousands of defs does not overflow the stack here before the walk can report it.
+   * Only defs are memoized: they are kept for the whole walk anyway, and a chain of defs that each
+   * call the next twice would otherwise cost 2^n; the top-level elements a streamed spec drops
+   * must not be kept alive here.
    */
   long minRows(Object node, int depth) {
-    Long memo = minRowsMemo.get(node);
-    if (memo != null) {
-      return memo;
-    }
     if (depth > limits.maxNesting() + limits.maxCallDepth()) {
       return 0;
     }
-    minRowsMemo.put(node, 0L);
     long count = 1;
     if (node instanceof Sequence sequence) {
       count = 0;
@@ -106,13 +119,20 @@ final class ExpansionBudget {
         count = saturatingAdd(count, minRows(s, depth + 1));
       }
     }
-    minRowsMemo.put(node, count);
     return count;
   }
 
   /** A recursive def's call expands to nothing (it is reported instead), so it counts 0. */
   private long defRows(Statement.Def def, int depth) {
-    return defs.isRecursive(def.name()) ? 0 : minRows(def.body(), depth + 1);
+    if (defs.isRecursive(def.name())) {
+      return 0;
+    }
+    Long memo = defRowsMemo.get(def);
+    if (memo == null) {
+      memo = minRows(def.body(), depth + 1);
+      defRowsMemo.put(def, memo);
+    }
+    return memo;
   }
 
   /** Rows of one repetition of an element's content; its own repetition is applied by the caller. */

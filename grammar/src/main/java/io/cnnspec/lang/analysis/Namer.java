@@ -15,7 +15,11 @@ import java.util.Set;
  * alone tell whether it was given: such names, nearly every row's, are not kept in a set. A set of
  * a million names was the largest thing a long spec's walk kept alive besides its rows. Only user
  * names and names from stems ending in a digit ({@code def block2} gives {@code block21}, which
- * stem {@code block} could give too) are remembered one by one.
+ * stem {@code block} could give too) are remembered one by one, in their scope.
+ *
+ * <p>A scope (a def call's, a labelled group's) is {@linkplain #close closed} when the walk leaves
+ * it: nothing can be named in it afterwards (its own name is taken in the scope around it), so its
+ * counters and names go. A million def calls kept a million scopes alive.
  */
 final class Namer {
 
@@ -30,73 +34,89 @@ final class Namer {
   /** The last count given per stem, with the stem's names' common start. */
   private static final class Counter {
     final String base;
+    final int prefixLength;
     final boolean plain;
     int last;
 
-    Counter(String base, boolean plain) {
+    Counter(String base, int prefixLength, boolean plain) {
       this.base = base;
+      this.prefixLength = prefixLength;
       this.plain = plain;
     }
   }
 
-  // Counters per scope, then per stem: both keys are strings the walk already holds (hashes
-  // cached). A scope's prefix is "" or ends in '.', and a stem has no '.', so the pair names the
-  // same counter the concatenation would.
-  private final Map<String, Map<String, Counter>> counters = new HashMap<>();
-  private final Set<String> remembered = new HashSet<>();
+  /** One scope's counters per stem, and the names in it that the counters do not tell. */
+  private static final class Scope {
+    final Map<String, Counter> counters = new HashMap<>(4);
+    final Set<String> remembered = new HashSet<>(4);
+  }
+
+  // Scopes by prefix ("" or ending in '.'): a stem has no '.', and a name in a scope starts with a
+  // letter, so no name of one scope can be spelled by another.
+  private final Map<String, Scope> scopes = new HashMap<>();
 
   Name generate(String prefix, String stem) {
-    Map<String, Counter> scope = counters.get(prefix);
-    if (scope == null) {
-      scope = new HashMap<>();
-      counters.put(prefix, scope);
-    }
-    Counter counter = scope.get(stem);
+    Scope scope = scope(prefix);
+    Counter counter = scope.counters.get(stem);
     if (counter == null) {
-      counter = new Counter(prefix + stem, plain(stem));
-      scope.put(stem, counter);
+      counter = new Counter(prefix + stem, prefix.length(), plain(stem));
+      scope.counters.put(stem, counter);
     }
     int n = counter.last;
     do {
       n++;
-    } while (taken(counter, n));
+    } while (taken(scope, counter, n));
     counter.last = n;
     if (!counter.plain) {
-      remembered.add(counter.base + n);
+      scope.remembered.add(counter.base + n);
     }
     return new Name(counter.base, n);
   }
 
-  private boolean taken(Counter counter, int n) {
-    if (counter.plain && remembered.isEmpty()) {
+  private Scope scope(String prefix) {
+    Scope scope = scopes.get(prefix);
+    if (scope == null) {
+      scope = new Scope();
+      scopes.put(prefix, scope);
+    }
+    return scope;
+  }
+
+  private boolean taken(Scope scope, Counter counter, int n) {
+    if (counter.plain && scope.remembered.isEmpty()) {
       return false;
     }
     String name = counter.base + n;
-    return remembered.contains(name) || !counter.plain && givenFromCounters(name);
+    return scope.remembered.contains(name) || !counter.plain && givenFromCounters(scope, name, counter.prefixLength);
   }
 
-  /** Claims a user's name; false when it is taken already. */
-  boolean claim(String name) {
-    return !givenFromCounters(name) && remembered.add(name);
+  /** Claims a user's name {@code label} in the scope {@code prefix}; false when it is taken already. */
+  boolean claim(String prefix, String label) {
+    Scope scope = scope(prefix);
+    String name = prefix + label;
+    return !givenFromCounters(scope, name, prefix.length()) && scope.remembered.add(name);
   }
 
-  /** Whether {@code name} reads as scope, a plain stem and a count already given. */
-  private boolean givenFromCounters(String name) {
+  /** The walk has left the scope {@code prefix}: its names are settled, and forgotten. */
+  void close(String prefix) {
+    scopes.remove(prefix);
+  }
+
+  /** Whether {@code name}, whose part in its scope starts at {@code local}, reads as a plain stem and a count given. */
+  private static boolean givenFromCounters(Scope scope, String name, int local) {
     int digits = name.length();
-    while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
+    while (digits > local && Character.isDigit(name.charAt(digits - 1))) {
       digits--;
     }
     // a count has at least one digit, no leading zero, and fits in an int
     if (digits == name.length() || name.charAt(digits) == '0' || name.length() - digits > 9) {
       return false;
     }
-    int dot = name.lastIndexOf('.', digits - 1);
-    String stem = name.substring(dot + 1, digits);
+    String stem = name.substring(local, digits);
     if (!plain(stem)) {
       return false;
     }
-    Map<String, Counter> scope = counters.get(name.substring(0, dot + 1));
-    Counter counter = scope == null ? null : scope.get(stem);
+    Counter counter = scope.counters.get(stem);
     return counter != null && Integer.parseInt(name, digits, name.length(), 10) <= counter.last;
   }
 

@@ -35,6 +35,7 @@ public enum DiagnosticCode {
   RECURSIVE_DEF("a def reaches itself through its calls"),
   WRONG_ARGUMENT_COUNT("a def is called with fewer or more arguments than it takes"),
   DEFS_TOO_DEEP("def calls nest past the call-depth limit"),
+  NAME_TOO_LONG("a def, parameter or @name is longer than 128 characters"),
   DUPLICATE_LAYER_NAME("two layers get the same @name in one scope"),
   LAYER_LIMIT("the spec expands past the layer limit"),
   NON_POSITIVE_NUMBER("a count, size, stride, repetition or modifier that must be positive is not"),

@@ -24,6 +24,15 @@ public record Limits(int maxLayers, int maxNesting, int maxCallDepth, int maxErr
    */
   public static final int MAX_EXPRESSION_DEPTH = 256;
 
+  /**
+   * Characters in a name the spec gives: a def, a parameter, an {@code @name}. Row names join the
+   * names of the scopes around them ({@code stage1.block2.conv1}), so with the call depth this
+   * bounds every row name ((64 + 64) x 130 characters is far below the 65,535 bytes of a class file's
+   * string constant), and with it the cost of "did you mean". A class name is held to it too: the
+   * file {@code Name$Layer.class} must fit in a file name of 255 bytes.
+   */
+  public static final int MAX_NAME_LENGTH = 128;
+
   public Limits {
     if (maxLayers < 1 || maxNesting < 1 || maxCallDepth < 1 || maxErrors < 1) {
       throw new IllegalArgumentException("limits must be positive");

@@ -185,11 +185,11 @@ final class AstBuilder {
     List<Statement.Param> params = new ArrayList<>();
     if (d.params() != null) {
       for (CnnSpecParser.ParamContext p : d.params().param()) {
-        params.add(new Statement.Param(p.ID().getText(), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
+        params.add(new Statement.Param(name(p.ID().getSymbol(), p.ID().getText(), "parameter"), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
       }
     }
     Token name = d.ID() != null ? d.ID().getSymbol() : d.CALL().getSymbol();
-    return new Statement.Def(callName(name), params, sequence(d.sequence()), pos(name));
+    return new Statement.Def(name(name, callName(name), "def"), params, sequence(d.sequence()), pos(name));
   }
 
   private Sequence sequence(CnnSpecParser.SequenceContext ctx) {
@@ -242,7 +242,7 @@ final class AstBuilder {
   private Element element(CnnSpecParser.ElementContext ctx) {
     Expr repeat = ctx.repeat() == null ? null : repeat(ctx.repeat());
     Element.Label label = ctx.label() == null ? null
-        : new Element.Label(ctx.label().ID().getText(), pos(ctx.label().ID().getSymbol()));
+        : new Element.Label(name(ctx.label().ID().getSymbol(), ctx.label().ID().getText(), "layer name"), pos(ctx.label().ID().getSymbol()));
     CnnSpecParser.AtomContext atom = ctx.atom();
     Position pos = pos(atom.getStart());
     if (atom instanceof CnnSpecParser.BranchAtomContext b) {
@@ -347,6 +347,20 @@ final class AstBuilder {
           "no count in a real network is this large; check for a typo");
       return 1;
     }
+  }
+
+  /**
+   * A name the spec gives (a def, a parameter, an {@code @name}), reported when it is longer than
+   * {@link Limits#MAX_NAME_LENGTH}: row names are built from these, and every row name must fit in
+   * what a generated class and "did you mean" can handle.
+   */
+  private String name(Token token, String text, String what) {
+    if (text.length() > Limits.MAX_NAME_LENGTH) {
+      source.error(DiagnosticCode.NAME_TOO_LONG, pos(token), what + " name too long",
+          "it has " + text.length() + " characters; the limit is " + Limits.MAX_NAME_LENGTH,
+          "use a shorter name");
+    }
+    return text;
   }
 
   /** A def's name from its token, which may be glued to its "(" (fire( is the call token). */

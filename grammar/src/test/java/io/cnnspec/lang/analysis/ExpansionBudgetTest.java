@@ -28,10 +28,36 @@ class ExpansionBudgetTest {
   void aRepetitionPastTheLimitIsRefusedBeforeExpanding() {
     Parts parts = Parts.of("(relu relu) x6");
     ExpansionBudget budget = budget(parts, 10);
-    assertThrows(Abort.class, () -> budget.repeat(parts.elements.get(0), 6));
+    assertThrows(Abort.class, () -> budget.expand(parts.elements.get(0), 6));
     assertEquals(List.of("layer-limit"), parts.codes());
     assertEquals("this repetition alone expands to at least 12 layers; the limit is 10",
         parts.reporter.diagnostics().get(0).detail());
+  }
+
+  @Test
+  void aDefCallPastTheLimitIsRefusedBeforeExpanding() {
+    // 41 defs, each calling the next twice: blk0 is 2^40 layers, known from the defs alone
+    StringBuilder spec = new StringBuilder("def blk40 { relu }\n");
+    for (int i = 39; i >= 0; i--) {
+      spec.append("def blk").append(i).append(" { blk").append(i + 1).append(" blk").append(i + 1).append(" }\n");
+    }
+    Parts parts = Parts.of(spec + "blk0");
+    ExpansionBudget budget = budget(parts, 2_000_000);
+    assertEquals(1L << 40, budget.minRows(parts.elements.get(0), 0));
+    assertThrows(Abort.class, () -> budget.expand(parts.elements.get(0), 1));
+    assertEquals(List.of("layer-limit"), parts.codes());
+    assertEquals("this def call alone expands to at least 1,099,511,627,776 layers; the limit is 2,000,000",
+        parts.reporter.diagnostics().get(0).detail());
+  }
+
+  @Test
+  void aSingleLayerIsLeftToTheWalk() {
+    Parts parts = Parts.of("relu add { relu | relu }");
+    ExpansionBudget budget = budget(parts, 1);
+    budget.walk(Parts.AT);
+    budget.expand(parts.elements.get(0), 1);
+    budget.expand(parts.elements.get(1), 1);
+    assertEquals(List.of(), parts.codes());
   }
 
   @Test

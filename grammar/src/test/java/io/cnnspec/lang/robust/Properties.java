@@ -39,6 +39,35 @@ final class Properties {
     return check(id, c, budget, true);
   }
 
+  /**
+   * Bytes a compilation may allocate in all (not keep: allocate), a generous bound: a fixed part
+   * for the parse and the tables, and per layer the limit allows. A million-row walk allocates a
+   * few hundred bytes per row; the doubling chain of 41 defs allocated 6.3 GB before its fix, and
+   * the "did you mean" matrix of a 30,000-character name 3.6 GB.
+   */
+  static long allocationBound(Case c) {
+    return (256L << 20) + 1_024L * c.limits().maxLayers();
+  }
+
+  /**
+   * Every property of {@link #check}, and bounded memory: a third compilation, in this thread,
+   * allocates at most {@link #allocationBound}. For the def-heavy family ({@link DefHeavy}).
+   */
+  static Compilation checkBounded(String id, Case c) {
+    Compilation result = check(id, c);
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    if (threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()) {
+      long before = counting.getCurrentThreadAllocatedBytes();
+      c.compile();
+      long allocated = counting.getCurrentThreadAllocatedBytes() - before;
+      if (allocated > allocationBound(c)) {
+        throw new AssertionFailedError(failure(id, c, "allocated " + (allocated >> 20) + " MB, more than the bound of "
+            + (allocationBound(c) >> 20) + " MB"));
+      }
+    }
+    return result;
+  }
+
   /** Every property but determinism, for inputs so big that one compilation is enough to wait for. */
   static Compilation checkOnce(String id, Case c, Duration budget) {
     return check(id, c, budget, false);

@@ -173,4 +173,57 @@ class RegressionTest {
   void aWordWhoseStemIsRight() {
     assertEquals("did you mean gap?", onlyError("network N : 8x8x3\n gap3\n").hint());
   }
+
+  // ---- issue 13: gigabytes, or javac's crash, from small specs ----
+
+  private static List<String> codes(String source) {
+    Compilation result = Properties.checkBounded("regression", new Case.File(source));
+    return result.errors().stream().map(Diagnostic::code).distinct().toList();
+  }
+
+  @Test
+  void theHostileSeedsAreAnsweredWithinTheirBounds() {
+    for (Seeds.Seed seed : Seeds.hostile()) {
+      Properties.checkBounded(seed.name(), new Case.File(seed.text()));
+    }
+  }
+
+  @Test
+  void aMillionDefCallsCompileAsAMillionLayersDo() {
+    Compilation result = Properties.checkBounded("calls", new Case.File("network Big : 8x8x3\ndef b { relu } b x1000000\n"));
+    assertEquals(1_000_000, result.networkOrThrow().layers().size());
+    assertEquals("b1000000.relu1", ((io.cnnspec.model.LayerTable) result.networkOrThrow().layers()).name(999_999));
+  }
+
+  @Test
+  void theDoublingChainOfFortyOneDefsIsRefusedBeforeExpanding() {
+    StringBuilder chain = new StringBuilder("network Chain : 8x8x3\ndef blk40 { relu }\n");
+    for (int i = 39; i >= 0; i--) {
+      chain.append("def blk").append(i).append(" { blk").append(i + 1).append(" blk").append(i + 1).append(" }\n");
+    }
+    Diagnostic only = onlyError(chain + "blk0\n");
+    assertEquals("layer-limit", only.code());
+    assertEquals(43, only.line());
+  }
+
+  @Test
+  void aThirtyThousandCharacterDefNameIsTooLong() {
+    assertEquals(List.of("name-too-long"), codes("network N : 8x8x3\ndef " + "b".repeat(30_000) + " { relu }\nrelu\n"));
+  }
+
+  @Test
+  void threeHundredLongNearMissesOfALongDefNameAreAnsweredCheaply() {
+    String name = "b".repeat(128);
+    String nearMiss = "b".repeat(63) + "c" + "b".repeat(64);
+    String longMiss = "b".repeat(4_999) + "c";
+    Compilation result = Properties.checkBounded("near-misses", new Case.File("network N : 8x8x3\ndef " + name
+        + " { relu }\n" + (nearMiss + "\n").repeat(150) + (longMiss + "\n").repeat(150)));
+    assertEquals("did you mean " + name + "?", result.errors().get(0).hint());
+    assertEquals(List.of("unknown-layer", "too-many-errors"), result.errors().stream().map(Diagnostic::code).distinct().toList());
+  }
+
+  @Test
+  void aSeventyThousandCharacterLabelIsTooLong() {
+    assertEquals(List.of("name-too-long"), codes("network N : 8x8x3\nconv3-8 @" + "l".repeat(70_000) + "\n"));
+  }
 }

@@ -110,6 +110,31 @@ final class Seeds {
     return all;
   }
 
+  /**
+   * The cases of issue 13, each of which once took gigabytes or crashed javac, at sizes a mutation
+   * can afford (the full sizes are in {@link RegressionTest}, which holds each to its time and
+   * allocation bound). They are answered with errors, so they are not {@link #all} (whose seeds
+   * compile), and the mutations do not start from them: a mutated doubling chain legally expands
+   * to a million layers, too slow for every build on a loaded machine; the {@link DefHeavy}
+   * family makes their shapes instead.
+   */
+  static List<Seed> hostile() {
+    StringBuilder chain = new StringBuilder("network Chain : 8x8x3\ndef blk40 { relu }\n");
+    for (int i = 39; i >= 0; i--) {
+      chain.append("def blk").append(i).append(" { blk").append(i + 1).append(" blk").append(i + 1).append(" }\n");
+    }
+    chain.append("blk0\n");
+    String longName = "b".repeat(3_000);
+    String nearMiss = "b".repeat(1_499) + "c" + "b".repeat(1_500);
+    return List.of(
+        new Seed("million-calls", "network Big : 8x8x3\ndef b { relu } b x1000000\n"),
+        new Seed("doubling-chain", chain.toString()),
+        new Seed("near-miss", "network Near : 8x8x3\ndef " + longName + " { relu }\n" + (nearMiss + "\n").repeat(3)),
+        new Seed("long-label", "network Label : 8x8x3\nconv3-8 @" + "l".repeat(3_000) + "\n"),
+        new Seed("relu-words", "network Words : 8x8x3\n" + "relu ".repeat(20_000) + "\n"),
+        new Seed("long-network-name", "network N" + "e".repeat(299) + " : 8x8x3\nconv3-8\n"));
+  }
+
   /** A seed's layers without its header line, for the annotation form. */
   static String body(String spec) {
     StringBuilder out = new StringBuilder();

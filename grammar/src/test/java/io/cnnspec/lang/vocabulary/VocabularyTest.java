@@ -86,4 +86,30 @@ class VocabularyTest {
     assertEquals(2, Suggestions.distance("vgg61", "vgg11", 2, 1));
     assertNull(Suggestions.closest("zzzz", List.of("relu")));
   }
+
+  @Test
+  void theBoundedDistanceAgreesWithTheFullOneWithinTheBound() {
+    String[] words = {"", "a", "relu", "rleu", "conv3", "cnv3", "convv3", "softmax", "sotfmax", "maxpool", "pool", "xx"};
+    for (String a : words) {
+      for (String b : words) {
+        int full = Suggestions.distance(a, b, 1, 1);
+        int bounded = Suggestions.distance(a, b);
+        if (full <= 3) {
+          assertEquals(full, bounded, a + " / " + b);
+        } else {
+          assertTrue(bounded > 3, a + " / " + b);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aSuggestionForAHugeNameNeedsNoMatrix() {
+    // a 30,000-character name and a near miss: a full (n+1) x (m+1) matrix of ints is 3.6 GB
+    String name = "b".repeat(30_000);
+    String nearMiss = "b".repeat(14_999) + "c" + "b".repeat(15_000);
+    assertEquals(1, Suggestions.distance(nearMiss, name));
+    assertEquals(name, Suggestions.closest(nearMiss, List.of("relu", name)));
+    assertNull(Suggestions.closest("c".repeat(30_000), List.of(name)));
+  }
 }

@@ -1,0 +1,103 @@
+package io.cnnspec.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Growable columns of numbers for the model's tables ({@link LayerTable}, {@link BlockTable}).
+ *
+ * <p>Columns are chunks of 4,096 values rather than one array each: growing one array meant
+ * copying it whole, and at a million rows into fresh humongous regions, which made the table's
+ * growth cost more per row the longer the spec (found in a profile of 1M rows).
+ */
+final class Columns {
+
+  private Columns() {}
+
+  static final int CHUNK_BITS = 12;
+  static final int CHUNK = 1 << CHUNK_BITS;
+  static final int MASK = CHUNK - 1;
+
+  /**
+   * The capacity after {@code capacity}: the first chunk grows from 16 rows by doubling (a network
+   * of 22 rows should not pay for 4,096), then one more chunk at a time.
+   */
+  static int grown(int capacity) {
+    return capacity < CHUNK ? Math.min(CHUNK, Math.max(16, capacity * 2)) : capacity + CHUNK;
+  }
+
+  static final class IntColumn {
+    private int[][] chunks = {new int[0]};
+
+    int get(int index) {
+      return chunks[index >>> CHUNK_BITS][index & MASK];
+    }
+
+    void set(int index, int value) {
+      chunks[index >>> CHUNK_BITS][index & MASK] = value;
+    }
+
+    void grow(int capacity) {
+      if (capacity <= CHUNK) {
+        chunks[0] = Arrays.copyOf(chunks[0], capacity);
+        return;
+      }
+      int chunk = (capacity - 1) >>> CHUNK_BITS;
+      if (chunk >= chunks.length) {
+        chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
+      }
+      chunks[chunk] = new int[CHUNK];
+    }
+  }
+
+  static final class LongColumn {
+    private long[][] chunks = {new long[0]};
+
+    long get(int index) {
+      return chunks[index >>> CHUNK_BITS][index & MASK];
+    }
+
+    void set(int index, long value) {
+      chunks[index >>> CHUNK_BITS][index & MASK] = value;
+    }
+
+    void grow(int capacity) {
+      if (capacity <= CHUNK) {
+        chunks[0] = Arrays.copyOf(chunks[0], capacity);
+        return;
+      }
+      int chunk = (capacity - 1) >>> CHUNK_BITS;
+      if (chunk >= chunks.length) {
+        chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
+      }
+      chunks[chunk] = new long[CHUNK];
+    }
+  }
+
+  /** The distinct strings of a table, each stored once and referred to by its index. */
+  static final class StringPool {
+    private final List<String> strings = new ArrayList<>();
+    private final Map<String, Integer> index = new HashMap<>();
+
+    int index(String value) {
+      Integer at = index.get(value);
+      if (at == null) {
+        at = strings.size();
+        strings.add(value);
+        index.put(value, at);
+      }
+      return at;
+    }
+
+    String get(int at) {
+      return strings.get(at);
+    }
+
+    String[] toArray() {
+      return strings.toArray(new String[0]);
+    }
+  }
+}
