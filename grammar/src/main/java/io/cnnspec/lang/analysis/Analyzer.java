@@ -47,9 +47,9 @@ public final class Analyzer {
   private final NetworkChecks checks;
   private final LayerTable.Builder rows = LayerTable.builder();
   // The resolved op of each row (null for a merge row), for consumers that need a layer's
-  // parameters rather than its figures (export); ops are shared per written form, so this costs a
-  // reference per row.
-  private final List<LayerOp> ops = new ArrayList<>();
+  // parameters rather than its figures (export); ops are shared per written form, so this costs an
+  // int per row (RowOps).
+  private final RowOps ops = new RowOps();
   // The def calls, repetitions and labelled groups, outer before inner; a null is a slot reserved
   // for an element that produced no row.
   private final BlockTable.Builder blocks = BlockTable.builder();
@@ -504,7 +504,7 @@ public final class Analyzer {
   private int newRow(Position pos) {
     budget.addRow(rows.size(), pos);
     int row = rows.reserve();
-    ops.add(null);
+    ops.addRow();
     return row;
   }
 

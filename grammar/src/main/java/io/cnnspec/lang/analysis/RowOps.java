@@ -1,0 +1,67 @@
+package io.cnnspec.lang.analysis;
+
+import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.RandomAccess;
+
+/**
+ * The op of each row, as {@code Compilation.ops()} gives it: null for a merge row. Ops come out of
+ * the resolution cache, one per written form, so a row stores only the index of its op among the
+ * distinct ones, in chunks of 4,096 like the row table's columns: a plain list of a million
+ * references grew by copying into one huge array that the collector kept through every young
+ * collection (bench/README.md, third round).
+ */
+final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
+
+  private static final int CHUNK_BITS = 12;
+  private static final int CHUNK = 1 << CHUNK_BITS;
+  private static final int NONE = -1;
+
+  private final List<LayerOp> distinct = new ArrayList<>();
+  private final Map<LayerOp, Integer> indexOf = new IdentityHashMap<>();
+  private int[][] chunks = new int[1][];
+  private int size;
+
+  /** Appends a row without an op yet (a merge row, or a layer until {@link #set}). */
+  void addRow() {
+    int chunk = size >>> CHUNK_BITS;
+    if (chunk == chunks.length) {
+      chunks = Arrays.copyOf(chunks, chunks.length * 2);
+    }
+    if (chunks[chunk] == null) {
+      chunks[chunk] = new int[CHUNK];
+    }
+    chunks[chunk][size & (CHUNK - 1)] = NONE;
+    size++;
+  }
+
+  @Override
+  public LayerOp set(int row, LayerOp op) {
+    LayerOp before = get(row);
+    int index = NONE;
+    if (op != null) {
+      index = indexOf.computeIfAbsent(op, o -> {
+        distinct.add(o);
+        return distinct.size() - 1;
+      });
+    }
+    chunks[row >>> CHUNK_BITS][row & (CHUNK - 1)] = index;
+    return before;
+  }
+
+  @Override
+  public LayerOp get(int row) {
+    java.util.Objects.checkIndex(row, size);
+    int index = chunks[row >>> CHUNK_BITS][row & (CHUNK - 1)];
+    return index == NONE ? null : distinct.get(index);
+  }
+
+  @Override
+  public int size() {
+    return size;
+  }
+}
