@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SummaryCommandTest {
@@ -257,6 +258,22 @@ class SummaryCommandTest {
     JsonNode net = JSON.readTree(resnet.out());
     assertEquals(25_557_032, net.get("params").asLong(), "global pooling: same parameters");
     assertTrue(net.get("macs").asLong() < 4_089_184_256L);
+  }
+
+  /**
+   * torchvision's documented minimum input sizes (its model builders' "min_size"), measured with
+   * PyTorch 1.13: squeezenet1_0 runs at 21x21 and fails at 20x20, squeezenet1_1 at 17 / 16,
+   * googlenet (aux_logits=False) at 15 / 14. Their ceil-mode pools overhang the small maps there.
+   */
+  @ParameterizedTest(name = "{0} runs at {1}")
+  @CsvSource({"squeezenet1_0, 21", "squeezenet1_1, 17", "googlenet, 15"})
+  void zooRunsDownToTorchvisionsMinimumSize(String network, int size) {
+    Cli.Result runs = Cli.run("summary", network, "--totals-only", "--input", size + "x" + size + "x3");
+    assertEquals(0, runs.exit(), runs::toString);
+    int below = size - 1;
+    Cli.Result fails = Cli.run("summary", network, "--totals-only", "--input", below + "x" + below + "x3").noStackTrace();
+    assertEquals(1, fails.exit(), fails::toString);
+    assertTrue(fails.err().contains("size reaches zero"), fails::toString);
   }
 
   @Test

@@ -41,6 +41,11 @@ class LayerFormsTest {
       "32x32x8; pool; 16x16x8; 0; 0; 0; 2048",
       "32x32x8; maxpool3/2; 15x15x8; 0; 0; 0; 1800",
       "32x32x8; maxpool3/2 ceil; 16x16x8; 0; 0; 0; 2048",
+      // ceil mode on an input smaller than the window: PyTorch 1.13 gives one output (issue 12)
+      "2x2x8; maxpool3/2 ceil; 1x1x8; 0; 0; 0; 8",
+      "2x2x8; avgpool3/2 ceil; 1x1x8; 0; 0; 0; 8",
+      "1x1x8; maxpool2/2 ceil; 1x1x8; 0; 0; 0; 8",
+      "3x3x8; maxpool4/3 ceil; 1x1x8; 0; 0; 0; 8",
       "32x32x8; maxpool3/2 p1; 16x16x8; 0; 0; 0; 2048",
       "32x32x8; maxpool3/2 same; 16x16x8; 0; 0; 0; 2048",
       "32x32x8; maxpool3; 10x10x8; 0; 0; 0; 800",

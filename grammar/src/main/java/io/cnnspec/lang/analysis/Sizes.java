@@ -11,8 +11,9 @@ final class Sizes {
 
   /**
    * Convolution and pooling: floor((n + 2p - d(k-1) - 1) / s) + 1, or with {@code ceil} the ceiling,
-   * dropping a last window that would start in the right padding (PyTorch's rule). "Same" is
-   * TensorFlow's ceil(n / s). Zero or less means the window does not fit.
+   * dropping a last window that would start in the right padding (PyTorch's rule, which also keeps
+   * a window that overhangs the right edge of an input smaller than it: 2, k3, s2, ceil gives 1).
+   * "Same" is TensorFlow's ceil(n / s). Zero or less means the window does not fit.
    */
   static long windowOutput(long n, long k, long s, long d, Padding padding, boolean ceil) {
     if (padding instanceof Padding.Same) {
@@ -21,14 +22,14 @@ final class Sizes {
     long p = ((Padding.Explicit) padding).pixels();
     long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
     long room = Math.subtractExact(Math.addExact(n, 2 * p), span);
-    if (room < 0) {
-      return 0;
-    }
     if (!ceil) {
-      return room / s + 1;
+      // floor, not truncation: a window wider than the padded input gives 0 or less, never 1
+      return Math.floorDiv(room, s) + 1;
     }
-    long out = ceilDiv(room, s) + 1;
-    if ((out - 1) * s >= n + p) {
+    // PyTorch's pooling_output_shape: ceil((n + 2p - span) / s) + 1, floored toward minus
+    // infinity, so a window that overhangs a small input still gives one output (2x2, 3/2 -> 1)
+    long out = Math.floorDiv(Math.addExact(room, s - 1), s) + 1;
+    if (out > 0 && (out - 1) * s >= n + p) {
       out--;
     }
     return out;
