@@ -56,7 +56,7 @@ atom
   : kind=(CAT | ADD | RES | MUL) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
   | LPAREN sequence RPAREN                                             # groupAtom
   | CALL (expr (COMMA expr)*)? RPAREN                                 # callAtom
-  | word (MINUS channels=number)? (SLASH stride=number)?               # layerAtom
+  | word (MINUS channels=number)? (SLASH stride=number | strides=STRIDES)?  # layerAtom
   ;
 
 // A layer word and an optional number substituted into it: conv3, fc, conv{k}, p{pad}.
@@ -123,6 +123,9 @@ AT      : '@';
 // and a group, so the two never compete in the parser.
 CALL    : [a-z_] [a-z0-9_]* '(';
 SHAPE   : DIGITS 'x' DIGITS 'x' DIGITS;
+// A stride glued to its width is a per-axis stride, height then width: /2x1. Only glued: with a
+// space, /2 x3 is a stride and a repetition (docs/language.md, "A trailing xN").
+STRIDES : '/' DIGITS 'x' DIGITS;
 REPEAT  : 'x' DIGITS;
 X       : 'x';
 INT     : DIGITS;

@@ -396,8 +396,9 @@ public final class Analyzer {
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
+    Long strideWidth = layer.strideWidth() == null ? null : evaluate(layer.strideWidth(), ctx);
     boolean known = (layer.wordNumber() == null || wordNumber != null) && (layer.channels() == null || channels != null)
-        && (layer.stride() == null || stride != null);
+        && (layer.stride() == null || stride != null) && (layer.strideWidth() == null || strideWidth != null);
     List<LayerResolver.Mod> mods = layer.modifiers().isEmpty() ? List.of() : new ArrayList<>();
     for (Element.Modifier modifier : layer.modifiers()) {
       LayerResolver.Mod mod = modifier(modifier, ctx);
@@ -413,10 +414,11 @@ public final class Analyzer {
       return flow.unknown();
     }
     String word = wordNumber == null ? layer.word() : layer.word() + wordNumber;
-    if (!numbers.inRange(channels, layer.channels(), "channel count") || !numbers.inRange(stride, layer.stride(), "stride")) {
+    if (!numbers.inRange(channels, layer.channels(), "channel count") || !numbers.inRange(stride, layer.stride(), "stride")
+        || !numbers.inRange(strideWidth, layer.strideWidth(), "stride")) {
       return flow.unknown();
     }
-    LayerResolutions.Resolved resolution = layers.resolve(new LayerResolutions.Written(word, channels, stride, mods));
+    LayerResolutions.Resolved resolution = layers.resolve(new LayerResolutions.Written(word, channels, stride, strideWidth, mods));
     String spec = resolution.spec();
     if (resolution.error() != null) {
       resolution.error().report(source, layer.pos());
@@ -425,7 +427,7 @@ public final class Analyzer {
     LayerOp op = resolution.op();
     if (op == null) {
       String near = layers.unknown(word, layer.pos(), defs.names());
-      return near == null ? flow.unknown() : guess(near, channels, stride, mods, flow);
+      return near == null ? flow.unknown() : guess(near, channels, stride, strideWidth, mods, flow);
     }
     if (flow.shape() == null) {
       return flow;
@@ -479,11 +481,12 @@ public final class Analyzer {
    * Carries on past a misspelled word as if the suggestion had been written, so that one typo does
    * not hide the errors after it; no row is added, and the spec fails anyway.
    */
-  private Flow guess(String word, Long channels, Long stride, List<LayerResolver.Mod> mods, Flow flow) {
+  private Flow guess(String word, Long channels, Long stride, Long strideWidth, List<LayerResolver.Mod> mods,
+      Flow flow) {
     if (flow.shape() == null) {
       return flow;
     }
-    Outcome outcome = layers.guess(word, channels, stride, mods, flow.shape());
+    Outcome outcome = layers.guess(word, channels, stride, strideWidth, mods, flow.shape());
     return outcome == null ? flow.unknown() : new Flow(outcome.output(), flow.rf().through(outcome.window()));
   }
 
@@ -509,15 +512,20 @@ public final class Analyzer {
     Modifier numbered = Vocabulary.gluedNumber(word);
     if (numbered != null) {
       String digits = word.substring(numbered.word().length());
-      long value;
-      try {
-        value = Long.parseLong(digits);
-      } catch (NumberFormatException e) {
-        value = Long.MAX_VALUE;
-      }
-      return new LayerResolver.Mod(numbered.word(), value);
+      int x = digits.indexOf('x');
+      return x < 0 ? new LayerResolver.Mod(numbered.word(), glued(digits))
+          : new LayerResolver.Mod(numbered.word(), glued(digits.substring(0, x)), glued(digits.substring(x + 1)));
     }
     return new LayerResolver.Mod(word, null);
+  }
+
+  /** Digits glued to a modifier; past 64 bits they are as absurd as any number past the limit. */
+  private static long glued(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {

@@ -64,7 +64,7 @@ final class Definitions {
    * names a def calls it. The one rule for when a written word is a call rather than a layer.
    */
   Statement.Def calledBy(Element.Layer layer) {
-    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null && layer.strideWidth() == null
         && layer.modifiers().isEmpty() ? get(layer.word()) : null;
   }
 

@@ -213,7 +213,7 @@ final class AstBuilder {
   }
 
   private static boolean isModifier(Element.Layer layer) {
-    return layer.channels() == null && layer.stride() == null && Vocabulary.isModifier(layer.word(), layer.wordNumber() != null);
+    return layer.channels() == null && layer.stride() == null && layer.strideWidth() == null && Vocabulary.isModifier(layer.word(), layer.wordNumber() != null);
   }
 
   /** {@code previous} with {@code modifier} folded in, or null after reporting why it cannot be. */
@@ -274,8 +274,15 @@ final class AstBuilder {
         shared != null ? shared : text,
         word.interp() == null ? null : expr(word.interp().expr()),
         l.channels == null ? null : number(l.channels),
-        l.stride == null ? null : number(l.stride),
+        l.stride != null ? number(l.stride) : l.strides == null ? null : strides(l.strides, 0),
+        l.strides == null ? null : strides(l.strides, 1),
         List.of(), repeat, label, span(l));
+  }
+
+  /** One axis of a per-axis stride token, {@code /2x1}: 0 the height, 1 the width. */
+  private Expr strides(Token token, int axis) {
+    String[] parts = token.getText().substring(1).toLowerCase(Locale.ROOT).split("x");
+    return new Expr.Literal(number(parts[axis], token), pos(token));
   }
 
   private Expr repeat(CnnSpecParser.RepeatContext ctx) {

@@ -81,15 +81,25 @@ public final class Vocabulary {
     return MODIFIERS.containsKey(word) || gluedNumber(word) != null;
   }
 
-  /** The numbered modifier {@code word} is with its number glued on ({@code p1} is {@link Modifier#P}), or null. */
+  /**
+   * The numbered modifier {@code word} is with its number glued on ({@code p1} is {@link Modifier#P}),
+   * or null. A modifier that is {@link Modifier#perAxis() per axis} also takes a pair, {@code p1x0}.
+   */
   public static Modifier gluedNumber(String word) {
     for (Modifier modifier : NUMBERED) {
       String stem = modifier.word();
-      if (word.length() > stem.length() && word.startsWith(stem) && digitsFrom(word, stem.length())) {
+      if (word.length() > stem.length() && word.startsWith(stem)
+          && (digitsFrom(word, stem.length()) || modifier.perAxis() && pairFrom(word, stem.length()))) {
         return modifier;
       }
     }
     return null;
+  }
+
+  /** Digits, an x, digits: the glued pair of a per-axis modifier. */
+  private static boolean pairFrom(String word, int start) {
+    int x = word.indexOf('x', start);
+    return x > start && x < word.length() - 1 && digitsFrom(word.substring(0, x), start) && digitsFrom(word, x + 1);
   }
 
   private static Modifier numberedModifier(String word) {
