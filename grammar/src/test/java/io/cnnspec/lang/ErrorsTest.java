@@ -59,6 +59,15 @@ class ErrorsTest {
   }
 
   @Test
+  void anOverflowingQuotientIsAnErrorNotAWrappedNumber() {
+    // (MIN - 1 + 1) / -1 wrapped to Long.MIN_VALUE, and + MAX + 9 then gave 8: conv3-8 compiled
+    Diagnostic d = Specs.onlyError(
+        "network N : 8x8x3\n  conv3-{(0-9223372036854775807-1)/(0-1) + 9223372036854775807 + 9}\n");
+    assertEquals("number-overflow", d.code());
+    assertAt(d, 2, 35); // the division
+  }
+
+  @Test
   void sizeReachesZero() {
     Diagnostic d = Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n");
     assertEquals("size reaches zero", d.title());
