@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -192,5 +193,28 @@ class LayerFormsTest {
     // glued to a padding modifier, xN is its width; after a space, a repetition
     assertEquals("32x30x16", Specs.inline("32x32x3", "conv3-16 p1x0").output().toString());
     assertEquals(2, Specs.inline("32x32x3", "conv3-16 p1 x2").layers().size());
+  }
+
+  @Test
+  void aRepetitionGluedToAnyWordRepeatsIt() {
+    // conv3-64x2 always repeated; relux2, fc10x2 and dropout0.5x2 were refused (issue 12)
+    assertEquals(List.of("relu", "relu"), kinds(Specs.inline("8x8x3", "relux2")));
+    assertEquals(List.of("fc", "fc"), kinds(Specs.inline("100", "fc10x2")));
+    assertEquals(List.of("dropout", "dropout"), kinds(Specs.inline("100", "dropout0.5x2")));
+    assertEquals(List.of("maxpool", "maxpool"), kinds(Specs.inline("8x8x3", "maxpoolx2")));
+    // a kernel is a pair; a third number is a repetition, which must then come last
+    assertEquals(List.of("conv", "conv"), kinds(Specs.inline("8x8x3", "conv3x1-4x2 valid")));
+    var late = Specs.onlyError("network N : 8x8x3\n  conv3x1x2-4/2 valid\n");
+    assertEquals("repetition-not-last", late.code());
+    assertEquals("write the repetition last: conv3x1-4/2 x2", late.hint());
+    assertEquals("repeated-twice", Specs.onlyError("network N : 8x8x3\n  relux2 x3\n").code());
+    // so a def may not take such a name (it would be read as the word repeated) ...
+    assertEquals("def-shadows-word", Specs.errors("network N : 8x8x3\n  def relux2 { conv3-8 }\n  relu\n").get(0).code());
+    // ... and a hint is valid text: rleu2 was "did you mean relu2?", itself unknown
+    assertEquals("did you mean relu?", Specs.onlyError("network N : 8x8x3\n  rleu2\n").hint());
+  }
+
+  private static List<String> kinds(NetworkInfo net) {
+    return net.layers().stream().map(LayerInfo::kind).toList();
   }
 }

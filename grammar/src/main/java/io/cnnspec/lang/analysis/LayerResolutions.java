@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Layer resolution for one walk, remembered: networks repeat the same few layers on the same few
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class LayerResolutions {
 
-  private static final Pattern GLUED_REPEAT = Pattern.compile("(.*[0-9])x([0-9]+)");
 
   private final Reporter.Source source;
   private final boolean convBias;
@@ -100,14 +97,6 @@ final class LayerResolutions {
    * returns the word to carry on with (so that one typo does not hide the errors after it), or null.
    */
   String unknown(String word, Position pos, List<String> defNames) {
-    Matcher glued = GLUED_REPEAT.matcher(word);
-    if (glued.matches() && Vocabulary.isLayerWord(glued.group(1))) {
-      // fc4096x2 lexes as one word, and the suggestion for it was the word itself
-      source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
-          "an xN glued to a word's own number reads as part of the word",
-          "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
-      return glued.group(1);
-    }
     String near = Vocabulary.suggest(word, defNames);
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
         near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");

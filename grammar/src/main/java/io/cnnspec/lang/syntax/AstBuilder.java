@@ -269,6 +269,23 @@ final class AstBuilder {
     CnnSpecParser.WordContext word = l.word();
     Token wordToken = word.ID().getSymbol();
     String text = Vocabulary.normalize(wordToken.getText());
+    int glued = word.interp() == null ? Vocabulary.gluedRepetition(text) : -1;
+    if (glued >= 0) {
+      // relux2 is relu x2, as conv3-64x2 is conv3-64 x2: the rule holds for every word
+      Expr times = new Expr.Literal(number(text.substring(glued + 1), wordToken), pos(wordToken));
+      String stem = text.substring(0, glued);
+      if (repeat != null) {
+        source.error(DiagnosticCode.REPEATED_TWICE, repeat.pos(), "the layer is repeated twice",
+            "'" + wordToken.getText() + "' already ends in a repetition", "keep one repetition");
+      } else if (l.channels != null || l.stride != null || l.strides != null) {
+        // conv3x1x2-4: the x2 reads as a repetition, but it stands where a reader looks for a kernel
+        source.error(DiagnosticCode.REPETITION_NOT_LAST, pos(wordToken), "repetition before the layer's numbers",
+            "'" + wordToken.getText() + "' ends in x" + text.substring(glued + 1) + ", a repetition, and its channels or stride follow it",
+            "write the repetition last: " + stem + l.getText().substring(wordToken.getText().length()) + " x" + text.substring(glued + 1));
+      }
+      text = text.substring(0, glued);
+      repeat = times;
+    }
     String shared = words.putIfAbsent(text, text);
     return new Element.Layer(
         shared != null ? shared : text,
