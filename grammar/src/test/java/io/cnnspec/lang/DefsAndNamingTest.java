@@ -186,4 +186,16 @@ class DefsAndNamingTest {
     NetworkInfo add = Specs.inline("8x8x16", "add { conv3-16 | conv1-16 | id }");
     assertEquals(4 * 4 * 0 + 8 * 8 * 16 + 8 * 8 * 16 * 2 + 8 * 8 * 16, add.activations() - 0);
   }
+
+  @Test
+  void namesThatLexAsARepetitionAreNames() {
+    // network X2, @x1 were "unexpected 'X2'": x2 lexes as a repetition (issue 12)
+    NetworkInfo net = Specs.compile("network X2 : 8x8x3\n  conv3-4@x1 relu@X\n");
+    assertEquals("X2", net.name());
+    assertEquals(List.of("x1", "X"), net.layers().stream().map(l -> l.name()).toList());
+    // a def named so could never be called bare (conv3-4 x2 repeats), so it is refused clearly
+    Diagnostic def = Specs.onlyError("network N : 8x8x3\n  def x2 { relu }\n  conv3-4\n");
+    assertEquals("def-shadows-word", def.code());
+    assertEquals("def 'x2' reads as a repetition", def.title());
+  }
 }

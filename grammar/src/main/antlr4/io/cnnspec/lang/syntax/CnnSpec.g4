@@ -22,7 +22,7 @@ shapeOnly
   ;
 
 header
-  : NETWORK name=ID COLON input=shape (ARROW output=shape)?
+  : NETWORK name=(ID | REPEAT | X) COLON input=shape (ARROW output=shape)?
   ;
 
 shape
@@ -33,7 +33,7 @@ shape
 statement
   : OPTION ID                                        # optionStatement
   | EXPECT ID INT                                    # expectStatement
-  | DEF (ID | ID LPAREN params? RPAREN | CALL params? RPAREN) LBRACE sequence RBRACE  # defStatement
+  | DEF (name=(ID | REPEAT | X) | name=ID LPAREN params? RPAREN | name=CALL params? RPAREN) LBRACE sequence RBRACE  # defStatement
   ;
 
 params
@@ -74,8 +74,9 @@ repeat
   | X interp
   ;
 
+// x2 lexes as a repetition; after @ (or network, or def) it can only be a name
 label
-  : AT ID
+  : AT name=(ID | REPEAT | X)
   ;
 
 interp

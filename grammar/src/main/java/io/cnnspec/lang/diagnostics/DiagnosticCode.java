@@ -30,7 +30,7 @@ public enum DiagnosticCode {
   UNKNOWN_DEF("a call names no def of the spec"),
   LAYER_NOT_DEF("a layer word is glued to ( as if it were a def call"),
   UNKNOWN_NAME("a name in {...} is not a parameter of the def (or in)"),
-  DEF_SHADOWS_WORD("a def takes the name of a layer word or modifier"),
+  DEF_SHADOWS_WORD("a def takes the name of a layer word or modifier, or one that reads as a repetition (x2)"),
   DUPLICATE_DEF("two defs have the same name"),
   DUPLICATE_PARAMETER("a def declares a parameter twice"),
   RECURSIVE_DEF("a def reaches itself through its calls"),

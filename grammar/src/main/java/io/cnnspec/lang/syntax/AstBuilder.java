@@ -188,7 +188,7 @@ final class AstBuilder {
         params.add(new Statement.Param(p.ID().getText(), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
       }
     }
-    Token name = d.ID() != null ? d.ID().getSymbol() : d.CALL().getSymbol();
+    Token name = d.name;
     return new Statement.Def(callName(name), params, sequence(d.sequence()), pos(name));
   }
 
@@ -242,7 +242,7 @@ final class AstBuilder {
   private Element element(CnnSpecParser.ElementContext ctx) {
     Expr repeat = ctx.repeat() == null ? null : repeat(ctx.repeat());
     Element.Label label = ctx.label() == null ? null
-        : new Element.Label(ctx.label().ID().getText(), pos(ctx.label().ID().getSymbol()));
+        : new Element.Label(ctx.label().name.getText(), pos(ctx.label().name));
     CnnSpecParser.AtomContext atom = ctx.atom();
     Position pos = pos(atom.getStart());
     if (atom instanceof CnnSpecParser.BranchAtomContext b) {
