@@ -198,4 +198,20 @@ class DefsAndNamingTest {
     assertEquals("def-shadows-word", def.code());
     assertEquals("def 'x2' reads as a repetition", def.title());
   }
+
+  @Test
+  void aComputedRepetitionOfZeroIsNone() {
+    // MnasNet's stages: the first block, then the rest; a one-block stage repeats the rest 0 times
+    String spec = "network N : 8x8x3\n  def stage(n, c) { conv3-{c} (conv3-{c} relu) x{n - 1} }\n"
+        + "  stage(1, 8) stage(3, 16)\n";
+    NetworkInfo net = Specs.compile(spec);
+    assertEquals(List.of("stage1.conv1", "stage2.conv1", "stage2.conv2", "stage2.relu1", "stage2.conv3", "stage2.relu2"),
+        net.layers().stream().map(l -> l.name()).toList());
+    // a written x0, even in braces, repeats nothing by mistake: still an error
+    assertEquals("non-positive-number", Specs.onlyError("network N : 8x8x3\n  conv3-8 x0\n").code());
+    assertEquals("non-positive-number", Specs.onlyError("network N : 8x8x3\n  conv3-8 x{0}\n").code());
+    // and a computed count below zero is an error too
+    assertEquals("non-positive-number",
+        Specs.onlyError("network N : 8x8x3\n  def s(n) { relu x{n - 2} }\n  conv3-8 s(1)\n").code());
+  }
 }

@@ -219,6 +219,10 @@ public final class Analyzer {
       Long value = evaluate(element.repeat(), ctx);
       if (value == null) {
         times = 1;
+      } else if (value == 0 && !(element.repeat() instanceof Expr.Literal)) {
+        // a computed count of 0 is none, as nn.Sequential(*[block] * 0): a stage def whose
+        // x{n-1} follows its first block serves a one-block stage too (MnasNet's)
+        return flow;
       } else if (value < 1) {
         source.error(DiagnosticCode.NON_POSITIVE_NUMBER, element.repeat().pos(), "non-positive repetition", "x" + value + " repeats nothing",
             "repeat at least once (x1), or remove the layer");
