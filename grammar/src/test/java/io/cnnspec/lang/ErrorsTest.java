@@ -68,6 +68,20 @@ class ErrorsTest {
   }
 
   @Test
+  void aChannelsFirstInputIsNamedAsSuch() {
+    // following the old hint (pad the layer) compiled a network 1 pixel high with 28 channels
+    Diagnostic d = Specs.onlyError("network M : 1x28x28\n  conv3-32 relu maxpool conv3-64 relu maxpool fc10\n");
+    assertEquals("size-reaches-zero", d.code());
+    assertTrue(d.hint().contains("height x width x channels"), d.hint());
+    assertTrue(d.hint().endsWith("write the input as 28x28x1"), d.hint());
+    Diagnostic rgb = Specs.onlyError("network M : 3x224x224\n  conv7-64/2 p3 maxpool3/2 p1 maxpool fc10\n");
+    assertTrue(rgb.hint().endsWith("write the input as 224x224x3"), rgb.hint());
+    // an input that is height x width x channels keeps the usual hint
+    assertTrue(Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n").hint()
+        .startsWith("the input is too small here"));
+  }
+
+  @Test
   void sizeReachesZero() {
     Diagnostic d = Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n");
     assertEquals("size reaches zero", d.title());

@@ -54,6 +54,9 @@ public final class Analyzer {
   private final List<Block> blocks = new ArrayList<>();
   private final Namer namer = new Namer();
 
+  /** The hint for a map that shrinks to nothing when the input looks channels-first, else null. */
+  private String channelsFirst;
+
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
     this.limits = limits;
@@ -127,7 +130,9 @@ public final class Analyzer {
       }
     }
     Definitions defs = Definitions.check(defList, source);
-    return new Walk(new Analyzer(source, limits, defs, convBias), input, expects, errorsBefore);
+    Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
+    analyzer.channelsFirst = InputShape.channelsFirstHint(input);
+    return new Walk(analyzer, input, expects, errorsBefore);
   }
 
   /** The walk of a spec's top level, one layer at a time; see {@link #begin}. */
@@ -440,6 +445,10 @@ public final class Analyzer {
     try {
       outcome = layers.apply(op, flow.shape(), spec);
     } catch (SpecException e) {
+      if (channelsFirst != null && e.code() == DiagnosticCode.SIZE_REACHES_ZERO) {
+        // padding, the usual fix, would compile a network of the wrong shape
+        e = new SpecException(e.code(), e.title(), e.detail(), channelsFirst);
+      }
       e.report(source, layer.pos());
       return flow.unknown();
     } catch (ArithmeticException e) {
