@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** One test per error kind of docs/language.md's "Errors": message, position, caret and hint. */
 class ErrorsTest {
@@ -79,6 +81,30 @@ class ErrorsTest {
     // an input that is height x width x channels keeps the usual hint
     assertTrue(Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n").hint()
         .startsWith("the input is too small here"));
+  }
+
+  /** The declared output's hint names real layers that, appended, reach the declared output. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      "8x8x3; 8x8x16; conv3-8; conv1-16",
+      "32x32x3; 8x8x16; conv3-8; maxpool4 conv1-16",
+      "8x8x3; 16x16x8; conv3-8; upsample2",
+      "10x10x3; 3x3x8; conv3-8; adaptiveavgpool3",
+      "10x10x3; 3x4x8; conv3-8; adaptiveavgpool3x4"})
+  void aDeclaredMapIsReachedByTheHintsLayers(String input, String output, String layers, String fix) {
+    // "gap fc8x8x16" was the hint for a map: not a layer, and it would flatten the map
+    Diagnostic d = Specs.onlyError("network N : " + input + " -> " + output + "\n  " + layers + "\n");
+    assertEquals("declared-output-differs", d.code());
+    assertEquals("end the network with " + fix + " to reach " + output + ", or fix the header to -> "
+        + Specs.inline(input, layers).output(), d.hint());
+    Specs.compile("network N : " + input + " -> " + output + "\n  " + layers + " " + fix + "\n");
+  }
+
+  @Test
+  void aDeclaredMapAfterAVectorSaysItCannotBeReached() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3 -> 4x4x10\n  fc10\n");
+    assertEquals("a flat vector does not become a map again: fix the header to -> 10, or end the network before its fc or flatten",
+        d.hint());
   }
 
   @Test
