@@ -108,6 +108,17 @@ class ErrorsTest {
   }
 
   @Test
+  void anOddSizeRoundedDownByAPoolIsNamedAsTheCause() {
+    Diagnostic d = Specs.onlyError("network N : 9x9x4\n  cat { id | maxpool conv3-4 upsample2 }\n");
+    assertEquals("shape-mismatch", d.code());
+    assertTrue(d.detail().contains("branch 1 ends in 9x9x4 but branch 2 ends in 8x8x4"), d.detail());
+    assertEquals("the input's odd height 9 is rounded down by a stride and scaled back up to 8: "
+        + "give the cat an input of even size, or make the other branches shrink it the same way", d.hint());
+    // the fix it names: an input of even size
+    Specs.compile("network N : 8x8x4\n  cat { id | maxpool conv3-4 upsample2 }\n");
+  }
+
+  @Test
   void sizeReachesZero() {
     Diagnostic d = Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n");
     assertEquals("size reaches zero", d.title());
