@@ -223,9 +223,10 @@ class SummaryCommandTest {
     assertEquals(784 * 2 * 4, memory.get("inputBytes").asLong());
     assertEquals(8_634 * 2 * 4, memory.get("forwardBytes").asLong());
     assertEquals(8_634 * 2 * 4 * 2, memory.get("forwardBackwardBytes").asLong());
-    // values + gradients + two Adam states, all at fp16, not multiplied by the batch
-    assertEquals(15_770 * 2 * 4, memory.get("paramsBytes").asLong());
-    assertEquals(8_634 * 2 * 4 * 2 + 15_770 * 2 * 4, memory.get("totalBytes").asLong());
+    // mixed precision (ZeRO's 16 bytes per parameter with Adam): fp16 values and gradients, an fp32
+    // master copy and two fp32 Adam states, not multiplied by the batch
+    assertEquals(15_770 * (2 + 2 + 4 + 2 * 4), memory.get("paramsBytes").asLong());
+    assertEquals(8_634 * 2 * 4 * 2 + 15_770 * 16, memory.get("totalBytes").asLong());
 
     JsonNode gradientsOnly = JSON.readTree(Cli.run("summary", file.toString(), "-f", "json", "--gradients",
         "-t", "int8").out()).get("memory");
@@ -234,7 +235,8 @@ class SummaryCommandTest {
 
     Cli.Result table = Cli.run("summary", "vgg16", "-b", "32", "-t", "bf16", "-O", "momentum");
     assertEquals(0, table.exit(), table::toString);
-    assertTrue(table.out().contains("Memory at bf16, batch 32, with gradients and 1 optimizer state per parameter"), table.out());
+    assertTrue(table.out().contains("Memory at bf16, batch 32, with gradients and 1 optimizer state per parameter"
+        + " (mixed precision: fp32 master weights and optimizer states)"), table.out());
     // 15,237,608 values x 2 bytes x 32 = 975,206,912 bytes = 930.0 MiB
     assertLine(table.out(), "Forward pass size (MiB):", "930.0");
   }
