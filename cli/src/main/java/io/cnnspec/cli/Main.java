@@ -17,7 +17,10 @@ public final class Main {
   public static final int OK = 0;
   /** Exit code: a spec has errors (or, rarely, cnnspec itself failed; the message says which). */
   public static final int SPEC_ERROR = 1;
-  /** Exit code: the command line is wrong, or a spec it names cannot be read. */
+  /**
+   * Exit code: the command line is wrong, a spec it names cannot be read, or the output cannot be
+   * written (standard output closed or its disk full).
+   */
   public static final int USAGE = 2;
 
   private Main() {}
@@ -35,18 +38,25 @@ public final class Main {
 
   /**
    * Runs the command line {@code args}: reports go to {@code out}, diagnostics and usage errors to
-   * {@code err}, {@code -} reads {@code in}. Never throws; returns the exit code.
+   * {@code err}, {@code -} reads {@code in}. Never throws; returns the exit code, {@link #USAGE}
+   * when what was written to {@code out} did not arrive, whatever the command.
    */
   public static int run(String[] args, PrintStream out, PrintStream err, InputStream in) {
+    int code;
     try {
-      return CnnspecCommand.execute(args, new Io(out, err, in));
+      code = CnnspecCommand.execute(args, new Io(out, err, in));
     } catch (RuntimeException | Error e) {
       // A last resort: CnnspecCommand maps failures itself, so reaching this is a bug in cnnspec.
       err.println(Failures.message(e));
-      return SPEC_ERROR;
-    } finally {
-      out.flush();
-      err.flush();
+      code = SPEC_ERROR;
     }
+    // A PrintStream swallows write errors; checkError flushes and tells. A report lost to a full
+    // disk or a closed pipe is a failure, never exit 0 (cnnspec summary vgg16 > /dev/full).
+    if (out.checkError()) {
+      err.println("cnnspec: error: could not write the output: standard output is closed or its device is full");
+      code = USAGE;
+    }
+    err.flush();
+    return code;
   }
 }

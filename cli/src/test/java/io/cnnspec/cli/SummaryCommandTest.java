@@ -13,6 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SummaryCommandTest {
@@ -222,9 +223,10 @@ class SummaryCommandTest {
     assertEquals(784 * 2 * 4, memory.get("inputBytes").asLong());
     assertEquals(8_634 * 2 * 4, memory.get("forwardBytes").asLong());
     assertEquals(8_634 * 2 * 4 * 2, memory.get("forwardBackwardBytes").asLong());
-    // values + gradients + two Adam states, all at fp16, not multiplied by the batch
-    assertEquals(15_770 * 2 * 4, memory.get("paramsBytes").asLong());
-    assertEquals(8_634 * 2 * 4 * 2 + 15_770 * 2 * 4, memory.get("totalBytes").asLong());
+    // mixed precision (ZeRO's 16 bytes per parameter with Adam): fp16 values and gradients, an fp32
+    // master copy and two fp32 Adam states, not multiplied by the batch
+    assertEquals(15_770 * (2 + 2 + 4 + 2 * 4), memory.get("paramsBytes").asLong());
+    assertEquals(8_634 * 2 * 4 * 2 + 15_770 * 16, memory.get("totalBytes").asLong());
 
     JsonNode gradientsOnly = JSON.readTree(Cli.run("summary", file.toString(), "-f", "json", "--gradients",
         "-t", "int8").out()).get("memory");
@@ -233,7 +235,8 @@ class SummaryCommandTest {
 
     Cli.Result table = Cli.run("summary", "vgg16", "-b", "32", "-t", "bf16", "-O", "momentum");
     assertEquals(0, table.exit(), table::toString);
-    assertTrue(table.out().contains("Memory at bf16, batch 32, with gradients and 1 optimizer state per parameter"), table.out());
+    assertTrue(table.out().contains("Memory at bf16, batch 32, with gradients and 1 optimizer state per parameter"
+        + " (mixed precision: fp32 master weights and optimizer states)"), table.out());
     // 15,237,608 values x 2 bytes x 32 = 975,206,912 bytes = 930.0 MiB
     assertLine(table.out(), "Forward pass size (MiB):", "930.0");
   }
@@ -257,6 +260,22 @@ class SummaryCommandTest {
     JsonNode net = JSON.readTree(resnet.out());
     assertEquals(25_557_032, net.get("params").asLong(), "global pooling: same parameters");
     assertTrue(net.get("macs").asLong() < 4_089_184_256L);
+  }
+
+  /**
+   * torchvision's documented minimum input sizes (its model builders' "min_size"), measured with
+   * PyTorch 1.13: squeezenet1_0 runs at 21x21 and fails at 20x20, squeezenet1_1 at 17 / 16,
+   * googlenet (aux_logits=False) at 15 / 14. Their ceil-mode pools overhang the small maps there.
+   */
+  @ParameterizedTest(name = "{0} runs at {1}")
+  @CsvSource({"squeezenet1_0, 21", "squeezenet1_1, 17", "googlenet, 15"})
+  void zooRunsDownToTorchvisionsMinimumSize(String network, int size) {
+    Cli.Result runs = Cli.run("summary", network, "--totals-only", "--input", size + "x" + size + "x3");
+    assertEquals(0, runs.exit(), runs::toString);
+    int below = size - 1;
+    Cli.Result fails = Cli.run("summary", network, "--totals-only", "--input", below + "x" + below + "x3").noStackTrace();
+    assertEquals(1, fails.exit(), fails::toString);
+    assertTrue(fails.err().contains("size reaches zero"), fails::toString);
   }
 
   @Test

@@ -56,7 +56,8 @@ class BlocksAndOpsTest {
     List<LayerOp> ops = c.ops();
     assertEquals(c.networkOrThrow().layers().size(), ops.size());
     LayerOp.Conv conv = assertInstanceOf(LayerOp.Conv.class, ops.get(0));
-    assertEquals(2, conv.stride());
+    assertEquals(2, conv.strideH());
+    assertEquals(2, conv.strideW());
     assertEquals(false, conv.bias());
     assertNull(ops.get(1));
     assertInstanceOf(LayerOp.Dense.class, ops.get(3));

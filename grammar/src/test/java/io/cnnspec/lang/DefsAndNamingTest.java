@@ -186,4 +186,32 @@ class DefsAndNamingTest {
     NetworkInfo add = Specs.inline("8x8x16", "add { conv3-16 | conv1-16 | id }");
     assertEquals(4 * 4 * 0 + 8 * 8 * 16 + 8 * 8 * 16 * 2 + 8 * 8 * 16, add.activations() - 0);
   }
+
+  @Test
+  void namesThatLexAsARepetitionAreNames() {
+    // network X2, @x1 were "unexpected 'X2'": x2 lexes as a repetition (issue 12)
+    NetworkInfo net = Specs.compile("network X2 : 8x8x3\n  conv3-4@x1 relu@X\n");
+    assertEquals("X2", net.name());
+    assertEquals(List.of("x1", "X"), net.layers().stream().map(l -> l.name()).toList());
+    // a def named so could never be called bare (conv3-4 x2 repeats), so it is refused clearly
+    Diagnostic def = Specs.onlyError("network N : 8x8x3\n  def x2 { relu }\n  conv3-4\n");
+    assertEquals("def-shadows-word", def.code());
+    assertEquals("def 'x2' reads as a repetition", def.title());
+  }
+
+  @Test
+  void aComputedRepetitionOfZeroIsNone() {
+    // MnasNet's stages: the first block, then the rest; a one-block stage repeats the rest 0 times
+    String spec = "network N : 8x8x3\n  def stage(n, c) { conv3-{c} (conv3-{c} relu) x{n - 1} }\n"
+        + "  stage(1, 8) stage(3, 16)\n";
+    NetworkInfo net = Specs.compile(spec);
+    assertEquals(List.of("stage1.conv1", "stage2.conv1", "stage2.conv2", "stage2.relu1", "stage2.conv3", "stage2.relu2"),
+        net.layers().stream().map(l -> l.name()).toList());
+    // a written x0, even in braces, repeats nothing by mistake: still an error
+    assertEquals("non-positive-number", Specs.onlyError("network N : 8x8x3\n  conv3-8 x0\n").code());
+    assertEquals("non-positive-number", Specs.onlyError("network N : 8x8x3\n  conv3-8 x{0}\n").code());
+    // and a computed count below zero is an error too
+    assertEquals("non-positive-number",
+        Specs.onlyError("network N : 8x8x3\n  def s(n) { relu x{n - 2} }\n  conv3-8 s(1)\n").code());
+  }
 }

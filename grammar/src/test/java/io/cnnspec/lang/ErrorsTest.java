@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.ParameterizedTest;
 
 /** One test per error kind of docs/language.md's "Errors": message, position, caret and hint. */
 class ErrorsTest {
@@ -73,6 +75,64 @@ class ErrorsTest {
   void missingEnd() {
     Diagnostic d = Specs.onlyError("network N : 32x32x3\n  cat { conv3-8 | conv1-8\n");
     assertEquals("unexpected end of spec", d.title());
+  }
+
+  @Test
+  void anOverflowingQuotientIsAnErrorNotAWrappedNumber() {
+    // (MIN - 1 + 1) / -1 wrapped to Long.MIN_VALUE, and + MAX + 9 then gave 8: conv3-8 compiled
+    Diagnostic d = Specs.onlyError(
+        "network N : 8x8x3\n  conv3-{(0-9223372036854775807-1)/(0-1) + 9223372036854775807 + 9}\n");
+    assertEquals("number-overflow", d.code());
+    assertAt(d, 2, 35); // the division
+  }
+
+  @Test
+  void aChannelsFirstInputIsNamedAsSuch() {
+    // following the old hint (pad the layer) compiled a network 1 pixel high with 28 channels
+    Diagnostic d = Specs.onlyError("network M : 1x28x28\n  conv3-32 relu maxpool conv3-64 relu maxpool fc10\n");
+    assertEquals("size-reaches-zero", d.code());
+    assertTrue(d.hint().contains("height x width x channels"), d.hint());
+    assertTrue(d.hint().endsWith("write the input as 28x28x1"), d.hint());
+    Diagnostic rgb = Specs.onlyError("network M : 3x224x224\n  conv7-64/2 p3 maxpool3/2 p1 maxpool fc10\n");
+    assertTrue(rgb.hint().endsWith("write the input as 224x224x3"), rgb.hint());
+    // an input that is height x width x channels keeps the usual hint
+    assertTrue(Specs.onlyError("network N : 8x8x3\n  conv3-8 maxpool maxpool maxpool conv5-8 valid\n").hint()
+        .startsWith("the input is too small here"));
+  }
+
+  /** The declared output's hint names real layers that, appended, reach the declared output. */
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(delimiter = ';', value = {
+      "8x8x3; 8x8x16; conv3-8; conv1-16",
+      "32x32x3; 8x8x16; conv3-8; maxpool4 conv1-16",
+      "8x8x3; 16x16x8; conv3-8; upsample2",
+      "10x10x3; 3x3x8; conv3-8; adaptiveavgpool3",
+      "10x10x3; 3x4x8; conv3-8; adaptiveavgpool3x4"})
+  void aDeclaredMapIsReachedByTheHintsLayers(String input, String output, String layers, String fix) {
+    // "gap fc8x8x16" was the hint for a map: not a layer, and it would flatten the map
+    Diagnostic d = Specs.onlyError("network N : " + input + " -> " + output + "\n  " + layers + "\n");
+    assertEquals("declared-output-differs", d.code());
+    assertEquals("end the network with " + fix + " to reach " + output + ", or fix the header to -> "
+        + Specs.inline(input, layers).output(), d.hint());
+    Specs.compile("network N : " + input + " -> " + output + "\n  " + layers + " " + fix + "\n");
+  }
+
+  @Test
+  void aDeclaredMapAfterAVectorSaysItCannotBeReached() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x3 -> 4x4x10\n  fc10\n");
+    assertEquals("a flat vector does not become a map again: fix the header to -> 10, or end the network before its fc or flatten",
+        d.hint());
+  }
+
+  @Test
+  void anOddSizeRoundedDownByAPoolIsNamedAsTheCause() {
+    Diagnostic d = Specs.onlyError("network N : 9x9x4\n  cat { id | maxpool conv3-4 upsample2 }\n");
+    assertEquals("shape-mismatch", d.code());
+    assertTrue(d.detail().contains("branch 1 ends in 9x9x4 but branch 2 ends in 8x8x4"), d.detail());
+    assertEquals("the input's odd height 9 is rounded down by a stride and scaled back up to 8: "
+        + "give the cat an input of even size, or make the other branches shrink it the same way", d.hint());
+    // the fix it names: an input of even size
+    Specs.compile("network N : 8x8x4\n  cat { id | maxpool conv3-4 upsample2 }\n");
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,23 @@ class LayerFormsTest {
       "32x32x8; pool; 16x16x8; 0; 0; 0; 2048",
       "32x32x8; maxpool3/2; 15x15x8; 0; 0; 0; 1800",
       "32x32x8; maxpool3/2 ceil; 16x16x8; 0; 0; 0; 2048",
+      // ceil mode on an input smaller than the window: PyTorch 1.13 gives one output (issue 12)
+      "2x2x8; maxpool3/2 ceil; 1x1x8; 0; 0; 0; 8",
+      "2x2x8; avgpool3/2 ceil; 1x1x8; 0; 0; 0; 8",
+      "1x1x8; maxpool2/2 ceil; 1x1x8; 0; 0; 0; 8",
+      "3x3x8; maxpool4/3 ceil; 1x1x8; 0; 0; 0; 8",
+      // per-axis windows stride by their window per axis; PyTorch 1.13 MaxPool2d((1,2)), ((2,3)) (issue 12)
+      "32x32x8; maxpool1x2; 32x16x8; 0; 0; 0; 4096",
+      "32x32x8; maxpool2x3; 16x10x8; 0; 0; 0; 1280",
+      // per-axis strides and paddings, height then width: MaxPool2d(2, stride=(2,1)),
+      // Conv2d(8, 64, 3, stride=(2,1), padding=1), Conv2d(3, 16, 3, padding=(1,0)),
+      // MaxPool2d(3, stride=(2,1), padding=(1,0)), ConvTranspose2d(8, 4, 4, stride=(2,1), padding=(1,0))
+      "32x32x8; maxpool2/2x1; 16x31x8; 0; 0; 0; 3968",
+      "32x32x8; conv3-64/2x1 p1; 16x32x64; 4672; 0; 2359296; 32768",
+      "32x32x8; conv3-64/2x1; 16x32x64; 4672; 0; 2359296; 32768",
+      "32x32x3; conv3-16 p1x0; 32x30x16; 448; 0; 414720; 15360",
+      "32x32x8; maxpool3/2x1 p1x0; 16x30x8; 0; 0; 0; 3840",
+      "16x16x8; deconv4-4/2x1 p1x0; 32x19x4; 516; 0; 131072; 2432",
       "32x32x8; maxpool3/2 p1; 16x16x8; 0; 0; 0; 2048",
       "32x32x8; maxpool3/2 same; 16x16x8; 0; 0; 0; 2048",
       "32x32x8; maxpool3; 10x10x8; 0; 0; 0; 800",
@@ -155,5 +173,48 @@ class LayerFormsTest {
     assertEquals(10, direct.layer("fc1").receptiveField());
     assertEquals(10, flattened.layer("fc1").receptiveField());
     assertEquals(10, flattened.layer("fc2").receptiveField());
+  }
+
+  @Test
+  void aGluedPairIsPerAxisAndASpacedXnRepeats() {
+    // glued to a stride, xN is the stride's width (the CRNN pool: 2 high, 1 wide) ...
+    NetworkInfo glued = Specs.inline("32x32x8", "maxpool2/2x1");
+    assertEquals(1, glued.layers().size());
+    assertEquals("16x31x8", glued.output().toString());
+    // ... and after a space it is a repetition, as after every layer
+    NetworkInfo spaced = Specs.inline("32x32x8", "maxpool2/2 x2");
+    assertEquals(2, spaced.layers().size());
+    assertEquals("8x8x8", spaced.output().toString());
+    // a per-axis stride and a repetition together
+    NetworkInfo both = Specs.inline("32x32x8", "conv3-64/2x1x2");
+    assertEquals(2, both.layers().size());
+    assertEquals("8x32x64", both.output().toString());
+    assertEquals("conv3-64/2x1", both.layers().get(0).spec());
+    // glued to a padding modifier, xN is its width; after a space, a repetition
+    assertEquals("32x30x16", Specs.inline("32x32x3", "conv3-16 p1x0").output().toString());
+    assertEquals(2, Specs.inline("32x32x3", "conv3-16 p1 x2").layers().size());
+  }
+
+  @Test
+  void aRepetitionGluedToAnyWordRepeatsIt() {
+    // conv3-64x2 always repeated; relux2, fc10x2 and dropout0.5x2 were refused (issue 12)
+    assertEquals(List.of("relu", "relu"), kinds(Specs.inline("8x8x3", "relux2")));
+    assertEquals(List.of("fc", "fc"), kinds(Specs.inline("100", "fc10x2")));
+    assertEquals(List.of("dropout", "dropout"), kinds(Specs.inline("100", "dropout0.5x2")));
+    assertEquals(List.of("maxpool", "maxpool"), kinds(Specs.inline("8x8x3", "maxpoolx2")));
+    // a kernel is a pair; a third number is a repetition, which must then come last
+    assertEquals(List.of("conv", "conv"), kinds(Specs.inline("8x8x3", "conv3x1-4x2 valid")));
+    var late = Specs.onlyError("network N : 8x8x3\n  conv3x1x2-4/2 valid\n");
+    assertEquals("repetition-not-last", late.code());
+    assertEquals("write the repetition last: conv3x1-4/2 x2", late.hint());
+    assertEquals("repeated-twice", Specs.onlyError("network N : 8x8x3\n  relux2 x3\n").code());
+    // so a def may not take such a name (it would be read as the word repeated) ...
+    assertEquals("def-shadows-word", Specs.errors("network N : 8x8x3\n  def relux2 { conv3-8 }\n  relu\n").get(0).code());
+    // ... and a hint is valid text: rleu2 was "did you mean relu2?", itself unknown
+    assertEquals("did you mean relu?", Specs.onlyError("network N : 8x8x3\n  rleu2\n").hint());
+  }
+
+  private static List<String> kinds(NetworkInfo net) {
+    return net.layers().stream().map(LayerInfo::kind).toList();
   }
 }

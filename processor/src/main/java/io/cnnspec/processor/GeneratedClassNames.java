@@ -20,6 +20,12 @@ final class GeneratedClassNames {
   /** Why a name cannot name the class: a sentence with a fix, and its code. */
   record Problem(ProcessorCode code, String sentence) {}
 
+  /**
+   * Identifiers that are no keywords but cannot name a class (JLS 17, 3.8 TypeIdentifier):
+   * SourceVersion.isKeyword accepts them, javac then refuses the generated {@code class var}.
+   */
+  private static final java.util.Set<String> RESTRICTED = java.util.Set.of("permits", "record", "sealed", "var", "yield");
+
   private final Elements elements;
   /** Null when javac compiles for Java 8 or earlier: there are no modules to choose from. */
   private final ModuleElement javaBase;
@@ -46,7 +52,7 @@ final class GeneratedClassNames {
           + Limits.MAX_NAME_LENGTH + " (its file " + "Name$Layer.class must fit a file name of 255 bytes); "
           + fix + suggestion(name.substring(0, 24)) + "\"");
     }
-    if (SourceVersion.isKeyword(name)) {
+    if (SourceVersion.isKeyword(name) || RESTRICTED.contains(name)) {
       return problem(ProcessorCode.INVALID_NAME, subject + " is a Java keyword, so it cannot name the generated class; "
           + fix + suggestion(name) + "Net\"");
     }

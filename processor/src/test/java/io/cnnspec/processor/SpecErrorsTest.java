@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import java.util.List;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -152,18 +154,34 @@ class SpecErrorsTest {
         .inFile(specs).onLineContaining("name = ");
   }
 
-  @Test
-  void aKeywordCannotNameTheClass() {
+  /**
+   * A keyword, or an identifier Java reserves for types (JLS 17, 3.8: var, yield, record, sealed,
+   * permits: no keywords, so SourceVersion.isKeyword let them through and javac refused "class var").
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"enum", "var", "yield", "record", "sealed", "permits"})
+  void aKeywordOrRestrictedIdentifierCannotNameTheClass(String name) {
     JavaFileObject specs = Sources.holder("""
         @Network(
-            name = "enum",
+            name = "%s",
             input = "8x8x3",
-            value = "conv3-4 pool fc10")""");
+            value = "conv3-4 pool fc10")""".formatted(name));
     Compilation compilation = Sources.compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
         .hadErrorContaining("[cnnspec:invalid-name]")
         .inFile(specs).onLineContaining("name = ");
+  }
+
+  @Test
+  void aNameThatLexesAsARepetitionNamesTheClass() {
+    // X2 lexed as a repetition and the header was "unexpected 'X2'"
+    JavaFileObject specs = Sources.holder("""
+        @Network(
+            name = "X2",
+            input = "8x8x3",
+            value = "conv3-4@x1 pool fc10")""");
+    assertThat(Sources.compile(specs)).succeededWithoutWarnings();
   }
 
   @Test

@@ -22,13 +22,16 @@ public final class MarkdownReport {
     out.append("Input ").append(network.input())
         .append(", output ").append(network.output()).append(".\n\n");
 
-    row(out, LayerColumns.HEADERS);
-    out.append('|');
-    for (boolean numeric : LayerColumns.NUMERIC) {
-      out.append(numeric ? " --: |" : " :-- |");
-    }
-    out.append('\n');
     List<LayerInfo> layers = options.rows().select(network.layers());
+    // no rows (--totals-only): no table at all, rather than a header over nothing
+    if (!layers.isEmpty()) {
+      row(out, LayerColumns.HEADERS);
+      out.append('|');
+      for (boolean numeric : LayerColumns.NUMERIC) {
+        out.append(numeric ? " --: |" : " :-- |");
+      }
+      out.append('\n');
+    }
     String[] prefixes = LayerTree.prefixes(layers);
     for (int i = 0; i < layers.size(); i++) {
       LayerInfo layer = layers.get(i);
@@ -41,7 +44,9 @@ public final class MarkdownReport {
       row(out, cells);
     }
 
-    out.append('\n');
+    if (!layers.isEmpty()) {
+      out.append('\n');
+    }
     list(out, Totals.counts(network));
     out.append('\n').append(Totals.memoryHeading(options)).append(":\n\n");
     list(out, Totals.memory(network, options));

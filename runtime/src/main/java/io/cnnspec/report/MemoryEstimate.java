@@ -12,7 +12,8 @@ import io.cnnspec.model.NetworkInfo;
  * @param inputBytes the input batch: input values x dtype x batch
  * @param paramsBytes everything stored per parameter: learnable and non-trainable values, plus a
  *     gradient and the optimizer states per trainable parameter when the options ask for them
- *     (parameters are shared by the batch, so not multiplied by it)
+ *     (parameters are shared by the batch, so not multiplied by it); with an optimizer at fp16 or
+ *     bf16, mixed precision: an fp32 master weight and fp32 states per trainable parameter
  * @param forwardBytes the stored activations, input included: activations x dtype x batch
  * @param forwardBackwardBytes twice the forward figure, torchinfo's "Forward/backward pass size"
  * @param totalBytes forward/backward plus parameters
@@ -40,10 +41,26 @@ public record MemoryEstimate(
     if (options.gradients()) {
       params = Math.addExact(params, perTrainable);
     }
-    params = Math.addExact(params, Math.multiplyExact(perTrainable, (long) options.optimizerStates()));
+    if (mixedPrecision(options)) {
+      // Mixed-precision training (Micikevicius et al. 2018; PyTorch AMP; ZeRO, Rajbhandari et al.
+      // 2020, Section 3.1: 16 bytes per parameter with Adam) keeps an fp32 master copy of the
+      // weights and fp32 optimizer states beside the 16-bit weights and gradients
+      long fp32 = Math.multiplyExact(network.trainableParams(), 4L);
+      params = Math.addExact(params, Math.multiplyExact(fp32, 1L + options.optimizerStates()));
+    } else {
+      params = Math.addExact(params, Math.multiplyExact(perTrainable, (long) options.optimizerStates()));
+    }
 
     long total = Math.addExact(forwardBackward, params);
     return new MemoryEstimate(input, params, forward, forwardBackward, total);
+  }
+
+  /**
+   * Whether the options describe mixed-precision training: a 16-bit dtype (fp16, bf16) with an
+   * optimizer, whose master weights and states are then fp32.
+   */
+  public static boolean mixedPrecision(ReportOptions options) {
+    return options.optimizerStates() > 0 && (options.dtype() == DType.FP16 || options.dtype() == DType.BF16);
   }
 
   /** Bytes as mebibytes (bytes / 1,048,576), what reports print with one decimal. */

@@ -43,6 +43,9 @@ final class Totals {
           .append(options.optimizerStates() == 1 ? " optimizer state" : " optimizer states")
           .append(" per parameter");
     }
+    if (MemoryEstimate.mixedPrecision(options)) {
+      heading.append(" (mixed precision: fp32 master weights and optimizer states)");
+    }
     return heading.toString();
   }
 
@@ -64,7 +67,9 @@ final class Totals {
     if (options.gradients()) {
       label += " + gradients";
     }
-    if (options.optimizerStates() > 0) {
+    if (MemoryEstimate.mixedPrecision(options)) {
+      label += " + fp32 master weights + fp32 optimizer states";
+    } else if (options.optimizerStates() > 0) {
       label += " + optimizer states";
     }
     return label + " size (MiB)";

@@ -83,4 +83,11 @@ class MarkdownReportTest {
     assertTrue(md.contains("\nMemory at bf16, batch 1:\n"), md);
     assertTrue(md.contains("\n- Forward pass size (MiB): 29.1 (30,475,216 bytes)\n"), md);
   }
+
+  @Test
+  void totalsOnlyPrintsNoEmptyTableHeader() {
+    String md = Reports.render(TestNetworks.vgg16Totals(), ReportFormat.MARKDOWN, ReportOptions.DEFAULT.withRows(Rows.NONE));
+    assertTrue(md.startsWith("## Vgg16\n\nInput 224x224x3, output 1000.\n\n- Total params: 138,357,544"), md);
+    assertTrue(!md.contains("|"), md);
+  }
 }

@@ -88,12 +88,17 @@ class SummaryTableTest {
   void memoryBlockNamesDtypeBatchAndTrainingState() {
     String table = SummaryTable.render(TestNetworks.vgg16Totals(), 
         ReportOptions.DEFAULT.withDtype(DType.FP16).withBatch(8).withGradients(true).withOptimizerStates(2));
-    assertEquals("Memory at fp16, batch 8, with gradients and 2 optimizer states per parameter", line(table, "Memory"));
-    // 138,357,544 x 2 bytes x (weights + gradient + 2 Adam states)
-    assertEquals("Params + gradients + optimizer states size (MiB): 1,055.6 (1,106,860,352 bytes)",
+    assertEquals("Memory at fp16, batch 8, with gradients and 2 optimizer states per parameter"
+        + " (mixed precision: fp32 master weights and optimizer states)", line(table, "Memory"));
+    // mixed precision, ZeRO's 16 bytes per parameter with Adam (Rajbhandari et al. 2020, 3.1):
+    // 138,357,544 x (2 fp16 weights + 2 fp16 gradient + 4 fp32 master weight + 2 x 4 fp32 Adam states)
+    assertEquals("Params + gradients + fp32 master weights + fp32 optimizer states size (MiB): 2,111.2 (2,213,720,704 bytes)",
         line(table, "Params +"));
     assertEquals("Forward/backward pass size (MiB): 465.0 (487,603,456 bytes)", line(table, "Forward/backward"));
-    assertEquals("Estimated total size (MiB): 1,520.6 (1,594,463,808 bytes)", line(table, "Estimated"));
+    assertEquals("Estimated total size (MiB): 2,576.2 (2,701,324,160 bytes)", line(table, "Estimated"));
+    // without an optimizer (inference, or gradients alone) nothing is kept at fp32
+    String inference = SummaryTable.render(TestNetworks.vgg16Totals(), ReportOptions.DEFAULT.withDtype(DType.BF16));
+    assertEquals("Params size (MiB): 263.9 (276,715,088 bytes)", line(inference, "Params size"));
   }
 
   @Test

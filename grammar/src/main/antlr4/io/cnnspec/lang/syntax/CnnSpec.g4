@@ -22,7 +22,7 @@ shapeOnly
   ;
 
 header
-  : NETWORK name=ID COLON input=shape (ARROW output=shape)?
+  : NETWORK name=(ID | REPEAT | X) COLON input=shape (ARROW output=shape)?
   ;
 
 shape
@@ -33,7 +33,7 @@ shape
 statement
   : OPTION ID                                        # optionStatement
   | EXPECT ID INT                                    # expectStatement
-  | DEF (ID | ID LPAREN params? RPAREN | CALL params? RPAREN) LBRACE sequence RBRACE  # defStatement
+  | DEF (name=(ID | REPEAT | X) | name=ID LPAREN params? RPAREN | name=CALL params? RPAREN) LBRACE sequence RBRACE  # defStatement
   ;
 
 params
@@ -56,7 +56,7 @@ atom
   : kind=(CAT | ADD | RES | MUL) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
   | LPAREN sequence RPAREN                                             # groupAtom
   | CALL (expr (COMMA expr)*)? RPAREN                                 # callAtom
-  | word (MINUS channels=number)? (SLASH stride=number)?               # layerAtom
+  | word (MINUS channels=number)? (SLASH stride=number | strides=STRIDES)?  # layerAtom
   ;
 
 // A layer word and an optional number substituted into it: conv3, fc, conv{k}, p{pad}.
@@ -74,8 +74,9 @@ repeat
   | X interp
   ;
 
+// x2 lexes as a repetition; after @ (or network, or def) it can only be a name
 label
-  : AT ID
+  : AT name=(ID | REPEAT | X)
   ;
 
 interp
@@ -123,6 +124,9 @@ AT      : '@';
 // and a group, so the two never compete in the parser.
 CALL    : [a-z_] [a-z0-9_]* '(';
 SHAPE   : DIGITS 'x' DIGITS 'x' DIGITS;
+// A stride glued to its width is a per-axis stride, height then width: /2x1. Only glued: with a
+// space, /2 x3 is a stride and a repetition (docs/language.md, "A trailing xN").
+STRIDES : '/' DIGITS 'x' DIGITS;
 REPEAT  : 'x' DIGITS;
 X       : 'x';
 INT     : DIGITS;

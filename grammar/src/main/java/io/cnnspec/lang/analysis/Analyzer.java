@@ -56,6 +56,9 @@ public final class Analyzer {
   private final Namer namer = new Namer();
   private final Map<String, String> blockTexts = new HashMap<>();
 
+  /** The hint for a map that shrinks to nothing when the input looks channels-first, else null. */
+  private String channelsFirst;
+
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
     this.limits = limits;
@@ -132,7 +135,9 @@ public final class Analyzer {
       }
     }
     Definitions defs = Definitions.check(defList, source);
-    return new Walk(new Analyzer(source, limits, defs, convBias), input, expects, errorsBefore);
+    Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
+    analyzer.channelsFirst = InputShape.channelsFirstHint(input);
+    return new Walk(analyzer, input, expects, errorsBefore);
   }
 
   /** The walk of a spec's top level, one layer at a time; see {@link #begin}. */
@@ -213,6 +218,10 @@ public final class Analyzer {
       Long value = evaluate(element.repeat(), ctx);
       if (value == null) {
         times = 1;
+      } else if (value == 0 && !(element.repeat() instanceof Expr.Literal)) {
+        // a computed count of 0 is none, as nn.Sequential(*[block] * 0): a stage def whose
+        // x{n-1} follows its first block serves a one-block stage too (MnasNet's)
+        return flow;
       } else if (value < 1) {
         source.error(DiagnosticCode.NON_POSITIVE_NUMBER, element.repeat().pos(), "non-positive repetition", "x" + value + " repeats nothing",
             "repeat at least once (x1), or remove the layer");
@@ -408,8 +417,9 @@ public final class Analyzer {
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
+    Long strideWidth = layer.strideWidth() == null ? null : evaluate(layer.strideWidth(), ctx);
     boolean known = (layer.wordNumber() == null || wordNumber != null) && (layer.channels() == null || channels != null)
-        && (layer.stride() == null || stride != null);
+        && (layer.stride() == null || stride != null) && (layer.strideWidth() == null || strideWidth != null);
     List<LayerResolver.Mod> mods = layer.modifiers().isEmpty() ? List.of() : new ArrayList<>();
     for (Element.Modifier modifier : layer.modifiers()) {
       LayerResolver.Mod mod = modifier(modifier, ctx);
@@ -425,10 +435,11 @@ public final class Analyzer {
       return flow.unknown();
     }
     String word = wordNumber == null ? layer.word() : layer.word() + wordNumber;
-    if (!numbers.inRange(channels, layer.channels(), "channel count") || !numbers.inRange(stride, layer.stride(), "stride")) {
+    if (!numbers.inRange(channels, layer.channels(), "channel count") || !numbers.inRange(stride, layer.stride(), "stride")
+        || !numbers.inRange(strideWidth, layer.strideWidth(), "stride")) {
       return flow.unknown();
     }
-    LayerResolutions.Resolved resolution = layers.resolve(new LayerResolutions.Written(word, channels, stride, mods));
+    LayerResolutions.Resolved resolution = layers.resolve(new LayerResolutions.Written(word, channels, stride, strideWidth, mods));
     String spec = resolution.spec();
     if (resolution.error() != null) {
       resolution.error().report(source, layer.pos());
@@ -437,7 +448,7 @@ public final class Analyzer {
     LayerOp op = resolution.op();
     if (op == null) {
       String near = layers.unknown(word, layer.pos(), defs.names());
-      return near == null ? flow.unknown() : guess(near, channels, stride, mods, flow);
+      return near == null ? flow.unknown() : guess(near, channels, stride, strideWidth, mods, flow);
     }
     if (flow.shape() == null) {
       return flow;
@@ -446,6 +457,10 @@ public final class Analyzer {
     try {
       outcome = layers.apply(op, flow.shape(), spec);
     } catch (SpecException e) {
+      if (channelsFirst != null && e.code() == DiagnosticCode.SIZE_REACHES_ZERO) {
+        // padding, the usual fix, would compile a network of the wrong shape
+        e = new SpecException(e.code(), e.title(), e.detail(), channelsFirst);
+      }
       e.report(source, layer.pos());
       return flow.unknown();
     } catch (ArithmeticException e) {
@@ -492,11 +507,12 @@ public final class Analyzer {
    * Carries on past a misspelled word as if the suggestion had been written, so that one typo does
    * not hide the errors after it; no row is added, and the spec fails anyway.
    */
-  private Flow guess(String word, Long channels, Long stride, List<LayerResolver.Mod> mods, Flow flow) {
+  private Flow guess(String word, Long channels, Long stride, Long strideWidth, List<LayerResolver.Mod> mods,
+      Flow flow) {
     if (flow.shape() == null) {
       return flow;
     }
-    Outcome outcome = layers.guess(word, channels, stride, mods, flow.shape());
+    Outcome outcome = layers.guess(word, channels, stride, strideWidth, mods, flow.shape());
     return outcome == null ? flow.unknown() : new Flow(outcome.output(), flow.rf().through(outcome.window()));
   }
 
@@ -522,15 +538,20 @@ public final class Analyzer {
     Modifier numbered = Vocabulary.gluedNumber(word);
     if (numbered != null) {
       String digits = word.substring(numbered.word().length());
-      long value;
-      try {
-        value = Long.parseLong(digits);
-      } catch (NumberFormatException e) {
-        value = Long.MAX_VALUE;
-      }
-      return new LayerResolver.Mod(numbered.word(), value);
+      int x = digits.indexOf('x');
+      return x < 0 ? new LayerResolver.Mod(numbered.word(), glued(digits))
+          : new LayerResolver.Mod(numbered.word(), glued(digits.substring(0, x)), glued(digits.substring(x + 1)));
     }
     return new LayerResolver.Mod(word, null);
+  }
+
+  /** Digits glued to a modifier; past 64 bits they are as absurd as any number past the limit. */
+  private static long glued(String digits) {
+    try {
+      return Long.parseLong(digits);
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
+    }
   }
 
   private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {

@@ -60,7 +60,7 @@ final class BranchMerge {
             source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "concatenated branches disagree",
                 "branch 1 ends in " + first + " but branch " + (i + 1) + " ends in " + s
                     + "; cat joins channels and needs the same height and width",
-                "give the branches the same strides and padding (e.g. same, or p1 on a 3x3 pool)");
+                catHint(in, shapes));
             return null;
           }
           channels += s.channels();
@@ -88,6 +88,26 @@ final class BranchMerge {
         return in;
       }
     }
+  }
+
+  /**
+   * Why concatenated branches differ in size: an odd input that a stride rounded down and an
+   * upsampling doubled back (9 -> 4 -> 8, a U-Net's crop), or strides and padding that differ.
+   */
+  private static String catHint(Shape in, List<Shape> shapes) {
+    if (in != null && !in.vector()) {
+      for (Shape s : shapes) {
+        boolean high = in.height() % 2 == 1 && !s.vector() && s.height() == in.height() - 1;
+        boolean wide = in.width() % 2 == 1 && !s.vector() && s.width() == in.width() - 1;
+        if (high || wide) {
+          int odd = high ? in.height() : in.width();
+          return "the input's odd " + (high ? "height" : "width") + " " + odd + " is rounded down by a stride"
+              + " and scaled back up to " + (odd - 1)
+              + ": give the cat an input of even size, or make the other branches shrink it the same way";
+        }
+      }
+    }
+    return "give the branches the same strides and padding (e.g. same, or p1 on a 3x3 pool)";
   }
 
   private void reportDisagreement(Element.Branch branch, Shape in, Shape main, Shape other, int index) {

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class Definitions {
 
+  private static final java.util.regex.Pattern REPETITION = java.util.regex.Pattern.compile("[xX][0-9_]*");
+
   private final Map<String, Statement.Def> byName = new LinkedHashMap<>();
   private final Set<String> recursive = new HashSet<>();
 
@@ -32,6 +34,12 @@ final class Definitions {
     Definitions result = new Definitions();
     for (Statement.Def def : defs) {
       String key = key(def.name());
+      if (REPETITION.matcher(def.name()).matches()) {
+        // a bare x2 after a layer repeats it, so a def of that name could never be called bare
+        source.error(DiagnosticCode.DEF_SHADOWS_WORD, def.pos(), "def '" + def.name() + "' reads as a repetition",
+            "after a layer, '" + def.name() + "' repeats it", "rename the def, e.g. " + def.name() + "_block");
+        continue;
+      }
       if (Vocabulary.isReserved(def.name())) {
         source.error(DiagnosticCode.DEF_SHADOWS_WORD, def.pos(), "def '" + def.name() + "' shadows a layer word",
             "'" + def.name() + "' already means a built-in layer or modifier", "rename the def, e.g. " + def.name() + "_block");
@@ -64,7 +72,7 @@ final class Definitions {
    * names a def calls it. The one rule for when a written word is a call rather than a layer.
    */
   Statement.Def calledBy(Element.Layer layer) {
-    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null
+    return layer.wordNumber() == null && layer.channels() == null && layer.stride() == null && layer.strideWidth() == null
         && layer.modifiers().isEmpty() ? get(layer.word()) : null;
   }
 

@@ -68,6 +68,10 @@ final class Evaluator {
                 "check the def's arguments");
             return null;
           }
+          if (left == Long.MIN_VALUE && right == -1) {
+            // the one quotient that does not fit: Java's / wraps it to Long.MIN_VALUE unchecked
+            throw new ArithmeticException("long overflow");
+          }
           return left / right;
       }
     } catch (ArithmeticException e) {

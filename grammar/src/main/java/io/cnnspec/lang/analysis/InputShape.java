@@ -34,4 +34,19 @@ public final class InputShape {
     return d.size() == 1 ? Shape.vector(d.get(0).intValue())
         : Shape.of(d.get(0).intValue(), d.get(1).intValue(), d.get(2).intValue());
   }
+
+  /**
+   * The hint for an input that looks written channels first, PyTorch's order ({@code 1x28x28},
+   * {@code 3x224x224}: at most 4 "high" and at least 8 in the other two), or null. Such an input
+   * fails later, where padding would be the wrong fix.
+   */
+  static String channelsFirstHint(Shape input) {
+    if (input == null || input.vector() || input.height() > 4 || input.width() < 8 || input.channels() < 8) {
+      return null;
+    }
+    return "cnnspec reads the input as height x width x channels, so " + input + " is " + input.height()
+        + " pixel" + (input.height() == 1 ? "" : "s") + " high with " + input.channels() + " channels; if "
+        + input.height() + " is the channel count (PyTorch's CxHxW), write the input as "
+        + input.width() + "x" + input.channels() + "x" + input.height();
+  }
 }

@@ -32,7 +32,7 @@ public sealed interface LayerOp {
   }
 
   /** Convolution, plain or grouped: K_h K_w C_in/g C_out weights (+ C_out bias). */
-  record Conv(long kh, long kw, long channels, long stride, Padding padding, long groups, long dilation,
+  record Conv(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long groups, long dilation,
       boolean bias) implements LayerOp {
     @Override
     public String kind() {
@@ -44,17 +44,17 @@ public sealed interface LayerOp {
       requireSpatial(in, spec);
       long cin = in.channels();
       checkGroups(spec, cin, channels, groups);
-      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, false, channels, spec);
+      Shape out = Sizes.windowed(in, kh, kw, strideH, strideW, dilation, padding, false, channels, spec);
       long perFilter = Math.multiplyExact(Math.multiplyExact(kh, kw), cin / groups);
       long weights = Math.multiplyExact(perFilter, channels);
       long params = bias ? Math.addExact(weights, channels) : weights;
       long macs = Math.multiplyExact(weights, (long) out.height() * out.width());
-      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, stride, dilation));
+      return new Outcome(out, params, 0, macs, true, Window.of(kh, kw, strideH, strideW, dilation));
     }
   }
 
   /** Depthwise convolution: one K x K filter per input channel (times a multiplier). */
-  record Depthwise(long kh, long kw, Long channels, long stride, Padding padding, long dilation, boolean bias)
+  record Depthwise(long kh, long kw, Long channels, long strideH, long strideW, Padding padding, long dilation, boolean bias)
       implements LayerOp {
     @Override
     public String kind() {
@@ -72,12 +72,12 @@ public sealed interface LayerOp {
             "drop the channel count (dwconv3 keeps " + cin + ") or use a multiple of " + cin);
       }
       // a grouped convolution with one group per input channel: the same weights, MACs and window
-      return new Conv(kh, kw, cout, stride, padding, cin, dilation, bias).apply(in, spec);
+      return new Conv(kh, kw, cout, strideH, strideW, padding, cin, dilation, bias).apply(in, spec);
     }
   }
 
   /** Keras SeparableConv2D: depthwise K x K without bias, then pointwise 1x1 to C (+C bias). */
-  record Separable(long kh, long kw, long channels, long stride, Padding padding, long dilation, boolean bias)
+  record Separable(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long dilation, boolean bias)
       implements LayerOp {
     @Override
     public String kind() {
@@ -89,15 +89,15 @@ public sealed interface LayerOp {
       requireSpatial(in, spec);
       // a depthwise convolution without bias, then a pointwise 1x1 one: the sum of the two
       long cin = in.channels();
-      Outcome depthwise = new Conv(kh, kw, cin, stride, padding, cin, dilation, false).apply(in, spec);
-      Outcome pointwise = new Conv(1, 1, channels, 1, Padding.VALID, 1, 1, bias).apply(depthwise.output(), spec);
+      Outcome depthwise = new Conv(kh, kw, cin, strideH, strideW, padding, cin, dilation, false).apply(in, spec);
+      Outcome pointwise = new Conv(1, 1, channels, 1, 1, Padding.VALID, 1, 1, bias).apply(depthwise.output(), spec);
       return new Outcome(pointwise.output(), Math.addExact(depthwise.params(), pointwise.params()), 0,
           Math.addExact(depthwise.macs(), pointwise.macs()), true, depthwise.window());
     }
   }
 
   /** Transposed convolution; MACs count the input positions, as each input scatters a kernel. */
-  record Deconv(long kh, long kw, long channels, long stride, Padding padding, long groups, long dilation,
+  record Deconv(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long groups, long dilation,
       boolean bias) implements LayerOp {
     @Override
     public String kind() {
@@ -110,13 +110,15 @@ public sealed interface LayerOp {
       long cin = in.channels();
       checkGroups(spec, cin, channels, groups);
       Shape out = Sizes.spatial(
-          Sizes.transposedOutput(in.height(), kh, stride, dilation, padding),
-          Sizes.transposedOutput(in.width(), kw, stride, dilation, padding), channels, spec);
+          Sizes.transposedOutput(in.height(), kh, strideH, dilation, padding.along(true)),
+          Sizes.transposedOutput(in.width(), kw, strideW, dilation, padding.along(false)), channels, spec);
       long weights = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(kh, kw), cin / groups), channels);
       long params = bias ? Math.addExact(weights, channels) : weights;
       long macs = Math.multiplyExact(weights, (long) in.height() * in.width());
-      long reach = Sizes.ceilDiv(Math.max(kh, kw), stride);
-      return new Outcome(out, params, 0, macs, true, new Window(reach, reach, 1.0 / stride, 1.0 / stride, dilation));
+      long reachH = Sizes.ceilDiv(kh, strideH);
+      long reachW = Sizes.ceilDiv(kw, strideW);
+      return new Outcome(out, params, 0, macs, true,
+          new Window(reachH, reachW, 1.0 / strideH, 1.0 / strideW, dilation));
     }
   }
 
@@ -137,7 +139,7 @@ public sealed interface LayerOp {
   }
 
   /** Max or average pooling over a window. */
-  record Pool(String kind, long kh, long kw, long stride, Padding padding, long dilation, boolean ceil)
+  record Pool(String kind, long kh, long kw, long strideH, long strideW, Padding padding, long dilation, boolean ceil)
       implements LayerOp {
     @Override
     public String baseName() {
@@ -147,13 +149,15 @@ public sealed interface LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
-      if (padding instanceof Padding.Explicit p && (2 * p.pixels() > kh || 2 * p.pixels() > kw)) {
+      if (padding instanceof Padding.Explicit p && (2 * p.height() > kh || 2 * p.width() > kw)) {
+        String pads = p.height() == p.width() ? String.valueOf(p.height()) : p.height() + "x" + p.width();
+        String fix = kh == kw ? String.valueOf(kh / 2) : kh / 2 + "x" + kw / 2;
         throw new SpecException(DiagnosticCode.PADDING_TOO_LARGE, "pooling padding too large",
-            spec + " pads " + p.pixels() + " on each side of a " + kh + "x" + kw + " window",
-            "padding may be at most half the window (PyTorch refuses more); use p" + Math.min(kh, kw) / 2);
+            spec + " pads " + pads + " on each side of a " + kh + "x" + kw + " window",
+            "padding may be at most half the window (PyTorch refuses more); use p" + fix);
       }
-      Shape out = Sizes.windowed(in, kh, kw, stride, dilation, padding, ceil, in.channels(), spec);
-      return new Outcome(out, 0, 0, 0, true, Window.of(kh, kw, stride, dilation));
+      Shape out = Sizes.windowed(in, kh, kw, strideH, strideW, dilation, padding, ceil, in.channels(), spec);
+      return new Outcome(out, 0, 0, 0, true, Window.of(kh, kw, strideH, strideW, dilation));
     }
   }
 

@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Layer resolution for one walk, remembered: networks repeat the same few layers on the same few
@@ -20,7 +18,6 @@ import java.util.regex.Pattern;
  */
 final class LayerResolutions {
 
-  private static final Pattern GLUED_REPEAT = Pattern.compile("(.*[0-9])x([0-9]+)");
 
   private final Reporter.Source source;
   private final boolean convBias;
@@ -36,16 +33,17 @@ final class LayerResolutions {
   /** A layer as written, after evaluation: what its resolution depends on. */
   // equals and hashCode of these cache keys are written out: a record's generated ones are bound
   // on first use by a bootstrap that cost about 45 ms of every command's start
-  record Written(String word, Long channels, Long stride, List<LayerResolver.Mod> mods) {
+  record Written(String word, Long channels, Long stride, Long strideWidth, List<LayerResolver.Mod> mods) {
     @Override
     public boolean equals(Object other) {
       return other instanceof Written w && word.equals(w.word) && Objects.equals(channels, w.channels)
-          && Objects.equals(stride, w.stride) && mods.equals(w.mods);
+          && Objects.equals(stride, w.stride) && Objects.equals(strideWidth, w.strideWidth) && mods.equals(w.mods);
     }
 
     @Override
     public int hashCode() {
-      return ((word.hashCode() * 31 + Objects.hashCode(channels)) * 31 + Objects.hashCode(stride)) * 31 + mods.hashCode();
+      return (((word.hashCode() * 31 + Objects.hashCode(channels)) * 31 + Objects.hashCode(stride)) * 31
+          + Objects.hashCode(strideWidth)) * 31 + mods.hashCode();
     }
   }
 
@@ -71,10 +69,10 @@ final class LayerResolutions {
   Resolved resolve(Written written) {
     Resolved resolution = resolved.get(written);
     if (resolution == null) {
-      String spec = specText(written.word(), written.channels(), written.stride(), written.mods());
+      String spec = specText(written.word(), written.channels(), written.stride(), written.strideWidth(), written.mods());
       try {
         resolution = new Resolved(LayerResolver.resolve(written.word(), written.channels(), written.stride(),
-            written.mods(), convBias), null, spec);
+            written.strideWidth(), written.mods(), convBias), null, spec);
       } catch (SpecException e) {
         resolution = new Resolved(null, e, spec);
       }
@@ -99,14 +97,6 @@ final class LayerResolutions {
    * returns the word to carry on with (so that one typo does not hide the errors after it), or null.
    */
   String unknown(String word, Position pos, List<String> defNames) {
-    Matcher glued = GLUED_REPEAT.matcher(word);
-    if (glued.matches() && Vocabulary.isLayerWord(glued.group(1))) {
-      // fc4096x2 lexes as one word, and the suggestion for it was the word itself
-      source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
-          "an xN glued to a word's own number reads as part of the word",
-          "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
-      return glued.group(1);
-    }
     String near = Vocabulary.suggest(word, defNames);
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
         near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
@@ -117,22 +107,27 @@ final class LayerResolutions {
    * What {@code word} written with the rest would give on {@code input}, uncached and unreported
    * (it is a guess after an error); null when that fails too.
    */
-  Outcome guess(String word, Long channels, Long stride, List<LayerResolver.Mod> mods, Shape input) {
+  Outcome guess(String word, Long channels, Long stride, Long strideWidth, List<LayerResolver.Mod> mods,
+      Shape input) {
     try {
-      LayerOp op = LayerResolver.resolve(word, channels, stride, mods, convBias);
+      LayerOp op = LayerResolver.resolve(word, channels, stride, strideWidth, mods, convBias);
       return op == null ? null : op.apply(input, word);
     } catch (SpecException | ArithmeticException e) {
       return null;
     }
   }
 
-  private static String specText(String word, Long channels, Long stride, List<LayerResolver.Mod> mods) {
+  private static String specText(String word, Long channels, Long stride, Long strideWidth,
+      List<LayerResolver.Mod> mods) {
     StringBuilder out = new StringBuilder(word);
     if (channels != null) {
       out.append('-').append(channels);
     }
     if (stride != null) {
       out.append('/').append(stride);
+      if (strideWidth != null) {
+        out.append('x').append(strideWidth);
+      }
     }
     for (LayerResolver.Mod mod : mods) {
       out.append(' ').append(mod.text());

@@ -21,31 +21,40 @@ final class LayerResolver {
 
   private LayerResolver() {}
 
-  /** A modifier after evaluation: {@code p1} is ("p", 1), {@code valid} is ("valid", null). */
-  record Mod(String word, Long number) {
+  /**
+   * A modifier after evaluation: {@code p1} is ("p", 1, null), {@code p1x0} is ("p", 1, 0) (height,
+   * then width), {@code valid} is ("valid", null, null).
+   */
+  record Mod(String word, Long number, Long width) {
+    Mod(String word, Long number) {
+      this(word, number, null);
+    }
+
     String text() {
-      return number == null ? word : word + number;
+      return number == null ? word : width == null ? word + number : word + number + "x" + width;
     }
 
     // written out, as for the analyser's cache keys, which compare these: no bootstrap on first use
     @Override
     public boolean equals(Object other) {
-      return other instanceof Mod m && word.equals(m.word) && java.util.Objects.equals(number, m.number);
+      return other instanceof Mod m && word.equals(m.word) && java.util.Objects.equals(number, m.number)
+          && java.util.Objects.equals(width, m.width);
     }
 
     @Override
     public int hashCode() {
-      return word.hashCode() * 31 + java.util.Objects.hashCode(number);
+      return (word.hashCode() * 31 + java.util.Objects.hashCode(number)) * 31 + java.util.Objects.hashCode(width);
     }
   }
 
   /**
    * Resolves a written layer: null when {@code word} is no layer word. {@code channels} and
-   * {@code stride} are null when not written; {@code convBiasDefault} is false under
+   * {@code stride} are null when not written, {@code strideWidth} unless the stride is written per
+   * axis ({@code /2x1}: stride 2, width 1); {@code convBiasDefault} is false under
    * {@code option nobias} (for convolutions only).
    */
-  static LayerOp resolve(String word, Long channels, Long stride, List<Mod> mods, boolean convBiasDefault)
-      throws SpecException {
+  static LayerOp resolve(String word, Long channels, Long stride, Long strideWidth, List<Mod> mods,
+      boolean convBiasDefault) throws SpecException {
     Vocabulary.Read read = Vocabulary.layer(word);
     if (read == null) {
       return null;
@@ -64,10 +73,14 @@ final class LayerResolver {
       if (pooling) {
         noChannels(word, channels);
         m.check();
-        long s = stride == null ? (read.first() == null ? 2 : kh) : stride;
-        return new LayerOp.Pool(kind, kh, kw, s, m.padding(Padding.VALID), m.number("d", 1), m.has("ceil"));
+        // a pool's stride is its window, per axis (PyTorch's stride=None, Keras's strides=None):
+        // maxpool1x2 strides 1 down and 2 across
+        long sh = stride == null ? (read.first() == null ? 2 : kh) : stride;
+        long sw = stride == null ? (read.first() == null ? 2 : kw) : strideWidth == null ? stride : strideWidth;
+        return new LayerOp.Pool(kind, kh, kw, sh, sw, m.padding(Padding.VALID), m.number("d", 1), m.has("ceil"));
       }
       long s = stride == null ? 1 : stride;
+      long sw = strideWidth == null ? s : strideWidth;
       Long c = switch (entry) {
         case CONV -> requireChannels(word, channels, "conv3-64");
         case SEPCONV -> requireChannels(word, channels, "sepconv3-128");
@@ -76,17 +89,17 @@ final class LayerResolver {
       };
       m.check();
       return switch (entry) {
-        case CONV -> new LayerOp.Conv(kh, kw, c, s, m.padding(Padding.SAME), m.number("g", 1), m.number("d", 1),
+        case CONV -> new LayerOp.Conv(kh, kw, c, s, sw, m.padding(Padding.SAME), m.number("g", 1), m.number("d", 1),
             m.bias(convBiasDefault));
-        case DWCONV -> new LayerOp.Depthwise(kh, kw, c, s, m.padding(Padding.SAME), m.number("d", 1),
+        case DWCONV -> new LayerOp.Depthwise(kh, kw, c, s, sw, m.padding(Padding.SAME), m.number("d", 1),
             m.bias(convBiasDefault));
-        case SEPCONV -> new LayerOp.Separable(kh, kw, c, s, m.padding(Padding.SAME), m.number("d", 1),
+        case SEPCONV -> new LayerOp.Separable(kh, kw, c, s, sw, m.padding(Padding.SAME), m.number("d", 1),
             m.bias(convBiasDefault));
-        default -> new LayerOp.Deconv(kh, kw, c, s, m.padding(Padding.VALID), m.number("g", 1), m.number("d", 1),
+        default -> new LayerOp.Deconv(kh, kw, c, s, sw, m.padding(Padding.VALID), m.number("g", 1), m.number("d", 1),
             m.bias(convBiasDefault));
       };
     }
-    noStride(word, stride);
+    noStride(word, stride == null ? null : strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth);
     if (entry.form() == LayerWord.Form.DENSE) {
       if (read.first() != null && channels != null) {
         throw new SpecException(DiagnosticCode.TWO_SIZES, "fc is given two sizes", "'" + word + "-" + channels + "' names its size twice",
@@ -123,7 +136,7 @@ final class LayerResolver {
         yield new LayerOp.Elementwise(entry.word(), false);
       }
       case BN, LN -> new LayerOp.Norm(entry.word(), 0, !m.has("noscale"), !m.has("nocenter"));
-      case POOL -> new LayerOp.Pool("maxpool", 2, 2, 2, Padding.VALID, 1, false);
+      case POOL -> new LayerOp.Pool("maxpool", 2, 2, 2, 2, Padding.VALID, 1, false);
       case SCALE -> new LayerOp.PerChannel("scale", true);
       case PRELU -> new LayerOp.PerChannel("prelu", false);
       case GAP, GMP -> new LayerOp.GlobalPool(entry.word());
@@ -167,10 +180,10 @@ final class LayerResolver {
     }
   }
 
-  private static void noStride(String word, Long stride) throws SpecException {
+  private static void noStride(String word, String stride) throws SpecException {
     if (stride != null) {
       throw new SpecException(DiagnosticCode.UNEXPECTED_STRIDE, "unexpected stride", "'" + word + "' has no stride",
-          "remove /" + stride + "; strides belong to convolutions and pooling");
+          "remove " + stride + "; strides belong to convolutions and pooling");
     }
   }
 
@@ -205,7 +218,8 @@ final class LayerResolver {
           throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + (mod.word().equals("g") ? "group count" : "dilation"),
               "'" + mod.text() + "' must be at least 1", "use " + mod.word() + "1 or more");
         }
-        if (mod.number() != null && mod.number() > Limits.MAX_NUMBER) {
+        if (mod.number() != null && (mod.number() > Limits.MAX_NUMBER
+            || mod.width() != null && mod.width() > Limits.MAX_NUMBER)) {
           throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd modifier", "'" + mod.text() + "' is far past any real network",
               "check the number");
         }
@@ -230,7 +244,8 @@ final class LayerResolver {
             return Padding.VALID;
           }
           case "p" -> {
-            return new Padding.Explicit(Math.toIntExact(mod.number()));
+            int height = Math.toIntExact(mod.number());
+            return new Padding.Explicit(height, mod.width() == null ? height : Math.toIntExact(mod.width()));
           }
           default -> {
           }

@@ -69,11 +69,38 @@ final class NetworkChecks {
     if (!matches) {
       String written = String.join("x", dims.stream().map(String::valueOf).toList());
       source.error(DiagnosticCode.DECLARED_OUTPUT_DIFFERS, declared.pos(), "declared output differs",
-          "the network ends in " + actual + " but the header declares " + written,
-          actual.vector() || actual.isPerChannel()
-              ? "fix the header to -> " + actual.channels() + ", or the last layer's size"
-              : "end the network with layers that reach " + written + " (e.g. gap fc" + written + "), or fix the header");
+          "the network ends in " + actual + " but the header declares " + written, outputHint(actual, dims, written));
     }
+  }
+
+  /** Layers that would take {@code actual} to the declared output, each a real layer of the language. */
+  private static String outputHint(Shape actual, List<Long> dims, String written) {
+    if (dims.size() == 1) {
+      return actual.vector() || actual.isPerChannel()
+          ? "fix the header to -> " + actual.channels() + ", or the last layer's size"
+          : "end the network with layers that reach " + written + " (e.g. gap fc" + written + "), or fix the header";
+    }
+    if (actual.vector()) {
+      return "a flat vector does not become a map again: fix the header to -> " + actual.channels()
+          + ", or end the network before its fc or flatten";
+    }
+    long h = dims.get(0);
+    long w = dims.get(1);
+    long c = dims.get(2);
+    String channels = actual.channels() == c ? "" : "conv1-" + c;
+    String resize = "";
+    if (actual.height() != h || actual.width() != w) {
+      if (actual.height() % h == 0 && actual.width() % w == 0 && actual.height() / h == actual.width() / w) {
+        resize = "maxpool" + actual.height() / h;
+      } else if (h % actual.height() == 0 && w % actual.width() == 0 && h / actual.height() == w / actual.width()) {
+        resize = "upsample" + h / actual.height();
+      } else {
+        resize = "adaptiveavgpool" + (h == w ? String.valueOf(h) : h + "x" + w);
+      }
+    }
+    String layers = (resize + " " + channels).trim();
+    // the map is kept: no gap or fc, which would flatten it
+    return "end the network with " + layers + " to reach " + written + ", or fix the header to -> " + actual;
   }
 
   /** Reports an {@code expect} line whose figure is unknown or differs from the network's. */

@@ -11,42 +11,46 @@ final class Sizes {
 
   /**
    * Convolution and pooling: floor((n + 2p - d(k-1) - 1) / s) + 1, or with {@code ceil} the ceiling,
-   * dropping a last window that would start in the right padding (PyTorch's rule). "Same" is
-   * TensorFlow's ceil(n / s). Zero or less means the window does not fit.
+   * dropping a last window that would start in the right padding (PyTorch's rule, which also keeps
+   * a window that overhangs the right edge of an input smaller than it: 2, k3, s2, ceil gives 1).
+   * "Same" is TensorFlow's ceil(n / s). 0 means the window does not fit.
    */
   static long windowOutput(long n, long k, long s, long d, Padding padding, boolean ceil) {
     if (padding instanceof Padding.Same) {
       return ceilDiv(n, s);
     }
-    long p = ((Padding.Explicit) padding).pixels();
+    long p = ((Padding.Explicit) padding).height();
     long span = Math.addExact(Math.multiplyExact(d, k - 1), 1);
     long room = Math.subtractExact(Math.addExact(n, 2 * p), span);
-    if (room < 0) {
-      return 0;
-    }
     if (!ceil) {
-      return room / s + 1;
+      // floor, not truncation: a window wider than the padded input gives 0 or less, never 1
+      return Math.max(0, Math.floorDiv(room, s) + 1);
     }
-    long out = ceilDiv(room, s) + 1;
-    if ((out - 1) * s >= n + p) {
+    // PyTorch's pooling_output_shape: ceil((n + 2p - span) / s) + 1, floored toward minus
+    // infinity, so a window that overhangs a small input still gives one output (2x2, 3/2 -> 1)
+    long out = Math.floorDiv(Math.addExact(room, s - 1), s) + 1;
+    if (out > 0 && (out - 1) * s >= n + p) {
       out--;
     }
-    return out;
+    return Math.max(0, out);
   }
 
-  /** The output map of a window layer (convolution or pooling) with {@code channels} channels. */
-  static Shape windowed(Shape in, long kh, long kw, long stride, long dilation, Padding padding, boolean ceil,
-      long channels, String layer) throws SpecException {
-    return spatial(windowOutput(in.height(), kh, stride, dilation, padding, ceil),
-        windowOutput(in.width(), kw, stride, dilation, padding, ceil), channels, layer);
+  /**
+   * The output map of a window layer (convolution or pooling) with {@code channels} channels, each
+   * axis with its own kernel, stride and padding (PyTorch's tuples, height first).
+   */
+  static Shape windowed(Shape in, long kh, long kw, long strideH, long strideW, long dilation, Padding padding,
+      boolean ceil, long channels, String layer) throws SpecException {
+    return spatial(windowOutput(in.height(), kh, strideH, dilation, padding.along(true), ceil),
+        windowOutput(in.width(), kw, strideW, dilation, padding.along(false), ceil), channels, layer);
   }
 
-  /** Transposed convolution: (n - 1) s - 2p + d(k - 1) + 1; "same" gives n s. */
+  /** Transposed convolution along one axis: (n - 1) s - 2p + d(k - 1) + 1; "same" gives n s. */
   static long transposedOutput(long n, long k, long s, long d, Padding padding) {
     if (padding instanceof Padding.Same) {
       return Math.multiplyExact(n, s);
     }
-    long p = ((Padding.Explicit) padding).pixels();
+    long p = ((Padding.Explicit) padding).height();
     return Math.multiplyExact(n - 1, s) - 2 * p + Math.multiplyExact(d, k - 1) + 1;
   }
 

@@ -9,4 +9,8 @@ record Window(long kh, long kw, double strideH, double strideW, long dilation) {
   static Window of(long kh, long kw, long stride, long dilation) {
     return new Window(kh, kw, stride, stride, dilation);
   }
+
+  static Window of(long kh, long kw, long strideH, long strideW, long dilation) {
+    return new Window(kh, kw, strideH, strideW, dilation);
+  }
 }

@@ -188,7 +188,7 @@ final class AstBuilder {
         params.add(new Statement.Param(name(p.ID().getSymbol(), p.ID().getText(), "parameter"), p.expr() == null ? null : expr(p.expr()), pos(p.ID().getSymbol())));
       }
     }
-    Token name = d.ID() != null ? d.ID().getSymbol() : d.CALL().getSymbol();
+    Token name = d.name;
     return new Statement.Def(name(name, callName(name), "def"), params, sequence(d.sequence()), pos(name));
   }
 
@@ -213,7 +213,7 @@ final class AstBuilder {
   }
 
   private static boolean isModifier(Element.Layer layer) {
-    return layer.channels() == null && layer.stride() == null && Vocabulary.isModifier(layer.word(), layer.wordNumber() != null);
+    return layer.channels() == null && layer.stride() == null && layer.strideWidth() == null && Vocabulary.isModifier(layer.word(), layer.wordNumber() != null);
   }
 
   /** {@code previous} with {@code modifier} folded in, or null after reporting why it cannot be. */
@@ -242,7 +242,7 @@ final class AstBuilder {
   private Element element(CnnSpecParser.ElementContext ctx) {
     Expr repeat = ctx.repeat() == null ? null : repeat(ctx.repeat());
     Element.Label label = ctx.label() == null ? null
-        : new Element.Label(name(ctx.label().ID().getSymbol(), ctx.label().ID().getText(), "layer name"), pos(ctx.label().ID().getSymbol()));
+        : new Element.Label(name(ctx.label().name, ctx.label().name.getText(), "layer name"), pos(ctx.label().name));
     CnnSpecParser.AtomContext atom = ctx.atom();
     Position pos = pos(atom.getStart());
     if (atom instanceof CnnSpecParser.BranchAtomContext b) {
@@ -269,13 +269,37 @@ final class AstBuilder {
     CnnSpecParser.WordContext word = l.word();
     Token wordToken = word.ID().getSymbol();
     String text = Vocabulary.normalize(wordToken.getText());
+    int glued = word.interp() == null ? Vocabulary.gluedRepetition(text) : -1;
+    if (glued >= 0) {
+      // relux2 is relu x2, as conv3-64x2 is conv3-64 x2: the rule holds for every word
+      Expr times = new Expr.Literal(number(text.substring(glued + 1), wordToken), pos(wordToken));
+      String stem = text.substring(0, glued);
+      if (repeat != null) {
+        source.error(DiagnosticCode.REPEATED_TWICE, repeat.pos(), "the layer is repeated twice",
+            "'" + wordToken.getText() + "' already ends in a repetition", "keep one repetition");
+      } else if (l.channels != null || l.stride != null || l.strides != null) {
+        // conv3x1x2-4: the x2 reads as a repetition, but it stands where a reader looks for a kernel
+        source.error(DiagnosticCode.REPETITION_NOT_LAST, pos(wordToken), "repetition before the layer's numbers",
+            "'" + wordToken.getText() + "' ends in x" + text.substring(glued + 1) + ", a repetition, and its channels or stride follow it",
+            "write the repetition last: " + stem + l.getText().substring(wordToken.getText().length()) + " x" + text.substring(glued + 1));
+      }
+      text = text.substring(0, glued);
+      repeat = times;
+    }
     String shared = words.putIfAbsent(text, text);
     return new Element.Layer(
         shared != null ? shared : text,
         word.interp() == null ? null : expr(word.interp().expr()),
         l.channels == null ? null : number(l.channels),
-        l.stride == null ? null : number(l.stride),
+        l.stride != null ? number(l.stride) : l.strides == null ? null : strides(l.strides, 0),
+        l.strides == null ? null : strides(l.strides, 1),
         List.of(), repeat, label, span(l));
+  }
+
+  /** One axis of a per-axis stride token, {@code /2x1}: 0 the height, 1 the width. */
+  private Expr strides(Token token, int axis) {
+    String[] parts = token.getText().substring(1).toLowerCase(Locale.ROOT).split("x");
+    return new Expr.Literal(number(parts[axis], token), pos(token));
   }
 
   private Expr repeat(CnnSpecParser.RepeatContext ctx) {

@@ -23,13 +23,15 @@ public sealed interface Element {
    * @param word the word, lower-cased, hyphens between letters removed: {@code conv3}, {@code softmax}
    * @param wordNumber a number substituted at the word's end ({@code conv{k}}), or null
    * @param channels the number after {@code -}, or null
-   * @param stride the number after {@code /}, or null
+   * @param stride the number after {@code /}, or null; the height's stride when written per axis
+   * @param strideWidth the width's stride of a per-axis stride ({@code /2x1}), or null
    */
   record Layer(
       String word,
       Expr wordNumber,
       Expr channels,
       Expr stride,
+      Expr strideWidth,
       List<Modifier> modifiers,
       Expr repeat,
       Label label,
@@ -40,7 +42,7 @@ public sealed interface Element {
     }
 
     public Layer withModifiers(List<Modifier> newModifiers, Expr newRepeat, Label newLabel) {
-      return new Layer(word, wordNumber, channels, stride, newModifiers, newRepeat, newLabel, pos);
+      return new Layer(word, wordNumber, channels, stride, strideWidth, newModifiers, newRepeat, newLabel, pos);
     }
   }
 

@@ -62,7 +62,8 @@ public enum LayerWord {
   /** What may be glued to a word: its numbers. The groups are the numbers, null or empty when left out. */
   public enum Form {
     /** {@code conv3}, {@code conv1x7}, {@code maxpool}: an optional kernel, square or KxJ; takes -C and /S. */
-    WINDOW("(\\d+)?(?:x(\\d+))?"),
+    // the width only after a height: maxpoolx2 is two maxpools, not a ?x2 window
+    WINDOW("(?:(\\d+)(?:x(\\d+))?)?"),
     /** {@code fc4096} or {@code fc} (then {@code fc-4096}). */
     DENSE("(\\d+)?"),
     /** {@code adaptiveavgpool6}, {@code adaptiveavgpool6x7}: an output size. */

@@ -5,7 +5,8 @@ package io.cnnspec.lang.vocabulary;
  * parser and checked against what that layer accepts ({@link LayerWord#modifiers()}).
  */
 public enum Modifier {
-  P("p", true, "padding"),
+  /** {@code p1}, or per axis {@code p1x0} (height, then width). */
+  P("p", true, "padding", true),
   VALID("valid", false, "padding"),
   SAME("same", false, "padding"),
   G("g", true, "g"),
@@ -21,11 +22,22 @@ public enum Modifier {
   private final String word;
   private final boolean numbered;
   private final String family;
+  private final boolean perAxis;
 
   Modifier(String word, boolean numbered, String family) {
+    this(word, numbered, family, false);
+  }
+
+  Modifier(String word, boolean numbered, String family, boolean perAxis) {
     this.word = word;
     this.numbered = numbered;
     this.family = family;
+    this.perAxis = perAxis;
+  }
+
+  /** Whether its glued number may be a pair, height then width: {@code p1x0}. */
+  public boolean perAxis() {
+    return perAxis;
   }
 
   /** The word as written, without its number: {@code p}, {@code valid}. */

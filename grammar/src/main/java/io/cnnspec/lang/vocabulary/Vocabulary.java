@@ -81,15 +81,25 @@ public final class Vocabulary {
     return MODIFIERS.containsKey(word) || gluedNumber(word) != null;
   }
 
-  /** The numbered modifier {@code word} is with its number glued on ({@code p1} is {@link Modifier#P}), or null. */
+  /**
+   * The numbered modifier {@code word} is with its number glued on ({@code p1} is {@link Modifier#P}),
+   * or null. A modifier that is {@link Modifier#perAxis() per axis} also takes a pair, {@code p1x0}.
+   */
   public static Modifier gluedNumber(String word) {
     for (Modifier modifier : NUMBERED) {
       String stem = modifier.word();
-      if (word.length() > stem.length() && word.startsWith(stem) && digitsFrom(word, stem.length())) {
+      if (word.length() > stem.length() && word.startsWith(stem)
+          && (digitsFrom(word, stem.length()) || modifier.perAxis() && pairFrom(word, stem.length()))) {
         return modifier;
       }
     }
     return null;
+  }
+
+  /** Digits, an x, digits: the glued pair of a per-axis modifier. */
+  private static boolean pairFrom(String word, int start) {
+    int x = word.indexOf('x', start);
+    return x > start && x < word.length() - 1 && digitsFrom(word.substring(0, x), start) && digitsFrom(word, x + 1);
   }
 
   private static Modifier numberedModifier(String word) {
@@ -111,10 +121,30 @@ public final class Vocabulary {
     return true;
   }
 
+  /**
+   * Where a repetition glued to a word starts: {@code relux2}, {@code fc10x2}, {@code dropout0.5x2}
+   * and {@code conv3x3x2} are a layer word and {@code x2}, as {@code conv3-64x2} is; -1 when the
+   * word is not one. An {@code xN} that the word's own form reads as a pair ({@code conv1x7},
+   * {@code adaptiveavgpool6x7}, {@code p1x0}) is part of the word (docs/language.md, "A trailing xN").
+   */
+  public static int gluedRepetition(String word) {
+    int end = word.length();
+    int digits = end;
+    while (digits > 0 && word.charAt(digits - 1) >= '0' && word.charAt(digits - 1) <= '9') {
+      digits--;
+    }
+    int x = digits - 1;
+    if (digits == end || x < 1 || word.charAt(x) != 'x' || isLayerWord(word) || isModifier(word, false)) {
+      return -1;
+    }
+    String stem = word.substring(0, x);
+    return isLayerWord(stem) || isModifier(stem, false) ? x : -1;
+  }
+
   /** Whether a def may not take this name: a layer word, a modifier or anything that reads as one. */
   public static boolean isReserved(String name) {
     String word = normalize(name);
-    return isModifier(word, false) || isLayerWord(word) || numberedModifier(word) != null;
+    return isModifier(word, false) || isLayerWord(word) || numberedModifier(word) != null || gluedRepetition(word) >= 0;
   }
 
   /** Every spelling of every layer word, for "did you mean" and the docs' check. */
@@ -135,7 +165,8 @@ public final class Vocabulary {
       return near;
     }
     String full = defs.contains(near) ? near : near + rest;
-    // the stem is right and what follows it is wrong (gap3): "did you mean gap3?" would repeat it
-    return full.equals(word) ? near : full;
+    // the stem is right and what follows it is wrong (gap3): "did you mean gap3?" would repeat it;
+    // and a hint is only ever valid text: rleu2 gives relu, not relu2, which is no word either
+    return full.equals(word) || !defs.contains(near) && !isLayerWord(full) ? near : full;
   }
 }

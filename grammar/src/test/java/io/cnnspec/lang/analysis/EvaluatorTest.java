@@ -42,6 +42,17 @@ class EvaluatorTest {
   }
 
   @Test
+  void theOneDivisionThatOverflowsIsAnError() {
+    Parts parts = Parts.reporting();
+    Evaluator numbers = new Evaluator(parts.source);
+    // Long.MIN_VALUE / -1 is 2^63, one past Long.MAX_VALUE; Java's / wraps it to Long.MIN_VALUE
+    assertNull(numbers.evaluate(bin('/', lit(Long.MIN_VALUE), lit(-1)), Map.of(), null));
+    assertEquals(Long.MIN_VALUE + 1, numbers.evaluate(bin('/', lit(Long.MIN_VALUE + 1), lit(-1)), Map.of(), null) * -1);
+    assertEquals(Long.MIN_VALUE / 2, numbers.evaluate(bin('/', lit(Long.MIN_VALUE), lit(2)), Map.of(), null));
+    assertEquals(List.of("number-overflow"), parts.codes());
+  }
+
+  @Test
   void layerNumbersAreBetweenOneAndTheLimit() {
     Parts parts = Parts.reporting();
     Evaluator numbers = new Evaluator(parts.source);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class LayerResolutionsTest {
 
   private static LayerResolutions.Written written(String word, Long channels, Long stride, LayerResolver.Mod... mods) {
-    return new LayerResolutions.Written(word, channels, stride, List.of(mods));
+    return new LayerResolutions.Written(word, channels, stride, null, List.of(mods));
   }
 
   @Test
@@ -45,11 +45,9 @@ class LayerResolutionsTest {
     Parts parts = Parts.reporting();
     LayerResolutions layers = new LayerResolutions(parts.source, true);
     assertEquals("relu", layers.unknown("rleu", Parts.AT, List.of()));
-    assertEquals("fc4096", layers.unknown("fc4096x2", Parts.AT, List.of()));
     assertNull(layers.unknown("transformer", Parts.AT, List.of()));
-    assertEquals(List.of("did you mean relu?", "put a space before the repetition: fc4096 x2",
-        "see the layer table in docs/language.md"), parts.reporter.diagnostics().stream().map(d -> d.hint()).toList());
-    assertEquals(Shape.vector(4096), layers.guess("fc4096", null, null, List.of(), Shape.of(7, 7, 512)).output());
-    assertNull(layers.guess("conv3", null, null, List.of(), Shape.of(7, 7, 512)), "conv3 without channels fails too");
+    assertEquals(List.of("did you mean relu?", "see the layer table in docs/language.md"), parts.reporter.diagnostics().stream().map(d -> d.hint()).toList());
+    assertEquals(Shape.vector(4096), layers.guess("fc4096", null, null, null, List.of(), Shape.of(7, 7, 512)).output());
+    assertNull(layers.guess("conv3", null, null, null, List.of(), Shape.of(7, 7, 512)), "conv3 without channels fails too");
   }
 }

@@ -31,6 +31,19 @@ class SizesTest {
   }
 
   @Test
+  void ceilModeKeepsAWindowThatOverhangsASmallInput() {
+    // PyTorch 1.13 MaxPool2d/AvgPool2d(ceil_mode=True) on zero input (docs: ground truth of issue 12)
+    assertEquals(1, Sizes.windowOutput(2, 3, 2, 1, Padding.VALID, true), "2x2, maxpool3/2 ceil -> 1x1");
+    assertEquals(1, Sizes.windowOutput(1, 2, 2, 1, Padding.VALID, true), "1x1, maxpool2/2 ceil -> 1x1");
+    assertEquals(1, Sizes.windowOutput(3, 4, 3, 1, Padding.VALID, true), "3x3, maxpool4/3 ceil -> 1x1");
+    // without ceil the same windows do not fit
+    assertEquals(0, Sizes.windowOutput(2, 3, 2, 1, Padding.VALID, false));
+    assertEquals(0, Sizes.windowOutput(1, 2, 2, 1, Padding.VALID, false));
+    // and with ceil a window that starts past the input does not count: 1, k3, s2 gives nothing
+    assertEquals(0, Sizes.windowOutput(1, 4, 2, 1, Padding.VALID, true));
+  }
+
+  @Test
   void transposedConvolution() {
     // ConvTranspose2d(k4, s2, p1): (7 - 1) * 2 - 2 + 3 + 1 = 14, the DCGAN doubling
     assertEquals(14, Sizes.transposedOutput(7, 4, 2, 1, new Padding.Explicit(1)));
