@@ -4,6 +4,7 @@ import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Position;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.vocabulary.MissingOperation;
 import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.model.Shape;
 import java.util.HashMap;
@@ -106,6 +107,12 @@ final class LayerResolutions {
           "an xN glued to a word's own number reads as part of the word",
           "put a space before the repetition: " + glued.group(1) + " x" + glued.group(2));
       return glued.group(1);
+    }
+    MissingOperation missing = Vocabulary.missing(word);
+    if (missing != null) {
+      source.error(DiagnosticCode.UNSUPPORTED_OPERATION, pos, "unsupported operation '" + word + "'",
+          "cnnspec has no " + missing.description(), missing.hint());
+      return null;
     }
     String near = Vocabulary.suggest(word, defNames);
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
