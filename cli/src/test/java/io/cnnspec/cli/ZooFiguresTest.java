@@ -112,7 +112,12 @@ class ZooFiguresTest {
         // Tan & Le 2019; torchvision efficientnet_b0
         row("efficientnet_b0", 5_288_548L, NONE, NONE, 0.386),
         // Chollet 2017; Keras Xception: total 22,910,480 = trainable 22,855,952 + non-trainable 54,528
-        row("xception", 22_855_952L, 54_528L, NONE, NONE));
+        row("xception", 22_855_952L, 54_528L, NONE, NONE),
+        // Shi et al. 2016, x3, one channel: PyTorch 1.13's sum(p.numel()) and forward-hook MACs
+        row("espcn", 22_729L, 0L, 226_240_000L, NONE),
+        // He et al. 2015, Section 4.2, option A shortcuts ("0.27M"): PyTorch 1.13 on the common
+        // CIFAR implementation (akamaster/pytorch_resnet_cifar10)
+        row("resnet20_cifar", 269_722L, 1_376L, 40_551_040L, NONE));
   }
 
   @ParameterizedTest(name = "{0}")
