@@ -8,11 +8,13 @@ import io.cnnspec.Network;
  * another. The files are found on the {@code -Acnnspec.path} directories of the build (this
  * project's pom.xml); these are the repository's zoo files, the same ones
  * {@code cnnspec summary alexnet} shows. {@code @Network} repeats, so one type can declare several
- * networks.
+ * networks. {@code googlenet_aux.cnn} has two side outputs (its auxiliary classifiers), which get
+ * constants of their own: {@code GoogLeNetAux.AUX1_OUTPUT_CHANNELS}, {@code GoogLeNetAux.AUX1_MACS}.
  */
 @Network(file = "alexnet.cnn")
 @Network(file = "resnet50.cnn")
 @Network(file = "vgg16.cnn", name = "Vgg16Torchvision")
+@Network(file = "googlenet_aux.cnn")
 final class ReferenceNetworks {
   private ReferenceNetworks() {}
 }

@@ -117,7 +117,11 @@ class ZooFiguresTest {
         row("espcn", 22_729L, 0L, 226_240_000L, NONE),
         // He et al. 2015, Section 4.2, option A shortcuts ("0.27M"): PyTorch 1.13 on the common
         // CIFAR implementation (akamaster/pytorch_resnet_cifar10)
-        row("resnet20_cifar", 269_722L, 1_376L, 40_551_040L, NONE));
+        row("resnet20_cifar", 269_722L, 1_376L, 40_551_040L, NONE),
+        // torchvision 0.14 googlenet(aux_logits=True) and inception_v3(aux_logits=True): every head's
+        // params, MACs of the main output (eval mode runs no aux head); issue 14's table
+        row("googlenet_aux", 13_004_888L, 15_072L, 1_498_376_192L, 1.498),
+        row("inception_v3_aux", 27_161_264L, 36_224L, 5_713_216_096L, 5.713));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -22,7 +22,7 @@ public enum DiagnosticCode {
   INVALID_INPUT_SIZE("an input dimension is below 1, past 1,000,000,000, or the input's size passes a 64-bit count"),
   EMPTY_SPEC("the spec has no layers"),
   UNKNOWN_OPTION("an option other than nobias or bias"),
-  UNKNOWN_FIGURE("expect names a figure other than params, trainable, nontrainable, macs, flops or activations"),
+  UNKNOWN_FIGURE("expect names a figure other than params, trainable, nontrainable, macs, allmacs, flops or activations"),
   EXPECT_DIFFERS("a figure differs from what an expect line says"),
   DECLARED_OUTPUT_DIFFERS("the network does not end in the output its header declares"),
   UNKNOWN_LAYER("a word is not a layer, a modifier or a def"),

@@ -34,7 +34,7 @@ final class Vocabulary {
 
   static final List<String> KEYWORDS = List.of(
       "network", "def", "option", "expect", "nobias", "bias", "params", "macs", "trainable", "nontrainable",
-      "activations", "flops", "in", "cat", "add", "res", "mul", "x", "->", ":");
+      "activations", "flops", "allmacs", "in", "cat", "add", "res", "mul", "side", "x", "->", ":");
 
   static final List<String> PUNCTUATION = List.of(
       "{", "}", "(", ")", "|", ",", "=", "-", "+", "*", "/", "@", "@a", "@stem", "#", "x2", "x0", "x1000",
