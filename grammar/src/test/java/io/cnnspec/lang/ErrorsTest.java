@@ -47,9 +47,9 @@ class ErrorsTest {
 
   @Test
   void aWordForAnOperationTheLanguageLacksSaysSo() {
-    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 channelshuffle2\n");
-    assertEquals("unsupported operation 'channelshuffle2'", d.title());
-    assertEquals("cnnspec has no ShuffleNet's channel shuffle", d.detail());
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 chunk2\n");
+    assertEquals("unsupported operation 'chunk2'", d.title());
+    assertEquals("it names a channel split (ShuffleNet V2's chunk), which cnnspec does not have", d.detail());
     assertEquals("unsupported-operation", d.code());
     assertAt(d, 2, 12);
     assertEquals("unsupported operation 'crop2'", Specs.onlyError("network N : 32x32x3\n  crop2\n").title());
@@ -82,6 +82,13 @@ class ErrorsTest {
     Diagnostic d = Specs.onlyError("network N : 8x8x10\n  padchannels-8\n");
     assertEquals("unexpected-channels", d.code());
     assertEquals("missing-channels", Specs.onlyError("network N : 8x8x10\n  padchannels\n").code());
+  }
+
+  @Test
+  void channelShuffleGroupsMustDivideTheChannels() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x240\n  channelshuffle7\n");
+    assertEquals("groups-do-not-divide", d.code());
+    assertEquals("use a group count that divides 240, e.g. channelshuffle6", d.hint());
   }
 
   @Test

@@ -96,7 +96,10 @@ class LayerFormsTest {
       "224x224x3; sepconv3-4 valid dm2; 222x222x4; 82; 0; 3844152; 197136",
       "32x32x8; dwconv3 dm2; 32x32x16; 160; 0; 147456; 16384",
       "16x16x16; padchannels-32; 16x16x32; 0; 0; 0; 8192",
-      "16x16x16; padchannels-16; 16x16x16; 0; 0; 0; 4096"})
+      "16x16x16; padchannels-16; 16x16x16; 0; 0; 0; 4096",
+      "65x65x21; resize520 bilinear; 520x520x21; 0; 0; 0; 5678400",
+      "13x13x8; resize20x30; 20x30x8; 0; 0; 0; 4800",
+      "28x28x240; channelshuffle3; 28x28x240; 0; 0; 0; 188160"})
   void layer(String input, String layer, String output, long params, long nonTrainable, long macs, long activations) {
     NetworkInfo net = Specs.inline(input, layer);
     assertEquals(1, net.layers().size(), "rows");

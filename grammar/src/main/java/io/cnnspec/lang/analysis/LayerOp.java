@@ -300,6 +300,48 @@ public sealed interface LayerOp {
     }
   }
 
+  /**
+   * Resizing to a given size, PyTorch's {@code interpolate(size=(H, W))} (nearest or bilinear):
+   * to HxWxC whatever the input's height and width.
+   */
+  record Resize(long height, long width) implements LayerOp {
+    @Override
+    public String kind() {
+      return "resize";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      Shape out = Sizes.spatial(height, width, in.channels(), spec);
+      // one output steps (input size / output size) input pixels, as upsampling by N steps 1/N
+      return new Outcome(out, 0, 0, 0, true,
+          new Window(1, 1, (double) in.height() / height, (double) in.width() / width, 1));
+    }
+  }
+
+  /**
+   * ShuffleNet's channel shuffle (Zhang et al. 2018, PyTorch: view as G x C/G, transpose, flatten):
+   * the channels reordered, the shape kept; a copy, so its output is stored.
+   */
+  record ChannelShuffle(long groups) implements LayerOp {
+    @Override
+    public String kind() {
+      return "channelshuffle";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      if (in.channels() % groups != 0) {
+        throw new SpecException(DiagnosticCode.GROUPS_DO_NOT_DIVIDE, "groups do not divide the channels",
+            spec + " shuffles " + in.channels() + " channels in " + groups + " groups",
+            "use a group count that divides " + in.channels() + ", e.g. channelshuffle"
+                + largestDivisorAtMost(in.channels(), groups));
+      }
+      return new Outcome(in, 0, 0, 0, true, null);
+    }
+  }
+
   /** Zeros on each side. */
   record ZeroPad(long pixels) implements LayerOp {
     @Override

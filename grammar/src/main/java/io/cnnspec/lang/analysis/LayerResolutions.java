@@ -111,7 +111,7 @@ final class LayerResolutions {
     MissingOperation missing = Vocabulary.missing(word);
     if (missing != null) {
       source.error(DiagnosticCode.UNSUPPORTED_OPERATION, pos, "unsupported operation '" + word + "'",
-          "cnnspec has no " + missing.description(), missing.hint());
+          "it names " + missing.description() + ", which cnnspec does not have", missing.hint());
       return null;
     }
     String near = Vocabulary.suggest(word, defNames);

@@ -117,6 +117,12 @@ final class LayerResolver {
       }
       case GN -> new LayerOp.Norm("gn", positive(read.first(), "group count", word), !m.has("noscale"), !m.has("nocenter"));
       case UPSAMPLE -> new LayerOp.Upsample(positive(read.first(), "upsampling factor", word));
+      case RESIZE -> {
+        long h = positive(read.first(), "output size", word);
+        long w = read.second() == null ? h : positive(read.second(), "output width", word);
+        yield new LayerOp.Resize(h, w);
+      }
+      case CHANNELSHUFFLE -> new LayerOp.ChannelShuffle(positive(read.first(), "group count", word));
       // zeropad0 pads nothing and is allowed; otherwise bounded like every number, since a
       // number past 64 bits threw NumberFormatException and a huge one wrapped the size
       case ZEROPAD -> new LayerOp.ZeroPad(read.first().matches("0+") ? 0 : positive(read.first(), "padding", word));

@@ -38,6 +38,10 @@ public enum LayerWord {
   ADAPTIVEMAXPOOL(Form.ADAPTIVE, List.of("adaptivemaxpool")),
   GN(Form.COUNTED, List.of("gn"), NOSCALE, NOCENTER),
   UPSAMPLE(Form.COUNTED, List.of("upsample"), NEAREST, BILINEAR),
+  /** PyTorch {@code interpolate(size=(H, W))}: to a given size, whatever the input's. */
+  RESIZE(Form.ADAPTIVE, List.of("resize"), NEAREST, BILINEAR),
+  /** ShuffleNet's channel shuffle with G groups: a permutation of the channels. */
+  CHANNELSHUFFLE(Form.COUNTED, List.of("channelshuffle")),
   ZEROPAD(Form.COUNTED, List.of("zeropad")),
   /** ESPCN's sub-pixel convolution, PyTorch {@code PixelShuffle(r)}: HxWx(C·r²) to rH x rW x C. */
   PIXELSHUFFLE(Form.COUNTED, List.of("pixelshuffle")),

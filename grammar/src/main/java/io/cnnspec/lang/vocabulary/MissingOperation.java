@@ -9,13 +9,11 @@ import java.util.List;
  */
 public enum MissingOperation {
   CROP(List.of("crop", "centercrop", "centrecrop"), "centre cropping (U-Net's copy and crop)",
-      "crop a branch with valid convolutions or pooling until the shapes meet"),
-  CHANNELSHUFFLE(List.of("channelshuffle", "shuffle"), "ShuffleNet's channel shuffle",
-      "a shuffle moves no values and counts nothing; leave it out, the figures stay the same"),
+      "cropping has no parameters or MACs; with padded convolutions (p1) the maps meet without it"),
   SPLIT(List.of("split", "chunk", "channelsplit"), "a channel split (ShuffleNet V2's chunk)",
-      "write the branch on all channels and count the difference, or wait for the split construct"),
-  RESIZE(List.of("resize", "interpolate"), "resizing to a given size",
-      "upsampleN resizes by an integer factor"),
+      "a split has no parameters or MACs, but the language cannot say it yet"),
+  INTERPOLATE(List.of("interpolate"), "PyTorch's interpolate",
+      "resizeHxW resizes to a given size, upsampleN by an integer factor"),
   PIXELUNSHUFFLE(List.of("pixelunshuffle", "spacetodepth"), "space-to-depth (pixel unshuffle)",
       "pixelshuffleR is the inverse, depth-to-space"),
   ROIPOOL(List.of("roialign", "roipool"), "region-of-interest pooling (detection)",
@@ -40,7 +38,7 @@ public enum MissingOperation {
     return words;
   }
 
-  /** What it is, as a sentence's object: "centre cropping (U-Net's copy and crop)". */
+  /** What it is, as the object of "it names ...": "centre cropping (U-Net's copy and crop)". */
   public String description() {
     return description;
   }

@@ -22,7 +22,7 @@ final class Vocabulary {
       "silu", "swish", "hswish", "hsigmoid", "gelu", "softmax", "soft-max", "lrn", "dropout", "dropout0.5",
       "flatten", "id", "identity", "batchnorm", "layernorm", "elu", "selu", "celu", "mish", "softplus", "hardtanh",
       "logsoftmax", "instancenorm", "pixelshuffle2", "pixelshuffle3", "padchannels-64", "stochasticdepth0.2",
-      "deconv3-16/2", "crop2", "channelshuffle2", "pixelshuffle1000000000",
+      "deconv3-16/2", "crop2", "chunk2", "channelshuffle2", "resize7", "resize1x1000000000", "pixelshuffle1000000000",
       // numbers at the edges, where sizes and counts overflow
       "zeropad99999999999999999999", "zeropad4611686018427387904", "adaptiveavgpool1000000000", "upsample1000000000",
       "conv1-1/1000000000", "fc1000000000", "conv1000000000-1", "maxpool1000000000", "gn1000000000",
