@@ -67,8 +67,8 @@ class PublishedFiguresTest {
   @Test
   void googLeNetWithItsAuxiliaryClassifiers() {
     // torchvision 0.14 googlenet(aux_logits=True): sum(p.numel()) 13,004,888; MACs by forward hooks
-    // in eval mode (the main output) 1,498,376,192; each aux head on its 14x14 input, in train mode's
-    // place: 4,169,728 (aux1, on 512 channels) and 4,202,496 (aux2, on 528)
+    // in eval mode (the main output) 1,498,376,192; each aux head run by itself on its 14x14 input:
+    // 4,169,728 (aux1, on 512 channels) and 4,202,496 (aux2, on 528)
     assertEquals(13_004_888L, GoogLeNetAux.PARAMS);
     assertEquals(1_498_376_192L, GoogLeNetAux.MACS);
     assertEquals(4_169_728L, GoogLeNetAux.AUX1_MACS);

@@ -245,9 +245,7 @@ public sealed interface LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
-      Shape out = Sizes.spatial(Math.multiplyExact((long) in.height(), factor),
-          Math.multiplyExact((long) in.width(), factor), in.channels(), spec);
-      return new Outcome(out, 0, 0, 0, true, new Window(1, 1, 1.0 / factor, 1.0 / factor, 1));
+      return scaledUp(in, factor, in.channels(), spec);
     }
   }
 
@@ -271,9 +269,7 @@ public sealed interface LayerOp {
                 + in.channels() + " channels",
             "end the layer before it with a multiple of " + blocks + " channels (C·" + blocks + " for C out)");
       }
-      Shape out = Sizes.spatial(Math.multiplyExact((long) in.height(), factor),
-          Math.multiplyExact((long) in.width(), factor), in.channels() / blocks, spec);
-      return new Outcome(out, 0, 0, 0, true, new Window(1, 1, 1.0 / factor, 1.0 / factor, 1));
+      return scaledUp(in, factor, in.channels() / blocks, spec);
     }
   }
 
@@ -379,6 +375,13 @@ public sealed interface LayerOp {
     public Outcome apply(Shape in, String spec) throws SpecException {
       return new Outcome(Sizes.vector(in.size(), spec), 0, 0, 0, false, null);
     }
+  }
+
+  /** A parameter-free map {@code factor} times as high and wide, with {@code channels}; each output steps 1/factor input pixels. */
+  private static Outcome scaledUp(Shape in, long factor, long channels, String spec) throws SpecException {
+    Shape out = Sizes.spatial(Math.multiplyExact((long) in.height(), factor),
+        Math.multiplyExact((long) in.width(), factor), channels, spec);
+    return new Outcome(out, 0, 0, 0, true, new Window(1, 1, 1.0 / factor, 1.0 / factor, 1));
   }
 
   private static void checkGroups(String spec, long cin, long cout, long groups) throws SpecException {
