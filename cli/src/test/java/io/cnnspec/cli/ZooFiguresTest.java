@@ -121,7 +121,10 @@ class ZooFiguresTest {
         // torchvision 0.14 googlenet(aux_logits=True) and inception_v3(aux_logits=True): every head's
         // params, MACs of the main output (eval mode runs no aux head); issue 14's table
         row("googlenet_aux", 13_004_888L, 15_072L, 1_498_376_192L, 1.498),
-        row("inception_v3_aux", 27_161_264L, 36_224L, 5_713_216_096L, 5.713));
+        row("inception_v3_aux", 27_161_264L, 36_224L, 5_713_216_096L, 5.713),
+        // Ronneberger et al. 2015, Figure 1 (valid convolutions, copy and crop, 2 classes):
+        // PyTorch 1.13 on the paper's network, issue 14's table
+        row("unet", 31_030_658L, 0L, 150_428_424_448L, NONE));
   }
 
   @ParameterizedTest(name = "{0}")

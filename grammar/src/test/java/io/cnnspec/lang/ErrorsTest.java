@@ -52,7 +52,7 @@ class ErrorsTest {
     assertEquals("it names a channel split (ShuffleNet V2's chunk), which cnnspec does not have", d.detail());
     assertEquals("unsupported-operation", d.code());
     assertAt(d, 2, 12);
-    assertEquals("unsupported operation 'crop2'", Specs.onlyError("network N : 32x32x3\n  crop2\n").title());
+    assertEquals("unsupported operation 'lstm'", Specs.onlyError("network N : 32x32x3\n  lstm\n").title());
   }
 
   @Test
@@ -89,6 +89,13 @@ class ErrorsTest {
     Diagnostic d = Specs.onlyError("network N : 8x8x240\n  channelshuffle7\n");
     assertEquals("groups-do-not-divide", d.code());
     assertEquals("use a group count that divides 240, e.g. channelshuffle6", d.hint());
+  }
+
+  @Test
+  void aCropKeepsAtMostItsInput() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x2\n  crop9x4\n");
+    assertEquals("crop-too-large", d.code());
+    assertEquals("crop larger than its input", d.title());
   }
 
   @Test

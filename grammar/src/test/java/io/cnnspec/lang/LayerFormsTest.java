@@ -99,6 +99,8 @@ class LayerFormsTest {
       "16x16x16; padchannels-16; 16x16x16; 0; 0; 0; 4096",
       "65x65x21; resize520 bilinear; 520x520x21; 0; 0; 0; 5678400",
       "13x13x8; resize20x30; 20x30x8; 0; 0; 0; 4800",
+      "568x568x64; crop392; 392x392x64; 0; 0; 0; 9834496",
+      "9x8x2; crop3x4; 3x4x2; 0; 0; 0; 24",
       "28x28x240; channelshuffle3; 28x28x240; 0; 0; 0; 188160"})
   void layer(String input, String layer, String output, long params, long nonTrainable, long macs, long activations) {
     NetworkInfo net = Specs.inline(input, layer);

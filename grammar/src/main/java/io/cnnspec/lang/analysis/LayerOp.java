@@ -317,6 +317,28 @@ public sealed interface LayerOp {
   }
 
   /**
+   * Centre cropping to HxW (U-Net's "copy and crop", Ronneberger et al. 2015): the middle of the
+   * map, an odd pixel left over going to the top and left ({@code d = (n - h) / 2} cut before).
+   */
+  record Crop(long height, long width) implements LayerOp {
+    @Override
+    public String kind() {
+      return "crop";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      if (height > in.height() || width > in.width()) {
+        throw new SpecException(DiagnosticCode.CROP_TOO_LARGE, "crop larger than its input",
+            spec + " keeps " + height + "x" + width + " of a " + in.height() + "x" + in.width() + " map",
+            "crop to at most " + in.height() + "x" + in.width() + ", or resize" + height + "x" + width + " to scale");
+      }
+      return new Outcome(Sizes.spatial(height, width, in.channels(), spec), 0, 0, 0, true, null);
+    }
+  }
+
+  /**
    * ShuffleNet's channel shuffle (Zhang et al. 2018, PyTorch: view as G x C/G, transpose, flatten):
    * the channels reordered, the shape kept; a copy, so its output is stored.
    */

@@ -117,10 +117,10 @@ final class LayerResolver {
       }
       case GN -> new LayerOp.Norm("gn", positive(read.first(), "group count", word), !m.has("noscale"), !m.has("nocenter"));
       case UPSAMPLE -> new LayerOp.Upsample(positive(read.first(), "upsampling factor", word));
-      case RESIZE -> {
+      case RESIZE, CROP -> {
         long h = positive(read.first(), "output size", word);
         long w = read.second() == null ? h : positive(read.second(), "output width", word);
-        yield new LayerOp.Resize(h, w);
+        yield entry == LayerWord.CROP ? new LayerOp.Crop(h, w) : new LayerOp.Resize(h, w);
       }
       case CHANNELSHUFFLE -> new LayerOp.ChannelShuffle(positive(read.first(), "group count", word));
       // zeropad0 pads nothing and is allowed; otherwise bounded like every number, since a

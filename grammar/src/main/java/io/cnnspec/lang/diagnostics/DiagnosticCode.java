@@ -57,6 +57,7 @@ public enum DiagnosticCode {
   GROUPS_DO_NOT_DIVIDE("a grouped layer's groups do not divide its channels"),
   PADDING_TOO_LARGE("a pooling layer pads more than half its window"),
   OUTPUT_PADDING_TOO_LARGE("a transposed conv's output padding is not smaller than its stride or its dilation"),
+  CROP_TOO_LARGE("cropN or cropHxW keeps more than its input has"),
   CHANNELS_DO_NOT_DIVIDE("pixelshuffleR gets a channel count that is not a multiple of R²"),
   UNSUPPORTED_OPERATION("a word names a real operation that the language does not have (yet)"),
   BRANCH_COUNT("res is given more than two branches, or mul more than one"),

@@ -38,6 +38,8 @@ public enum LayerWord {
   ADAPTIVEMAXPOOL(Form.ADAPTIVE, List.of("adaptivemaxpool")),
   GN(Form.COUNTED, List.of("gn"), NOSCALE, NOCENTER),
   UPSAMPLE(Form.COUNTED, List.of("upsample"), NEAREST, BILINEAR),
+  /** U-Net's copy and crop: the centre HxW of the input. */
+  CROP(Form.ADAPTIVE, List.of("crop")),
   /** PyTorch {@code interpolate(size=(H, W))}: to a given size, whatever the input's. */
   RESIZE(Form.ADAPTIVE, List.of("resize"), NEAREST, BILINEAR),
   /** ShuffleNet's channel shuffle with G groups: a permutation of the channels. */

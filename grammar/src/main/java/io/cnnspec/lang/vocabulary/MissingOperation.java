@@ -8,8 +8,6 @@ import java.util.List;
  * mean". A word leaves this table when it becomes a {@link LayerWord}.
  */
 public enum MissingOperation {
-  CROP(List.of("crop", "centercrop", "centrecrop"), "centre cropping (U-Net's copy and crop)",
-      "cropping has no parameters or MACs; with padded convolutions (p1) the maps meet without it"),
   SPLIT(List.of("split", "chunk", "channelsplit"), "a channel split (ShuffleNet V2's chunk)",
       "a split has no parameters or MACs, but the language cannot say it yet"),
   INTERPOLATE(List.of("interpolate"), "PyTorch's interpolate",
