@@ -8,10 +8,13 @@ import io.cnnspec.Network;
  * another. {@code zoo:NAME} is a network of the zoo, which the processor's jar carries: the
  * repository's zoo files, the same ones {@code cnnspec summary alexnet} shows, with nothing to
  * configure. {@code @Network} repeats, so one type can declare several networks.
+ * {@code zoo:googlenet_aux} has two side outputs (its auxiliary classifiers), which get constants of
+ * their own: {@code GoogLeNetAux.AUX1_OUTPUT_CHANNELS}, {@code GoogLeNetAux.AUX1_MACS}.
  */
 @Network(file = "zoo:alexnet")
 @Network(file = "zoo:resnet50")
 @Network(file = "zoo:vgg16", name = "Vgg16Torchvision")
+@Network(file = "zoo:googlenet_aux")
 final class ReferenceNetworks {
   private ReferenceNetworks() {}
 }

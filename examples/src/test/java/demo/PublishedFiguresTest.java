@@ -65,6 +65,21 @@ class PublishedFiguresTest {
   }
 
   @Test
+  void googLeNetWithItsAuxiliaryClassifiers() {
+    // torchvision 0.14 googlenet(aux_logits=True): sum(p.numel()) 13,004,888; MACs by forward hooks
+    // in eval mode (the main output) 1,498,376,192; each aux head run by itself on its 14x14 input:
+    // 4,169,728 (aux1, on 512 channels) and 4,202,496 (aux2, on 528)
+    assertEquals(13_004_888L, GoogLeNetAux.PARAMS);
+    assertEquals(1_498_376_192L, GoogLeNetAux.MACS);
+    assertEquals(4_169_728L, GoogLeNetAux.AUX1_MACS);
+    assertEquals(4_202_496L, GoogLeNetAux.AUX2_MACS);
+    assertEquals(1000, GoogLeNetAux.AUX1_OUTPUT_CHANNELS);
+    assertEquals(1000L, GoogLeNetAux.AUX2_OUTPUT_SIZE);
+    assertEquals(2, GoogLeNetAux.INFO.sideOutputs().size());
+    assertEquals(GoogLeNetAux.MACS + GoogLeNetAux.AUX1_MACS + GoogLeNetAux.AUX2_MACS, GoogLeNetAux.INFO.allMacs());
+  }
+
+  @Test
   void kerasExamples() {
     // keras.io "Simple MNIST convnet": "Total params: 34,826".
     assertEquals(34_826L, MnistConvnet.PARAMS);

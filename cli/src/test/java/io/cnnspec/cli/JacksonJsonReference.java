@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.PrettyPrinter;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import io.cnnspec.model.Shape;
 import io.cnnspec.report.MemoryEstimate;
 import io.cnnspec.report.ReportOptions;
@@ -43,7 +44,7 @@ final class JacksonJsonReference {
 
   /** The report, ending in a line break. */
   static String render(NetworkInfo network, List<LayerInfo> layers, ReportOptions options, boolean compact) {
-    return write(compact, Set.of("layers"), gen -> network(gen, network, layers, options));
+    return write(compact, Set.of("layers", "sideOutputs"), gen -> network(gen, network, layers, options));
   }
 
   /** Writes with a generator set up for {@code compact} or pretty output; the result ends in a line break. */
@@ -78,6 +79,18 @@ final class JacksonJsonReference {
     gen.writeNumberField("macs", network.macs());
     gen.writeNumberField("flops", network.flops());
     gen.writeNumberField("activations", network.activations());
+    if (!network.sideOutputs().isEmpty()) {
+      gen.writeArrayFieldStart("sideOutputs");
+      for (SideOutput side : network.sideOutputs()) {
+        gen.writeStartObject();
+        gen.writeStringField("name", side.name());
+        shape(gen, "shape", side.shape());
+        gen.writeNumberField("row", side.row());
+        gen.writeNumberField("macs", side.macs());
+        gen.writeEndObject();
+      }
+      gen.writeEndArray();
+    }
 
     MemoryEstimate memory = MemoryEstimate.of(network, options);
     gen.writeObjectFieldStart("memory");

@@ -25,6 +25,9 @@ class TotalsOnlyTableTest {
     for (Zoo.Entry entry : Zoo.bundled().entries()) {
       NetworkInfo network = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT)
           .network().orElseThrow();
+      if (!network.sideOutputs().isEmpty()) {
+        continue; // side outputs came after TableTrim, and a network without rows cannot hold them
+      }
       NetworkInfo noRows = new NetworkInfo(network.name(), network.input(), network.output(), List.of(),
           network.params(), network.trainableParams(), network.nonTrainableParams(), network.macs(),
           network.activations());

@@ -112,7 +112,19 @@ class ZooFiguresTest {
         // Tan & Le 2019; torchvision efficientnet_b0
         row("efficientnet_b0", 5_288_548L, NONE, NONE, 0.386),
         // Chollet 2017; Keras Xception: total 22,910,480 = trainable 22,855,952 + non-trainable 54,528
-        row("xception", 22_855_952L, 54_528L, NONE, NONE));
+        row("xception", 22_855_952L, 54_528L, NONE, NONE),
+        // Shi et al. 2016, x3, one channel: PyTorch 1.13's sum(p.numel()) and forward-hook MACs
+        row("espcn", 22_729L, 0L, 226_240_000L, NONE),
+        // He et al. 2015, Section 4.2, option A shortcuts ("0.27M"): PyTorch 1.13 on the common
+        // CIFAR implementation (akamaster/pytorch_resnet_cifar10)
+        row("resnet20_cifar", 269_722L, 1_376L, 40_551_040L, NONE),
+        // torchvision 0.14 googlenet(aux_logits=True) and inception_v3(aux_logits=True): every head's
+        // params, MACs of the main output (eval mode runs no aux head); issue 14's table
+        row("googlenet_aux", 13_004_888L, 15_072L, 1_498_376_192L, 1.498),
+        row("inception_v3_aux", 27_161_264L, 36_224L, 5_713_216_096L, 5.713),
+        // Ronneberger et al. 2015, Figure 1 (valid convolutions, copy and crop, 2 classes):
+        // PyTorch 1.13 on the paper's network, issue 14's table
+        row("unet", 31_030_658L, 0L, 150_428_424_448L, NONE));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -18,7 +18,7 @@ public record Compilation(Optional<NetworkInfo> network, List<Diagnostic> diagno
   }
 
   /**
-   * @param ops the resolved op of each row of the network, in row order, null for a merge row;
+   * @param ops the resolved op of each row of the network, in row order, null for a merge or side row;
    *     empty without a network. Kept uncopied: a walk's list is unmodifiable already.
    */
   public Compilation {

@@ -65,6 +65,69 @@ class ErrorsTest {
   }
 
   @Test
+  void aWordForAnOperationTheLanguageLacksSaysSo() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 chunk2\n");
+    assertEquals("unsupported operation 'chunk2'", d.title());
+    assertEquals("it names a channel split (ShuffleNet V2's chunk), which cnnspec does not have", d.detail());
+    assertEquals("unsupported-operation", d.code());
+    assertAt(d, 2, 12);
+    assertEquals("unsupported operation 'lstm'", Specs.onlyError("network N : 32x32x3\n  lstm\n").title());
+  }
+
+  @Test
+  void depthMultiplierAndChannelsAreOneSizeGivenTwice() {
+    Diagnostic d = Specs.onlyError("network N : 32x32x8\n  dwconv3-16 dm2\n");
+    assertEquals("two-sizes", d.code());
+    assertEquals("depthwise conv is given two sizes", d.title());
+  }
+
+  @Test
+  void outputPaddingMustBeBelowStrideOrDilation() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x4\n  deconv3-4/2 outpad2\n");
+    assertEquals("output-padding-too-large", d.code());
+    assertEquals("use outpad1", d.hint().replaceAll(".*; ", ""));
+    // PyTorch accepts output padding below the dilation even at stride 1
+    assertEquals("11x11x4", Specs.inline("8x8x4", "deconv2-4 d2 outpad1").output().toString());
+  }
+
+  @Test
+  void pixelShuffleNeedsAMultipleOfTheSquaredFactor() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x10\n  pixelshuffle3\n");
+    assertEquals("channels-do-not-divide", d.code());
+  }
+
+  @Test
+  void padChannelsCannotRemoveChannels() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x10\n  padchannels-8\n");
+    assertEquals("unexpected-channels", d.code());
+    assertEquals("missing-channels", Specs.onlyError("network N : 8x8x10\n  padchannels\n").code());
+  }
+
+  @Test
+  void channelShuffleGroupsMustDivideTheChannels() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x240\n  channelshuffle7\n");
+    assertEquals("groups-do-not-divide", d.code());
+    assertEquals("use a group count that divides 240, e.g. channelshuffle6", d.hint());
+  }
+
+  @Test
+  void aCropKeepsAtMostItsInput() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x2\n  crop9x4\n");
+    assertEquals("crop-too-large", d.code());
+    assertEquals("crop larger than its input", d.title());
+  }
+
+  @Test
+  void instanceNormNeedsAMap() {
+    assertEquals("spatial-after-flatten", Specs.onlyError("network N : 10\n  instancenorm\n").code());
+  }
+
+  @Test
+  void stochasticDepthIsAProbability() {
+    assertEquals("probability-out-of-range", Specs.onlyError("network N : 8x8x1\n  stochasticdepth1.0\n").code());
+  }
+
+  @Test
   void unknownCharacter() {
     Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 % relu\n");
     assertEquals("unexpected character '%'", d.title());

@@ -96,7 +96,30 @@ class LayerFormsTest {
       "32x32x8; dropout; 32x32x8; 0; 0; 0; 0",
       "32x32x8; dropout0.5; 32x32x8; 0; 0; 0; 0",
       "32x32x8; flatten; 8192; 0; 0; 0; 0",
-      "32x32x8; id; 32x32x8; 0; 0; 0; 0"})
+      "32x32x8; id; 32x32x8; 0; 0; 0; 0",
+      // figures below from PyTorch 1.13 (sum(p.numel()), MACs by forward hooks) and Keras's docs
+      "32x32x8; elu; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; selu; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; celu; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; mish; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; softplus; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; hardtanh; 32x32x8; 0; 0; 0; 0",
+      "10; logsoftmax; 10; 0; 0; 0; 0",
+      "32x32x8; stochasticdepth; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; stochasticdepth0.2; 32x32x8; 0; 0; 0; 0",
+      "32x32x8; instancenorm; 32x32x8; 0; 0; 0; 8192",
+      "32x32x8; instancenorm affine; 32x32x8; 16; 0; 0; 8192",
+      "10x10x18; pixelshuffle3; 30x30x2; 0; 0; 0; 1800",
+      "8x8x4; deconv3-4/2 outpad1; 18x18x4; 148; 0; 9216; 1296",
+      "224x224x3; sepconv3-4 valid dm2; 222x222x4; 82; 0; 3844152; 197136",
+      "32x32x8; dwconv3 dm2; 32x32x16; 160; 0; 147456; 16384",
+      "16x16x16; padchannels-32; 16x16x32; 0; 0; 0; 8192",
+      "16x16x16; padchannels-16; 16x16x16; 0; 0; 0; 4096",
+      "65x65x21; resize520 bilinear; 520x520x21; 0; 0; 0; 5678400",
+      "13x13x8; resize20x30; 20x30x8; 0; 0; 0; 4800",
+      "568x568x64; crop392; 392x392x64; 0; 0; 0; 9834496",
+      "9x8x2; crop3x4; 3x4x2; 0; 0; 0; 24",
+      "28x28x240; channelshuffle3; 28x28x240; 0; 0; 0; 188160"})
   void layer(String input, String layer, String output, long params, long nonTrainable, long macs, long activations) {
     NetworkInfo net = Specs.inline(input, layer);
     assertEquals(1, net.layers().size(), "rows");

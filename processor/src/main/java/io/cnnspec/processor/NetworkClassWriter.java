@@ -9,6 +9,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.cnnspec.model.LayerConstant;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import io.cnnspec.model.Shape;
 import io.cnnspec.report.Figures;
 import io.cnnspec.report.ReportFormat;
@@ -95,7 +96,8 @@ final class NetworkClassWriter {
         "State that is not learned, batch norm's running mean and variance: %s.\n"
             + "Keras's \"Total params\" is {@link #PARAMS} plus this."));
     type.addField(longConstant("MACS", network.macs(),
-        "Multiply-accumulates of one forward pass: %s.\nConvolutions and fully connected layers only."));
+        "Multiply-accumulates of one forward pass: %s.\nConvolutions and fully connected layers only"
+            + (network.sideOutputs().isEmpty() ? "." : ", of the main output (each side output's are its own constant).")));
     type.addField(longConstant("FLOPS", Math.multiplyExact(network.macs(), 2L),
         "2 x {@link #MACS}, the figure papers call FLOPs: %s."));
     type.addField(longConstant("ACTIVATIONS", network.activations(),
@@ -103,11 +105,12 @@ final class NetworkClassWriter {
             + "In fp32, " + bytes(network.activations() * 4.0) + " per sample."));
     addShape(type, "INPUT", "input", network.input());
     addShape(type, "OUTPUT", "output", network.output());
+    CodeBlock sideOutputs = addSideOutputs(type, network);
     type.addField(FieldSpec.builder(NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("The whole analysis, every layer's figures and the totals, for reports at run time:\n"
             + "{@link #summary()} renders the table above, as the command line prints it.\n")
-        .initializer("new $T($N, $L, $L,\n$>$>$T.infos($T.values()),\nPARAMS, TRAINABLE_PARAMS, NON_TRAINABLE_PARAMS, MACS, ACTIVATIONS)$<$<",
-            NETWORK_INFO, "NAME", shape(network.input()), shape(network.output()), LAYER_CONSTANT, layer)
+        .initializer("new $T($N, $L, $L,\n$>$>$T.infos($T.values()),\nPARAMS, TRAINABLE_PARAMS, NON_TRAINABLE_PARAMS, MACS, ACTIVATIONS$L)$<$<",
+            NETWORK_INFO, "NAME", shape(network.input()), shape(network.output()), LAYER_CONSTANT, layer, sideOutputs)
         .build());
     type.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     type.addMethod(MethodSpec.methodBuilder("summary")
@@ -202,6 +205,29 @@ final class NetworkClassWriter {
     }
     return text.append(", ").append(commas(info.macs())).append(" MACs, receptive field ")
         .append(info.receptiveField()).append('.').toString();
+  }
+
+  /**
+   * For each side output ({@code side { ... }}), its shape and own MACs as constants named for its
+   * row's {@code Layer} constant ({@code AUX1_OUTPUT_HEIGHT}, {@code AUX1_MACS}); returns the
+   * arguments that give {@code INFO} its side outputs, empty when there are none.
+   */
+  private static CodeBlock addSideOutputs(TypeSpec.Builder type, NetworkInfo network) {
+    if (network.sideOutputs().isEmpty()) {
+      return CodeBlock.of("");
+    }
+    List<String> names = EnumConstantNames.of(network.layers().stream().map(LayerInfo::name).toList());
+    CodeBlock.Builder list = CodeBlock.builder().add(",\n$T.of(), $T.of(", List.class, List.class);
+    for (int i = 0; i < network.sideOutputs().size(); i++) {
+      SideOutput side = network.sideOutputs().get(i);
+      String prefix = names.get(side.row());
+      addShape(type, prefix + "_OUTPUT", "side output " + side.name(), side.shape());
+      type.addField(longConstant(prefix + "_MACS", side.macs(),
+          "Multiply-accumulates of side output " + doc(side.name()) + "'s own layers: %s (not in {@link #MACS})."));
+      list.add(i == 0 ? "\n" : ",\n").add("new $T($L, $L, $L, $L, $N)", SideOutput.class, literal(side.name()),
+          shape(side.shape()), side.row(), side.endRow(), prefix + "_MACS");
+    }
+    return list.add(")").build();
   }
 
   private static void addShape(TypeSpec.Builder type, String prefix, String what, Shape shape) {

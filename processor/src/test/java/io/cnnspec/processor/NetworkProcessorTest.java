@@ -404,4 +404,28 @@ class NetworkProcessorTest {
     assertThat(compilation).generatedSourceFile("TopNet");
     assertThat(compilation).generatedSourceFile("demo.InnerNet");
   }
+
+  @Test
+  void sideOutputsGetConstantsAndTheirPlaceInInfo() throws Exception {
+    // an auxiliary classifier on the 16x16x16 map and a second head on the last map
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "TwoHeads", input = "32x32x3", value = "conv3-16 maxpool side { avgpool4 conv1-8 relu fc10 } @aux1 conv3-32 maxpool side { gap fc5 } gap fc10")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+    Class<?> net = Sources.load(compilation, "demo.TwoHeads");
+    NetworkInfo info = (NetworkInfo) Sources.staticField(net, "INFO");
+    // main output: 3·3·3·16·32·32 + 3·3·16·32·16·16 + 32·10; aux1: 16·8·4·4 + 128·10; side1: 32·5
+    assertEquals(442_368L + 1_179_648L + 320L, Sources.staticField(net, "MACS"));
+    assertEquals(2_048L + 1_280L, Sources.staticField(net, "AUX1_MACS"));
+    assertEquals(160L, Sources.staticField(net, "SIDE1_MACS"));
+    assertEquals(10, Sources.staticField(net, "AUX1_OUTPUT_CHANNELS"));
+    assertEquals(1, Sources.staticField(net, "AUX1_OUTPUT_HEIGHT"));
+    assertEquals(5L, Sources.staticField(net, "SIDE1_OUTPUT_SIZE"));
+    assertEquals(10, Sources.staticField(net, "OUTPUT_CHANNELS"));
+    // every head's parameters count: 448 + 4,640 + 330, aux1 136 + 1,290, side1 165
+    assertEquals(448L + 4_640L + 330L + 136L + 1_290L + 165L, Sources.staticField(net, "PARAMS"));
+    assertEquals(List.of("aux1", "side1"), info.sideOutputs().stream().map(io.cnnspec.model.SideOutput::name).toList());
+    assertEquals(Shape.vector(5), info.sideOutputs().get(1).shape());
+    assertEquals("side", info.layers().get(info.sideOutputs().get(0).row()).kind());
+    assertEquals(info.macs() + 3_328L + 160L, info.allMacs());
+  }
 }

@@ -53,10 +53,13 @@ public record LayerInfo(
     }
   }
 
-  /** True for the row of a branch merge, whose branches are the rows that follow, one level deeper. */
+  /**
+   * True for the row of a branch merge, or of a side output ({@code side}, whose one branch ends in
+   * an extra output of the network): the branches are the rows that follow, one level deeper.
+   */
   public boolean isMerge() {
     return switch (kind) {
-      case "cat", "add", "res", "mul" -> true;
+      case "cat", "add", "res", "mul", "side" -> true;
       default -> false;
     };
   }

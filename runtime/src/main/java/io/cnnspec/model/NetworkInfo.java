@@ -12,11 +12,15 @@ import java.util.Objects;
  * @param params learnable parameters, PyTorch's {@code sum(p.numel() for p in model.parameters())}
  * @param trainableParams the learnable parameters that training updates (all of them in cnnspec)
  * @param nonTrainableParams batch norm running statistics; Keras counts these in its "Total params"
- * @param macs multiply-accumulates of convolutions and fully connected layers
+ * @param macs multiply-accumulates of convolutions and fully connected layers, of the main output:
+ *     the rows of side outputs ({@code side { ... }}, auxiliary classifiers) are not counted here
+ *     but in each {@link SideOutput#macs()}, as torchvision's figures leave the auxiliary heads out
  * @param activations stored values: the input plus every layer output that must be kept
  * @param blocks the def calls, repetitions and labelled groups the rows were expanded from, outer
  *     before inner and in row order; empty where the structure is not known (a network rebuilt
  *     from constants)
+ * @param sideOutputs the extra outputs ({@code side { ... }}) in row order; params and activations
+ *     count their rows, {@code macs} does not
  */
 public record NetworkInfo(
     String name,
@@ -28,12 +32,20 @@ public record NetworkInfo(
     long nonTrainableParams,
     long macs,
     long activations,
-    List<Block> blocks) {
+    List<Block> blocks,
+    List<SideOutput> sideOutputs) {
 
-  /** A network whose rows' structure is not known: no blocks. */
+  /** A network whose rows' structure is not known: no blocks, and no side outputs. */
   public NetworkInfo(String name, Shape input, Shape output, List<LayerInfo> layers, long params,
       long trainableParams, long nonTrainableParams, long macs, long activations) {
     this(name, input, output, layers, params, trainableParams, nonTrainableParams, macs, activations, List.of());
+  }
+
+  /** A network without side outputs. */
+  public NetworkInfo(String name, Shape input, Shape output, List<LayerInfo> layers, long params,
+      long trainableParams, long nonTrainableParams, long macs, long activations, List<Block> blocks) {
+    this(name, input, output, layers, params, trainableParams, nonTrainableParams, macs, activations, blocks,
+        List.of());
   }
 
   public NetworkInfo {
@@ -55,6 +67,12 @@ public record NetworkInfo(
         }
       }
     }
+    sideOutputs = List.copyOf(sideOutputs);
+    for (SideOutput side : sideOutputs) {
+      if (side.endRow() > layers.size()) {
+        throw new IllegalArgumentException("side output " + side.name() + " ends past the last row of network " + name);
+      }
+    }
     if (params < 0 || trainableParams < 0 || nonTrainableParams < 0 || macs < 0 || activations < 0) {
       throw new IllegalArgumentException("negative total in network " + name);
     }
@@ -63,6 +81,20 @@ public record NetworkInfo(
   /** Keras's "Total params": learnable plus non-trainable state. */
   public long kerasTotalParams() {
     return Math.addExact(params, nonTrainableParams);
+  }
+
+  /**
+   * Multiply-accumulates of everything the network computes: the main output's {@link #macs()}
+   * plus every side output's.
+   *
+   * @throws ArithmeticException if the sum passes 64 bits
+   */
+  public long allMacs() {
+    long all = macs;
+    for (SideOutput side : sideOutputs) {
+      all = Math.addExact(all, side.macs());
+    }
+    return all;
   }
 
   /** Multiply-accumulates times two, labelled FLOPs wherever it is shown. */

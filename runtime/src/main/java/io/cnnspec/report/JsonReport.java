@@ -2,6 +2,7 @@ package io.cnnspec.report;
 
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import java.util.Set;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Set;
  * <pre>
  * { "name", "input": [h, w, c] or [n], "output", "params", "trainableParams", "nonTrainableParams",
  *   "macs", "flops", "activations",
+ *   "sideOutputs": [ { "name", "shape", "row", "macs" } ]  (only when the network has side outputs),
  *   "memory": { "dtype", "batch", "gradients", "optimizerStates", "inputBytes", "paramsBytes",
  *               "forwardBytes", "forwardBackwardBytes", "totalBytes" },
  *   "layers": [ { "name", "kind", "spec", "depth", "branch", "input", "output", "params",
@@ -31,7 +33,7 @@ public final class JsonReport {
    */
   public static String render(NetworkInfo network, ReportOptions options, JsonWriter.Style style) {
     MemoryEstimate memory = MemoryEstimate.of(network, options);
-    JsonWriter json = new JsonWriter(style, Set.of("layers"));
+    JsonWriter json = new JsonWriter(style, Set.of("layers", "sideOutputs"));
     json.beginObject()
         .field("name", network.name())
         .field("input", network.input())
@@ -42,6 +44,19 @@ public final class JsonReport {
         .field("macs", network.macs())
         .field("flops", network.flops())
         .field("activations", network.activations());
+    if (!network.sideOutputs().isEmpty()) {
+      // macs above is the main output's; each side output's own MACs are here
+      json.name("sideOutputs").beginArray();
+      for (SideOutput side : network.sideOutputs()) {
+        json.beginObject()
+            .field("name", side.name())
+            .field("shape", side.shape())
+            .field("row", side.row())
+            .field("macs", side.macs())
+            .endObject();
+      }
+      json.endArray();
+    }
     json.name("memory").beginObject()
         .field("dtype", options.dtype().label())
         .field("batch", options.batch())

@@ -1,6 +1,7 @@
 package io.cnnspec.report;
 
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +23,20 @@ final class Totals {
     lines.add(count("Trainable params", network.trainableParams()));
     lines.add(count("Non-trainable params", network.nonTrainableParams()));
     lines.add(count("Total (Keras, incl. non-trainable)", network.kerasTotalParams()));
-    lines.add(count("MACs", network.macs()));
-    lines.add(count("FLOPs (2 x MACs)", network.flops()));
+    if (network.sideOutputs().isEmpty()) {
+      lines.add(count("MACs", network.macs()));
+      lines.add(count("FLOPs (2 x MACs)", network.flops()));
+    } else {
+      // every output with its shape; the totals' MACs are the main output's, as torchvision counts
+      lines.add(new Line("Main output", network.output().toString(), null));
+      for (SideOutput side : network.sideOutputs()) {
+        lines.add(new Line("Side output " + side.name(), side.shape().toString(),
+            Figures.grouped(side.macs()) + " MACs of its own"));
+      }
+      lines.add(count("MACs (main output)", network.macs()));
+      lines.add(count("FLOPs (2 x MACs, main output)", network.flops()));
+      lines.add(count("MACs (all outputs)", network.allMacs()));
+    }
     lines.add(count("Activations (values, incl. the input)", network.activations()));
     return lines;
   }

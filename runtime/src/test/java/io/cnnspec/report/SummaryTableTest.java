@@ -127,6 +127,25 @@ class SummaryTableTest {
   }
 
   @Test
+  void sideOutputsAreListedWithTheirShapesAndMacs() {
+    Shape map = Shape.of(4, 4, 2);
+    NetworkInfo net = new NetworkInfo("Heads", map, Shape.vector(3), List.of(
+        layer("aux", "side", "side", 0, 0, map, map, 0, 0, 0, 0, 1, 1),
+        layer("aux.fc1", "fc", "fc5", 1, 1, map, Shape.vector(5), 165, 0, 160, 5, 4, 1),
+        layer("fc1", "fc", "fc3", 0, 0, map, Shape.vector(3), 99, 0, 96, 3, 4, 1)), 264, 264, 0, 96, 40,
+        List.of(), List.of(new io.cnnspec.model.SideOutput("aux", Shape.vector(5), 0, 2, 160)));
+    String table = SummaryTable.render(net, ReportOptions.DEFAULT);
+    assertEquals("Main output: 3", line(table, "Main output"));
+    assertEquals("Side output aux: 5 (160 MACs of its own)", line(table, "Side output"));
+    assertEquals("MACs (main output): 96", line(table, "MACs (main"));
+    assertEquals("MACs (all outputs): 256", line(table, "MACs (all"));
+    // without side outputs the lines are as they always were
+    assertEquals("MACs: 96", line(SummaryTable.render(new NetworkInfo("One", map, Shape.vector(3),
+        List.of(layer("fc1", "fc", "fc3", 0, 0, map, Shape.vector(3), 99, 0, 96, 3, 4, 1)), 99, 99, 0, 96, 35),
+        ReportOptions.DEFAULT), "MACs"));
+  }
+
+  @Test
   void rulesSpanTheWidestLine() {
     String[] lines = SummaryTable.render(TestNetworks.vgg16Totals(), ReportOptions.DEFAULT.withGradients(true)).split("\n");
     int widest = 0;

@@ -53,7 +53,7 @@ element
   ;
 
 atom
-  : kind=(CAT | ADD | RES | MUL) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
+  : kind=(CAT | ADD | RES | MUL | SIDE) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
   | LPAREN sequence RPAREN                                             # groupAtom
   | CALL (expr (COMMA expr)*)? RPAREN                                 # callAtom
   | word (MINUS channels=number)? (SLASH stride=number | strides=STRIDES)?  # layerAtom
@@ -102,6 +102,8 @@ CAT     : 'cat';
 ADD     : 'add';
 RES     : 'res';
 MUL     : 'mul';
+// side { A }: A's result is an extra output of the network; the input passes on unchanged.
+SIDE    : 'side';
 IN      : 'in';
 
 ARROW   : '->';

@@ -53,6 +53,8 @@ public final class Analyzer {
   // The def calls, repetitions and labelled groups, outer before inner; a null is a slot reserved
   // for an element that produced no row.
   private final BlockTable.Builder blocks = BlockTable.builder();
+  // The side outputs (side { ... }) in row order, their MACs counted once every row is known.
+  private final List<NetworkChecks.SideSpan> sides = new ArrayList<>();
   private final Namer namer = new Namer();
   private final Map<String, String> blockTexts = new HashMap<>();
 
@@ -173,7 +175,7 @@ public final class Analyzer {
 
     /**
      * The resolved op of each row of the network {@link #finish} returned, in row order; null for
-     * a merge row ({@code cat}, {@code add}, {@code res}, {@code mul}).
+     * a merge row ({@code cat}, {@code add}, {@code res}, {@code mul}) and a side row ({@code side}).
      */
     public List<LayerOp> ops() {
       return java.util.Collections.unmodifiableList(analyzer.ops);
@@ -192,7 +194,7 @@ public final class Analyzer {
         return null;
       }
       NetworkInfo info = analyzer.checks.totals(name, input, flow.shape(), headerPos, analyzer.rows.build(),
-          analyzer.blocks.build());
+          analyzer.blocks.build(), analyzer.sides);
       if (info == null) {
         return null;
       }
@@ -577,6 +579,10 @@ public final class Analyzer {
     if (!merges.countFits(branch)) {
       return flow.unknown();
     }
+    if (branch.kind() == Element.BranchKind.SIDE) {
+      String fullName = ctx.prefix() + (nameNumber > 0 ? nameBase + nameNumber : nameBase);
+      return side(fullName, nameBase, nameNumber, row, outs.get(0), flow, ctx);
+    }
     if (branch.kind() == Element.BranchKind.RES && branch.branches().size() == 1) {
       outs.add(flow);
     }
@@ -594,6 +600,22 @@ public final class Analyzer {
     rows.set(row, ctx.scope(), nameBase, nameNumber, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0, merged.size(),
         rf.size(), rf.jump());
     return new Flow(merged, rf);
+  }
+
+  /**
+   * A side output: the branch's result {@code out} is an extra output of the network, and the
+   * flow passes on as it came. Its row stores nothing new (its output is its input).
+   */
+  private Flow side(String name, String nameBase, int nameNumber, int row, Flow out, Flow flow, Ctx ctx) {
+    if (flow.shape() == null) {
+      return flow;
+    }
+    rows.set(row, ctx.scope(), nameBase, nameNumber, "side", "side", ctx.depth(), ctx.branch(), flow.shape(),
+        flow.shape(), 0, 0, 0, 0, flow.rf().size(), flow.rf().jump());
+    if (out.shape() != null) {
+      sides.add(new NetworkChecks.SideSpan(name, out.shape(), row, rows.size()));
+    }
+    return flow;
   }
 
   private Long evaluate(Expr expr, Ctx ctx) {

@@ -20,15 +20,17 @@ final class BranchMerge {
     this.source = source;
   }
 
-  /** Whether {@code branch} has as many branches as its kind takes (res one or two, mul one), after reporting if not. */
+  /** Whether {@code branch} has as many branches as its kind takes (res one or two, mul and side one), after reporting if not. */
   boolean countFits(Element.Branch branch) {
     int count = branch.branches().size();
     String kind = branch.kind().keyword();
-    if ((branch.kind() == Element.BranchKind.RES && count > 2) || (branch.kind() == Element.BranchKind.MUL && count > 1)) {
+    boolean single = branch.kind() == Element.BranchKind.MUL || branch.kind() == Element.BranchKind.SIDE;
+    if ((branch.kind() == Element.BranchKind.RES && count > 2) || (single && count > 1)) {
       source.error(DiagnosticCode.BRANCH_COUNT, branch.pos(),
           kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two branches" : "one branch"),
           "it is given " + count,
           branch.kind() == Element.BranchKind.RES ? "write res { main } or res { main | shortcut }; for more use add { ... }"
+              : branch.kind() == Element.BranchKind.SIDE ? "write one side { ... } per extra output"
               : "write mul { ... } with one branch");
       return false;
     }

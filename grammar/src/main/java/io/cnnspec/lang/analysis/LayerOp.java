@@ -53,9 +53,13 @@ public sealed interface LayerOp {
     }
   }
 
-  /** Depthwise convolution: one K x K filter per input channel (times a multiplier). */
-  record Depthwise(long kh, long kw, Long channels, long strideH, long strideW, Padding padding, long dilation, boolean bias)
-      implements LayerOp {
+  /**
+   * Depthwise convolution: one K x K filter per input channel, or {@code multiplier} of them
+   * (Keras's {@code depth_multiplier}); {@code channels}, when written, is the output channel count
+   * instead (a whole multiple of the input's).
+   */
+  record Depthwise(long kh, long kw, Long channels, long strideH, long strideW, Padding padding, long dilation,
+      boolean bias, long multiplier) implements LayerOp {
     @Override
     public String kind() {
       return "dwconv";
@@ -65,7 +69,7 @@ public sealed interface LayerOp {
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
       long cin = in.channels();
-      long cout = channels == null ? cin : channels;
+      long cout = channels == null ? Math.multiplyExact(cin, multiplier) : channels;
       if (cout % cin != 0) {
         throw new SpecException(DiagnosticCode.DEPTHWISE_CHANNELS, "depthwise channels do not fit",
             spec + " asks for " + cout + " channels from " + cin + "; a depthwise conv gives a whole multiple of its input",
@@ -76,9 +80,12 @@ public sealed interface LayerOp {
     }
   }
 
-  /** Keras SeparableConv2D: depthwise K x K without bias, then pointwise 1x1 to C (+C bias). */
-  record Separable(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long dilation, boolean bias)
-      implements LayerOp {
+  /**
+   * Keras SeparableConv2D: depthwise K x K without bias ({@code multiplier} filters per input
+   * channel, Keras's {@code depth_multiplier}), then pointwise 1x1 to C (+C bias).
+   */
+  record Separable(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long dilation,
+      boolean bias, long multiplier) implements LayerOp {
     @Override
     public String kind() {
       return "sepconv";
@@ -89,16 +96,22 @@ public sealed interface LayerOp {
       requireSpatial(in, spec);
       // a depthwise convolution without bias, then a pointwise 1x1 one: the sum of the two
       long cin = in.channels();
-      Outcome depthwise = new Conv(kh, kw, cin, strideH, strideW, padding, cin, dilation, false).apply(in, spec);
+      Outcome depthwise = new Conv(kh, kw, Math.multiplyExact(cin, multiplier), strideH, strideW, padding, cin, dilation,
+          false).apply(in, spec);
       Outcome pointwise = new Conv(1, 1, channels, 1, 1, Padding.VALID, 1, 1, bias).apply(depthwise.output(), spec);
       return new Outcome(pointwise.output(), Math.addExact(depthwise.params(), pointwise.params()), 0,
           Math.addExact(depthwise.macs(), pointwise.macs()), true, depthwise.window());
     }
   }
 
-  /** Transposed convolution; MACs count the input positions, as each input scatters a kernel. */
-  record Deconv(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long groups, long dilation,
-      boolean bias) implements LayerOp {
+  /**
+   * Transposed convolution; MACs count the input positions, as each input scatters a kernel.
+   * {@code outputPadding} is PyTorch's {@code output_padding}: pixels added to the bottom and right
+   * of the output (8x8x4, {@code deconv3-4/2 outpad1}: 18x18x4), smaller than the stride or the
+   * dilation on each axis.
+   */
+  record Deconv(long kh, long kw, long channels, long strideH, long strideW, Padding padding, long groups,
+      long dilation, boolean bias, long outputPadding) implements LayerOp {
     @Override
     public String kind() {
       return "deconv";
@@ -109,9 +122,17 @@ public sealed interface LayerOp {
       requireSpatial(in, spec);
       long cin = in.channels();
       checkGroups(spec, cin, channels, groups);
+      long stride = Math.min(strideH, strideW);
+      if (outputPadding >= stride && outputPadding >= dilation) {
+        throw new SpecException(DiagnosticCode.OUTPUT_PADDING_TOO_LARGE, "output padding too large",
+            spec + " adds " + outputPadding + " output pixels with stride " + stride + " and dilation " + dilation,
+            "output padding must be smaller than the stride or the dilation on each axis (PyTorch refuses more); use"
+                + " outpad" + (Math.max(stride, dilation) - 1));
+      }
       Shape out = Sizes.spatial(
-          Sizes.transposedOutput(in.height(), kh, strideH, dilation, padding.along(true)),
-          Sizes.transposedOutput(in.width(), kw, strideW, dilation, padding.along(false)), channels, spec);
+          Math.addExact(Sizes.transposedOutput(in.height(), kh, strideH, dilation, padding.along(true)), outputPadding),
+          Math.addExact(Sizes.transposedOutput(in.width(), kw, strideW, dilation, padding.along(false)), outputPadding),
+          channels, spec);
       long weights = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(kh, kw), cin / groups), channels);
       long params = bias ? Math.addExact(weights, channels) : weights;
       long macs = Math.multiplyExact(weights, (long) in.height() * in.width());
@@ -190,12 +211,16 @@ public sealed interface LayerOp {
   }
 
   /**
-   * bn, ln, gn: 2C learnable (scale and shift, either dropped by Keras's scale=False or
-   * center=False); batch norm also keeps 2C running statistics whatever is learned.
+   * bn, ln, gn, instancenorm: 2C learnable (scale and shift, either dropped by Keras's scale=False
+   * or center=False; instance norm has both only when affine, PyTorch's default being neither);
+   * batch norm also keeps 2C running statistics whatever is learned.
    */
   record Norm(String kind, long groups, boolean scale, boolean center) implements LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
+      if (kind.equals("instancenorm")) {
+        requireSpatial(in, spec);
+      }
       long c = in.channels();
       if (groups > 0 && c % groups != 0) {
         throw new SpecException(DiagnosticCode.GROUPS_DO_NOT_DIVIDE, "groups do not divide the channels",
@@ -226,9 +251,118 @@ public sealed interface LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) throws SpecException {
       requireSpatial(in, spec);
-      Shape out = Sizes.spatial(Math.multiplyExact((long) in.height(), factor),
-          Math.multiplyExact((long) in.width(), factor), in.channels(), spec);
-      return new Outcome(out, 0, 0, 0, true, new Window(1, 1, 1.0 / factor, 1.0 / factor, 1));
+      return scaledUp(in, factor, in.channels(), spec);
+    }
+  }
+
+  /**
+   * PyTorch {@code PixelShuffle(r)} (ESPCN's sub-pixel convolution, Shi et al. 2016): HxWx(C·r²)
+   * to rH x rW x C, moving values without computing; C·r² must be a whole multiple of r².
+   */
+  record PixelShuffle(long factor) implements LayerOp {
+    @Override
+    public String kind() {
+      return "pixelshuffle";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      long blocks = Math.multiplyExact(factor, factor);
+      if (in.channels() % blocks != 0) {
+        throw new SpecException(DiagnosticCode.CHANNELS_DO_NOT_DIVIDE, "channels do not divide",
+            spec + " spreads each " + blocks + " channels over a " + factor + "x" + factor + " block, but gets "
+                + in.channels() + " channels",
+            "end the layer before it with a multiple of " + blocks + " channels (C·" + blocks + " for C out)");
+      }
+      return scaledUp(in, factor, in.channels() / blocks, spec);
+    }
+  }
+
+  /**
+   * Zero channels appended to reach {@code channels}, half before and half after the input's (an
+   * odd one after): the parameter-free shortcut of the CIFAR ResNets, He et al. 2016 option A,
+   * {@code F.pad(x, (0, 0, 0, 0, p, p))}.
+   */
+  record PadChannels(long channels) implements LayerOp {
+    @Override
+    public String kind() {
+      return "padchannels";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      if (channels < in.channels()) {
+        throw new SpecException(DiagnosticCode.UNEXPECTED_CHANNELS, "fewer channels than the input",
+            spec + " pads to " + channels + " channels but gets " + in.channels(),
+            "pad to at least " + in.channels() + " channels, or use conv1-" + channels + " to reduce them");
+      }
+      Shape out = in.vector() ? Sizes.vector(channels, spec) : Sizes.spatial(in.height(), in.width(), channels, spec);
+      return new Outcome(out, 0, 0, 0, true, null);
+    }
+  }
+
+  /**
+   * Resizing to a given size, PyTorch's {@code interpolate(size=(H, W))} (nearest or bilinear):
+   * to HxWxC whatever the input's height and width.
+   */
+  record Resize(long height, long width) implements LayerOp {
+    @Override
+    public String kind() {
+      return "resize";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      Shape out = Sizes.spatial(height, width, in.channels(), spec);
+      // one output steps (input size / output size) input pixels, as upsampling by N steps 1/N
+      return new Outcome(out, 0, 0, 0, true,
+          new Window(1, 1, (double) in.height() / height, (double) in.width() / width, 1));
+    }
+  }
+
+  /**
+   * Centre cropping to HxW (U-Net's "copy and crop", Ronneberger et al. 2015): the middle of the
+   * map, an odd pixel left over going to the top and left ({@code d = (n - h) / 2} cut before).
+   */
+  record Crop(long height, long width) implements LayerOp {
+    @Override
+    public String kind() {
+      return "crop";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      requireSpatial(in, spec);
+      if (height > in.height() || width > in.width()) {
+        throw new SpecException(DiagnosticCode.CROP_TOO_LARGE, "crop larger than its input",
+            spec + " keeps " + height + "x" + width + " of a " + in.height() + "x" + in.width() + " map",
+            "crop to at most " + in.height() + "x" + in.width() + ", or resize" + height + "x" + width + " to scale");
+      }
+      return new Outcome(Sizes.spatial(height, width, in.channels(), spec), 0, 0, 0, true, null);
+    }
+  }
+
+  /**
+   * ShuffleNet's channel shuffle (Zhang et al. 2018, PyTorch: view as G x C/G, transpose, flatten):
+   * the channels reordered, the shape kept; a copy, so its output is stored.
+   */
+  record ChannelShuffle(long groups) implements LayerOp {
+    @Override
+    public String kind() {
+      return "channelshuffle";
+    }
+
+    @Override
+    public Outcome apply(Shape in, String spec) throws SpecException {
+      if (in.channels() % groups != 0) {
+        throw new SpecException(DiagnosticCode.GROUPS_DO_NOT_DIVIDE, "groups do not divide the channels",
+            spec + " shuffles " + in.channels() + " channels in " + groups + " groups",
+            "use a group count that divides " + in.channels() + ", e.g. channelshuffle"
+                + largestDivisorAtMost(in.channels(), groups));
+      }
+      return new Outcome(in, 0, 0, 0, true, null);
     }
   }
 
@@ -269,6 +403,13 @@ public sealed interface LayerOp {
     public Outcome apply(Shape in, String spec) throws SpecException {
       return new Outcome(Sizes.vector(in.size(), spec), 0, 0, 0, false, null);
     }
+  }
+
+  /** A parameter-free map {@code factor} times as high and wide, with {@code channels}; each output steps 1/factor input pixels. */
+  private static Outcome scaledUp(Shape in, long factor, long channels, String spec) throws SpecException {
+    Shape out = Sizes.spatial(Math.multiplyExact((long) in.height(), factor),
+        Math.multiplyExact((long) in.width(), factor), channels, spec);
+    return new Outcome(out, 0, 0, 0, true, new Window(1, 1, 1.0 / factor, 1.0 / factor, 1));
   }
 
   private static void checkGroups(String spec, long cin, long cout, long groups) throws SpecException {

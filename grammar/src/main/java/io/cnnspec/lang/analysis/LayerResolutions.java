@@ -4,6 +4,7 @@ import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Position;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.vocabulary.MissingOperation;
 import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.model.Shape;
 import java.util.HashMap;
@@ -97,6 +98,12 @@ final class LayerResolutions {
    * returns the word to carry on with (so that one typo does not hide the errors after it), or null.
    */
   String unknown(String word, Position pos, List<String> defNames) {
+    MissingOperation missing = Vocabulary.missing(word);
+    if (missing != null) {
+      source.error(DiagnosticCode.UNSUPPORTED_OPERATION, pos, "unsupported operation '" + word + "'",
+          "it names " + missing.description() + ", which cnnspec does not have", missing.hint());
+      return null;
+    }
     String near = Vocabulary.suggest(word, defNames);
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
         near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");

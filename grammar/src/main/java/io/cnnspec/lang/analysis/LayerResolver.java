@@ -88,18 +88,28 @@ final class LayerResolver {
         default -> channels;
       };
       m.check();
+      if (entry == LayerWord.DWCONV && c != null && m.has("dm")) {
+        throw new SpecException(DiagnosticCode.TWO_SIZES, "depthwise conv is given two sizes",
+            "'" + word + "-" + c + " dm" + m.number("dm", 1) + "' names its output channels twice",
+            "write " + word + " dm" + m.number("dm", 1) + " (a multiple of the input) or " + word + "-" + c);
+      }
       return switch (entry) {
         case CONV -> new LayerOp.Conv(kh, kw, c, s, sw, m.padding(Padding.SAME), m.number("g", 1), m.number("d", 1),
             m.bias(convBiasDefault));
         case DWCONV -> new LayerOp.Depthwise(kh, kw, c, s, sw, m.padding(Padding.SAME), m.number("d", 1),
-            m.bias(convBiasDefault));
+            m.bias(convBiasDefault), m.number("dm", 1));
         case SEPCONV -> new LayerOp.Separable(kh, kw, c, s, sw, m.padding(Padding.SAME), m.number("d", 1),
-            m.bias(convBiasDefault));
+            m.bias(convBiasDefault), m.number("dm", 1));
         default -> new LayerOp.Deconv(kh, kw, c, s, sw, m.padding(Padding.VALID), m.number("g", 1), m.number("d", 1),
-            m.bias(convBiasDefault));
+            m.bias(convBiasDefault), m.number("outpad", 0));
       };
     }
     noStride(word, stride == null ? null : strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth);
+    if (entry == LayerWord.PADCHANNELS) {
+      long c = requireChannels(word, channels, "padchannels-32");
+      m.check();
+      return new LayerOp.PadChannels(c);
+    }
     if (entry.form() == LayerWord.Form.DENSE) {
       if (read.first() != null && channels != null) {
         throw new SpecException(DiagnosticCode.TWO_SIZES, "fc is given two sizes", "'" + word + "-" + channels + "' names its size twice",
@@ -120,30 +130,40 @@ final class LayerResolver {
       }
       case GN -> new LayerOp.Norm("gn", positive(read.first(), "group count", word), !m.has("noscale"), !m.has("nocenter"));
       case UPSAMPLE -> new LayerOp.Upsample(positive(read.first(), "upsampling factor", word));
+      case RESIZE, CROP -> {
+        long h = positive(read.first(), "output size", word);
+        long w = read.second() == null ? h : positive(read.second(), "output width", word);
+        yield entry == LayerWord.CROP ? new LayerOp.Crop(h, w) : new LayerOp.Resize(h, w);
+      }
+      case CHANNELSHUFFLE -> new LayerOp.ChannelShuffle(positive(read.first(), "group count", word));
       // zeropad0 pads nothing and is allowed; otherwise bounded like every number, since a
       // number past 64 bits threw NumberFormatException and a huge one wrapped the size
       case ZEROPAD -> new LayerOp.ZeroPad(read.first().matches("0+") ? 0 : positive(read.first(), "padding", word));
-      case DROPOUT, LRELU -> {
+      case DROPOUT, LRELU, STOCHASTICDEPTH -> {
         String value = read.first();
         if (!value.isEmpty() && !value.equals(".")) {
           // exactly, not as a double: 0.99999999999999999999 rounds to 1.0 and was refused as >= 1
           BigDecimal p = new BigDecimal(value.startsWith(".") ? "0" + value : value);
-          if (entry == LayerWord.DROPOUT && p.compareTo(BigDecimal.ONE) >= 0) {
-            throw new SpecException(DiagnosticCode.PROBABILITY_OUT_OF_RANGE, "dropout probability out of range",
-                "'" + word + "' drops " + value + " of its input", "give a probability below 1, e.g. dropout0.5");
+          if (entry != LayerWord.LRELU && p.compareTo(BigDecimal.ONE) >= 0) {
+            throw new SpecException(DiagnosticCode.PROBABILITY_OUT_OF_RANGE, entry.word() + " probability out of range",
+                "'" + word + "' drops " + value + " of its input", "give a probability below 1, e.g. " + entry.word() + "0.2");
           }
         }
+        // stochastic depth is the identity at inference, and dropout too: in place, nothing counted
         yield new LayerOp.Elementwise(entry.word(), false);
       }
       case BN, LN -> new LayerOp.Norm(entry.word(), 0, !m.has("noscale"), !m.has("nocenter"));
+      case INSTANCENORM -> new LayerOp.Norm("instancenorm", 0, m.has("affine"), m.has("affine"));
+      case PIXELSHUFFLE -> new LayerOp.PixelShuffle(positive(read.first(), "upscale factor", word));
       case POOL -> new LayerOp.Pool("maxpool", 2, 2, 2, 2, Padding.VALID, 1, false);
       case SCALE -> new LayerOp.PerChannel("scale", true);
       case PRELU -> new LayerOp.PerChannel("prelu", false);
       case GAP, GMP -> new LayerOp.GlobalPool(entry.word());
       case FLATTEN -> new LayerOp.Flatten();
       case LRN -> new LayerOp.Elementwise("lrn", true);
-      case RELU, RELU6, SIGMOID, TANH, SILU, HSWISH, HSIGMOID, GELU, SOFTMAX, ID -> new LayerOp.Elementwise(entry.word(), false);
-      case CONV, DWCONV, SEPCONV, DECONV, MAXPOOL, AVGPOOL, FC -> throw new IllegalStateException("resolved above: " + entry);
+      case RELU, RELU6, SIGMOID, TANH, SILU, HSWISH, HSIGMOID, GELU, SOFTMAX, LOGSOFTMAX, ELU, SELU, CELU, MISH,
+          SOFTPLUS, HARDTANH, ID -> new LayerOp.Elementwise(entry.word(), false);
+      case CONV, DWCONV, SEPCONV, DECONV, MAXPOOL, AVGPOOL, FC, PADCHANNELS -> throw new IllegalStateException("resolved above: " + entry);
     };
   }
 
@@ -214,8 +234,12 @@ final class LayerResolver {
               "keep one of them");
         }
         seen.add(family);
-        if (mod.number() != null && (mod.word().equals("g") || mod.word().equals("d")) && mod.number() < 1) {
-          throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + (mod.word().equals("g") ? "group count" : "dilation"),
+        if (mod.number() != null && !mod.word().equals("p") && !mod.word().equals("outpad") && mod.number() < 1) {
+          throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + switch (mod.word()) {
+                case "g" -> "group count";
+                case "dm" -> "depth multiplier";
+                default -> "dilation";
+              },
               "'" + mod.text() + "' must be at least 1", "use " + mod.word() + "1 or more");
         }
         if (mod.number() != null && (mod.number() > Limits.MAX_NUMBER

@@ -11,6 +11,7 @@ import io.cnnspec.model.Block;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.LayerTable;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import io.cnnspec.model.Shape;
 import io.cnnspec.report.Figures;
 import java.util.List;
@@ -22,9 +23,12 @@ import java.util.List;
 final class NetworkChecks {
 
   /** The figures an {@code expect} line may name, as the error lists them. */
-  static final List<String> FIGURES = List.of("params", "trainable", "nontrainable", "macs", "flops", "activations");
+  static final List<String> FIGURES = List.of("params", "trainable", "nontrainable", "macs", "allmacs", "flops", "activations");
 
   private final Reporter.Source source;
+
+  /** A side output as the walk found it: its rows are [row, endRow), the side row first. */
+  record SideSpan(String name, Shape shape, int row, int endRow) {}
 
   NetworkChecks(Reporter.Source source) {
     this.source = source;
@@ -35,16 +39,33 @@ final class NetworkChecks {
    * stops fitting in 64 bits. FLOPs (2 x MACs) and Keras's total (learnable + non-trainable) are
    * derived from them wherever they are shown, so they must fit too.
    */
-  NetworkInfo totals(String name, Shape input, Shape output, Position headerPos, LayerTable table, List<Block> blocks) {
+  NetworkInfo totals(String name, Shape input, Shape output, Position headerPos, LayerTable table, List<Block> blocks,
+      List<SideSpan> sides) {
     long params = 0;
     long nonTrainable = 0;
     long macs = 0;
     long activations = input.size();
+    // each row's MACs go to the innermost side output holding it (-1: the main output). The walk
+    // finds a nested side before the one around it; in row order an outer span comes first, and
+    // the inner one overwrites its rows.
+    sides = sides.stream().sorted(java.util.Comparator.comparingInt(SideSpan::row)).toList();
+    int[] owner = sides.isEmpty() ? null : new int[table.size()];
+    long[] sideMacs = new long[sides.size()];
+    if (owner != null) {
+      java.util.Arrays.fill(owner, -1);
+      for (int s = 0; s < sides.size(); s++) {
+        java.util.Arrays.fill(owner, sides.get(s).row(), sides.get(s).endRow(), s);
+      }
+    }
     for (int i = 0; i < table.size(); i++) {
       try {
         params = Math.addExact(params, table.params(i));
         nonTrainable = Math.addExact(nonTrainable, table.nonTrainableParams(i));
-        macs = Math.addExact(macs, table.macs(i));
+        if (owner == null || owner[i] < 0) {
+          macs = Math.addExact(macs, table.macs(i));
+        } else {
+          sideMacs[owner[i]] = Math.addExact(sideMacs[owner[i]], table.macs(i));
+        }
         activations = Math.addExact(activations, table.activations(i));
         Math.addExact(params, nonTrainable);
         Math.multiplyExact(macs, 2);
@@ -56,7 +77,22 @@ final class NetworkChecks {
         return null;
       }
     }
-    return new NetworkInfo(name, input, output, table, params, params, nonTrainable, macs, activations, blocks);
+    List<SideOutput> sideOutputs = new java.util.ArrayList<>(sides.size());
+    for (int s = 0; s < sides.size(); s++) {
+      SideSpan span = sides.get(s);
+      sideOutputs.add(new SideOutput(span.name(), span.shape(), span.row(), span.endRow(), sideMacs[s]));
+    }
+    NetworkInfo network = new NetworkInfo(name, input, output, table, params, params, nonTrainable, macs, activations,
+        blocks, sideOutputs);
+    try {
+      Math.multiplyExact(network.allMacs(), 2);
+    } catch (ArithmeticException e) {
+      source.error(DiagnosticCode.COUNTS_OVERFLOW, headerPos, "counts overflow",
+          "the MACs of the network with its side outputs (with FLOPs = 2 x MACs) pass 64 bits",
+          "no real network is this large; check the numbers");
+      return null;
+    }
+    return network;
   }
 
   /** Reports when the network's output {@code actual} is not the header's {@code declared}. */
@@ -111,6 +147,7 @@ final class NetworkChecks {
       case "trainable", "trainableparams" -> info.trainableParams();
       case "nontrainable", "nontrainableparams" -> info.nonTrainableParams();
       case "macs" -> info.macs();
+      case "allmacs" -> info.allMacs();
       case "flops" -> info.flops();
       case "activations" -> info.activations();
       default -> null;

@@ -49,7 +49,10 @@ public sealed interface Element {
   /** {@code ( ... )}: layers grouped for repetition or naming. */
   record Group(Sequence body, Expr repeat, Label label, Position pos) implements Element {}
 
-  /** {@code cat { A | B }}, {@code add}, {@code res}, {@code mul}. */
+  /**
+   * {@code cat { A | B }}, {@code add}, {@code res}, {@code mul}, and {@code side { A }}, whose
+   * one branch ends in an extra output of the network while its input passes on unchanged.
+   */
   record Branch(BranchKind kind, List<Sequence> branches, Expr repeat, Label label, Position pos)
       implements Element {
 
@@ -75,7 +78,8 @@ public sealed interface Element {
     CAT,
     ADD,
     RES,
-    MUL;
+    MUL,
+    SIDE;
 
     public String keyword() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -1,14 +1,17 @@
 package io.cnnspec.lang.vocabulary;
 
+import static io.cnnspec.lang.vocabulary.Modifier.AFFINE;
 import static io.cnnspec.lang.vocabulary.Modifier.BIAS;
 import static io.cnnspec.lang.vocabulary.Modifier.BILINEAR;
 import static io.cnnspec.lang.vocabulary.Modifier.CEIL;
 import static io.cnnspec.lang.vocabulary.Modifier.D;
+import static io.cnnspec.lang.vocabulary.Modifier.DM;
 import static io.cnnspec.lang.vocabulary.Modifier.G;
 import static io.cnnspec.lang.vocabulary.Modifier.NEAREST;
 import static io.cnnspec.lang.vocabulary.Modifier.NOBIAS;
 import static io.cnnspec.lang.vocabulary.Modifier.NOCENTER;
 import static io.cnnspec.lang.vocabulary.Modifier.NOSCALE;
+import static io.cnnspec.lang.vocabulary.Modifier.OUTPAD;
 import static io.cnnspec.lang.vocabulary.Modifier.P;
 import static io.cnnspec.lang.vocabulary.Modifier.SAME;
 import static io.cnnspec.lang.vocabulary.Modifier.VALID;
@@ -25,9 +28,9 @@ import java.util.regex.Pattern;
  */
 public enum LayerWord {
   CONV(Form.WINDOW, List.of("conv"), P, VALID, SAME, G, D, NOBIAS, BIAS),
-  DWCONV(Form.WINDOW, List.of("dwconv"), P, VALID, SAME, D, NOBIAS, BIAS),
-  SEPCONV(Form.WINDOW, List.of("sepconv"), P, VALID, SAME, D, NOBIAS, BIAS),
-  DECONV(Form.WINDOW, List.of("deconv"), P, VALID, SAME, G, D, NOBIAS, BIAS),
+  DWCONV(Form.WINDOW, List.of("dwconv"), P, VALID, SAME, D, DM, NOBIAS, BIAS),
+  SEPCONV(Form.WINDOW, List.of("sepconv"), P, VALID, SAME, D, DM, NOBIAS, BIAS),
+  DECONV(Form.WINDOW, List.of("deconv"), P, VALID, SAME, G, D, OUTPAD, NOBIAS, BIAS),
   MAXPOOL(Form.WINDOW, List.of("maxpool"), P, VALID, SAME, CEIL, D),
   AVGPOOL(Form.WINDOW, List.of("avgpool"), P, VALID, SAME, CEIL, D),
   FC(Form.DENSE, List.of("fc"), NOBIAS, BIAS),
@@ -35,8 +38,18 @@ public enum LayerWord {
   ADAPTIVEMAXPOOL(Form.ADAPTIVE, List.of("adaptivemaxpool")),
   GN(Form.COUNTED, List.of("gn"), NOSCALE, NOCENTER),
   UPSAMPLE(Form.COUNTED, List.of("upsample"), NEAREST, BILINEAR),
+  /** U-Net's copy and crop: the centre HxW of the input. */
+  CROP(Form.ADAPTIVE, List.of("crop")),
+  /** PyTorch {@code interpolate(size=(H, W))}: to a given size, whatever the input's. */
+  RESIZE(Form.ADAPTIVE, List.of("resize"), NEAREST, BILINEAR),
+  /** ShuffleNet's channel shuffle with G groups: a permutation of the channels. */
+  CHANNELSHUFFLE(Form.COUNTED, List.of("channelshuffle")),
   ZEROPAD(Form.COUNTED, List.of("zeropad")),
+  /** ESPCN's sub-pixel convolution, PyTorch {@code PixelShuffle(r)}: HxWx(C·r²) to rH x rW x C. */
+  PIXELSHUFFLE(Form.COUNTED, List.of("pixelshuffle")),
   DROPOUT(Form.PROBABILITY, List.of("dropout")),
+  /** torchvision's {@code StochasticDepth(p)}: drops a residual branch in training, the identity at inference. */
+  STOCHASTICDEPTH(Form.PROBABILITY, List.of("stochasticdepth")),
   LRELU(Form.PROBABILITY, List.of("lrelu")),
   RELU(Form.PLAIN, List.of("relu")),
   RELU6(Form.PLAIN, List.of("relu6")),
@@ -47,11 +60,22 @@ public enum LayerWord {
   HSIGMOID(Form.PLAIN, List.of("hsigmoid")),
   GELU(Form.PLAIN, List.of("gelu")),
   SOFTMAX(Form.PLAIN, List.of("softmax")),
+  LOGSOFTMAX(Form.PLAIN, List.of("logsoftmax")),
+  ELU(Form.PLAIN, List.of("elu")),
+  SELU(Form.PLAIN, List.of("selu")),
+  CELU(Form.PLAIN, List.of("celu")),
+  MISH(Form.PLAIN, List.of("mish")),
+  SOFTPLUS(Form.PLAIN, List.of("softplus")),
+  HARDTANH(Form.PLAIN, List.of("hardtanh")),
   ID(Form.PLAIN, List.of("id", "identity")),
   LRN(Form.PLAIN, List.of("lrn")),
   FLATTEN(Form.PLAIN, List.of("flatten")),
   BN(Form.PLAIN, List.of("bn", "batchnorm"), NOSCALE, NOCENTER),
   LN(Form.PLAIN, List.of("ln", "layernorm"), NOSCALE, NOCENTER),
+  /** PyTorch {@code InstanceNorm2d}: by default (affine=False) nothing learned and no running statistics. */
+  INSTANCENORM(Form.PLAIN, List.of("instancenorm"), AFFINE),
+  /** Zeros appended as channels, half before and half after: the CIFAR ResNets' parameter-free shortcut (option A). */
+  PADCHANNELS(Form.PLAIN, List.of("padchannels")),
   SCALE(Form.PLAIN, List.of("scale")),
   PRELU(Form.PLAIN, List.of("prelu")),
   GAP(Form.PLAIN, List.of("gap")),

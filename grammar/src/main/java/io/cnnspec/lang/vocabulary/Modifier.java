@@ -11,13 +11,19 @@ public enum Modifier {
   SAME("same", false, "padding"),
   G("g", true, "g"),
   D("d", true, "d"),
+  /** Keras's {@code depth_multiplier}: filters per input channel of a depthwise or separable conv. */
+  DM("dm", true, "depth multiplier"),
+  /** PyTorch's {@code output_padding}: pixels added to one side of a transposed convolution's output. */
+  OUTPAD("outpad", true, "output padding"),
   NOBIAS("nobias", false, "bias"),
   BIAS("bias", false, "bias"),
   CEIL("ceil", false, "ceil"),
   NEAREST("nearest", false, "mode"),
   BILINEAR("bilinear", false, "mode"),
   NOSCALE("noscale", false, "noscale"),
-  NOCENTER("nocenter", false, "nocenter");
+  NOCENTER("nocenter", false, "nocenter"),
+  /** Instance normalization with a learned scale and shift (PyTorch {@code affine=True}). */
+  AFFINE("affine", false, "affine");
 
   private final String word;
   private final boolean numbered;

@@ -152,6 +152,20 @@ public final class Vocabulary {
     return List.copyOf(SPELLINGS);
   }
 
+  /**
+   * The operation the language lacks that {@code word} (normalized) names, with or without glued
+   * numbers ({@code crop2}, {@code stochastic0.2}), or null.
+   */
+  public static MissingOperation missing(String word) {
+    String stem = word.replaceAll("[0-9._x]+$", "");
+    for (MissingOperation operation : MissingOperation.values()) {
+      if (operation.words().contains(stem)) {
+        return operation;
+      }
+    }
+    return null;
+  }
+
   /** The closest layer word or def to an unknown word, keeping its numbers: convv3 gives conv3. */
   public static String suggest(String word, Collection<String> defs) {
     Matcher m = STEM.matcher(word);

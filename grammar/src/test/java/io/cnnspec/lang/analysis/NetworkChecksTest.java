@@ -18,7 +18,7 @@ class NetworkChecksTest {
     int row = rows.reserve();
     // fc10 on 100 values: 100 x 10 weights + 10 biases, 1,000 MACs
     rows.set(row, "fc", 1, "fc", "fc10", 0, 0, Shape.vector(100), Shape.vector(10), params, 0, 1_000, 10, 1, 1);
-    return new NetworkChecks(parts.source).totals("N", Shape.vector(100), Shape.vector(10), Parts.AT, rows.build(), List.of());
+    return new NetworkChecks(parts.source).totals("N", Shape.vector(100), Shape.vector(10), Parts.AT, rows.build(), List.of(), List.of());
   }
 
   @Test
@@ -37,7 +37,7 @@ class NetworkChecksTest {
     LayerTable.Builder rows = LayerTable.builder();
     int row = rows.reserve();
     rows.set(row, "fc", 1, "fc", "fc10", 0, 0, Shape.vector(100), Shape.vector(10), 1, 0, Long.MAX_VALUE / 2 + 1, 10, 1, 1);
-    assertNull(new NetworkChecks(parts.source).totals("N", Shape.vector(100), Shape.vector(10), Parts.AT, rows.build(), List.of()));
+    assertNull(new NetworkChecks(parts.source).totals("N", Shape.vector(100), Shape.vector(10), Parts.AT, rows.build(), List.of(), List.of()));
     assertEquals(List.of("counts-overflow"), parts.codes());
   }
 

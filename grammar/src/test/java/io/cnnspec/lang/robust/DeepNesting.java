@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  */
 final class DeepNesting implements Generator {
 
-  private static final List<String> OPENERS = List.of("( ", "cat { ", "add { ", "res { ", "mul { ", "cat { id | ",
+  private static final List<String> OPENERS = List.of("( ", "cat { ", "add { ", "res { ", "mul { ", "side { ", "cat { id | ",
       "( f() ", "( () x1000000 ", "f( ", "conv3-{ ", "{ ", "- ", "- - ", "{1+1+1+1+1+1+1+1+", "(");
 
   @Override

@@ -88,7 +88,7 @@ final class Mutations implements Generator {
       case 7 -> tokens.add(at, " " + Vocabulary.anyToken(random) + " ");
       case 8 -> {
         int end = Math.min(tokens.size(), at + 1 + random.nextInt(20));
-        String wrap = Generator.pick(random, List.of("(", "cat { ", "add { ", "res { ", "mul { ", "cat { id | "));
+        String wrap = Generator.pick(random, List.of("(", "cat { ", "add { ", "res { ", "mul { ", "side { ", "cat { id | "));
         tokens.add(end, wrap.equals("(") ? ") x" + (1 + random.nextInt(Generator.chance(random, 0.2) ? 5000 : 4)) : " }");
         tokens.add(at, " " + wrap);
       }

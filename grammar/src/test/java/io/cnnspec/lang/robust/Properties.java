@@ -203,8 +203,16 @@ final class Properties {
       activations = Math.addExact(activations, layer.activations());
       layer.flops();
     }
-    require(params == net.params() && nonTrainable == net.nonTrainableParams() && macs == net.macs()
-        && activations == net.activations(), () -> "totals differ from the sums of the layers: " + net);
+    // the rows' MACs are those of every output: the main one's (net.macs()) and the side outputs'
+    long sideMacs = 0;
+    for (io.cnnspec.model.SideOutput side : net.sideOutputs()) {
+      require(side.macs() >= 0 && side.endRow() <= net.layers().size(), () -> "a side output out of place: " + side);
+      sideMacs = Math.addExact(sideMacs, side.macs());
+    }
+    long mainMacs = macs - sideMacs;
+    require(params == net.params() && nonTrainable == net.nonTrainableParams() && macs == net.allMacs()
+        && mainMacs == net.macs() && activations == net.activations(),
+        () -> "totals differ from the sums of the layers: " + net);
     net.flops();
     net.kerasTotalParams();
   }

@@ -1,0 +1,48 @@
+package io.cnnspec.lang.vocabulary;
+
+import java.util.List;
+
+/**
+ * Operations that real networks use and the language does not have: a word naming one is no
+ * typo, so it gets this explanation and a way to write the network today rather than "did you
+ * mean". A word leaves this table when it becomes a {@link LayerWord}.
+ */
+public enum MissingOperation {
+  SPLIT(List.of("split", "chunk", "channelsplit"), "a channel split (ShuffleNet V2's chunk)",
+      "a split has no parameters or MACs, but the language cannot say it yet"),
+  INTERPOLATE(List.of("interpolate"), "PyTorch's interpolate",
+      "resizeHxW resizes to a given size, upsampleN by an integer factor"),
+  PIXELUNSHUFFLE(List.of("pixelunshuffle", "spacetodepth"), "space-to-depth (pixel unshuffle)",
+      "pixelshuffleR is the inverse, depth-to-space"),
+  ROIPOOL(List.of("roialign", "roipool"), "region-of-interest pooling (detection)",
+      "describe the backbone and the heads; the region pooling is outside a CNN spec"),
+  ATTENTION(List.of("attention", "selfattention", "multiheadattention"), "attention",
+      "cnnspec describes convolutional networks; attention layers are not part of the language"),
+  RECURRENT(List.of("lstm", "gru", "rnn"), "a recurrent layer",
+      "cnnspec describes convolutional networks; recurrent layers are not part of the language");
+
+  private final List<String> words;
+  private final String description;
+  private final String hint;
+
+  MissingOperation(List<String> words, String description, String hint) {
+    this.words = words;
+    this.description = description;
+    this.hint = hint;
+  }
+
+  /** The words, lower case and without hyphens, that name it. */
+  public List<String> words() {
+    return words;
+  }
+
+  /** What it is, as the object of "it names ...": "centre cropping (U-Net's copy and crop)". */
+  public String description() {
+    return description;
+  }
+
+  /** How to write a network that uses it today. */
+  public String hint() {
+    return hint;
+  }
+}
