@@ -1,5 +1,6 @@
 package io.cnnspec.cli;
 
+import io.cnnspec.lang.vocabulary.Suggestions;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,25 +40,10 @@ final class CloseNames {
 
   /**
    * Optimal string alignment distance, doubled: insertions, deletions and substitutions cost 2, a
-   * swap of adjacent characters 1, since "vgg61" for vgg16 is a likelier slip than for vgg11.
+   * swap of adjacent characters 1, since "vgg61" for vgg16 is a likelier slip than for vgg11. The
+   * language's one edit distance, weighted so.
    */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = 2 * i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = 2 * j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 2, d[i][j - 1] + 2), d[i - 1][j - 1] + 2 * cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
+    return Suggestions.distance(a, b, 2, 1);
   }
 }

@@ -141,7 +141,7 @@ public final class CnnSpec {
         return null;
       }
       NetworkInfo network = walk.finish(name, declaredOutput, headerPos);
-      return network == null ? null : new Finished(network, walk.ops());
+      return network == null ? null : new Finished(network, walk.ops(), walk.branchCounts());
     }
   }
 
@@ -154,7 +154,7 @@ public final class CnnSpec {
   }
 
   /** A walk's network with the op of each of its rows. */
-  private record Finished(NetworkInfo network, List<LayerOp> ops) {}
+  private record Finished(NetworkInfo network, List<LayerOp> ops, List<Integer> branchCounts) {}
 
   /** The last line of defence: an internal failure becomes a diagnostic, never an exception. */
   private static Compilation guarded(Reporter reporter, Reporter.Source spec, Work work) {
@@ -174,7 +174,7 @@ public final class CnnSpec {
     if (reporter.hasErrors() || info == null) {
       return new Compilation(Optional.empty(), diagnostics);
     }
-    return new Compilation(Optional.of(info.network()), diagnostics, info.ops());
+    return new Compilation(Optional.of(info.network()), diagnostics, info.ops(), info.branchCounts());
   }
 
   /** Letters, digits and _, not starting with a digit: [A-Za-z_][A-Za-z0-9_]*, without a regex to compile. */

@@ -46,7 +46,7 @@ class ArchitectureTest {
       Map.entry("io.cnnspec.processor", Set.of("io.cnnspec", LANG, LANG + ".diagnostics", "io.cnnspec.model",
           "io.cnnspec.report", "io.cnnspec.text")),
       Map.entry("io.cnnspec.maven", Set.of(LANG, LANG + ".diagnostics", "io.cnnspec.text")),
-      Map.entry("io.cnnspec.cli", Set.of(LANG, LANG + ".diagnostics", "io.cnnspec.model", "io.cnnspec.report",
+      Map.entry("io.cnnspec.cli", Set.of(LANG, LANG + ".diagnostics", LANG + ".vocabulary", "io.cnnspec.model", "io.cnnspec.report",
           "io.cnnspec.picture", "io.cnnspec.text", "io.cnnspec.export")));
 
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([a-z.]+);");

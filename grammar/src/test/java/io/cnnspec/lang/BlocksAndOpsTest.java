@@ -68,4 +68,11 @@ class BlocksAndOpsTest {
     Compilation c = CnnSpec.compile(new SpecInput.File("network N : 8x8x4  conv3-8 bogus", "t.cnn"), CompileOptions.DEFAULT);
     assertEquals(List.of(), c.ops());
   }
+
+  @Test
+  void mergeRowsKeepTheirBranchCountEmptyBranchesIncluded() {
+    Compilation c = compile("network N : 8x8x8  add { conv3-8 | }  cat { id | conv1-4 | }  relu");
+    // rows: add, conv, cat, id, conv, relu
+    assertEquals(List.of(2, 0, 3, 0, 0, 0), List.copyOf(c.branchCounts()));
+  }
 }

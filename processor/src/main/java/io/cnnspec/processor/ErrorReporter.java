@@ -74,7 +74,7 @@ final class ErrorReporter {
    * build still compiles and the message can be pasted into a report.
    */
   void internalError(NetworkAnnotation annotation, Throwable failure) {
-    StringBuilder message = new StringBuilder(tag(ProcessorCode.INTERNAL_ERROR.code()))
+    StringBuilder message = new StringBuilder(tag(ProcessorCode.INTERNAL.code()))
         .append("internal error while compiling spec ").append(annotation.describe()).append(": ")
         .append(failure);
     StackTraceElement[] trace = failure.getStackTrace();

@@ -64,7 +64,7 @@ enum ProcessorCode {
   /** {@code @Network} on a local class, which annotation processors never see. */
   LOCAL_CLASS("local-class"),
   /** A bug in cnnspec. */
-  INTERNAL_ERROR("internal-error");
+  INTERNAL("internal");
 
   private final String code;
 

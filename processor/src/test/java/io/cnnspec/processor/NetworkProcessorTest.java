@@ -263,7 +263,7 @@ class NetworkProcessorTest {
     Compilation compilation = com.google.testing.compile.Compiler.javac().withProcessors(processor.get()).compile(specs);
     assertThat(compilation).hadErrorCount(1);
     assertThat(compilation)
-        .hadErrorContaining("[cnnspec:internal-error]")
+        .hadErrorContaining("[cnnspec:internal]")
         .inFile(specs).onLineContaining("name = \"Failing\"");
     assertThat(compilation).hadErrorContaining(message);
 

@@ -181,6 +181,11 @@ public final class Analyzer {
       return java.util.Collections.unmodifiableList(analyzer.ops);
     }
 
+    /** Each row's branch count as written (merge and side rows), 0 for a layer; see {@code Compilation}. */
+    public List<Integer> branchCounts() {
+      return analyzer.ops.branchCounts();
+    }
+
     /** The network, or null when there were errors (reported, as all are, to the walk's source). */
     public NetworkInfo finish(String name, Header.ShapeLiteral declaredOutput, Position headerPos) {
       Reporter.Source source = analyzer.source;
@@ -569,6 +574,7 @@ public final class Analyzer {
       nameNumber = namer.generate(ctx.prefix(), kind).number();
     }
     int row = newRow(branch.pos());
+    ops.setBranches(row, branch.branches().size());
     List<Flow> outs = new ArrayList<>();
     for (int i = 0; i < branch.branches().size(); i++) {
       outs.add(sequence(branch.branches().get(i), flow, inner.inBranch(i + 1)));

@@ -24,6 +24,8 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
   private final List<LayerOp> distinct = new ArrayList<>();
   private final Map<LayerOp, Integer> indexOf = new IdentityHashMap<>();
   private int[][] chunks = new int[1][];
+  // the branch count of merge rows, written as the spec has them (an empty branch leaves no row)
+  private int[][] branchChunks = new int[1][];
   private int size;
 
   /** Appends a row without an op yet (a merge row, or a layer until {@link #set}). */
@@ -31,9 +33,11 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
     int chunk = size >>> CHUNK_BITS;
     if (chunk == chunks.length) {
       chunks = Arrays.copyOf(chunks, chunks.length * 2);
+      branchChunks = Arrays.copyOf(branchChunks, branchChunks.length * 2);
     }
     if (chunks[chunk] == null) {
       chunks[chunk] = new int[CHUNK];
+      branchChunks[chunk] = new int[CHUNK];
     }
     chunks[chunk][size & (CHUNK - 1)] = NONE;
     size++;
@@ -58,6 +62,31 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
     java.util.Objects.checkIndex(row, size);
     int index = chunks[row >>> CHUNK_BITS][row & (CHUNK - 1)];
     return index == NONE ? null : distinct.get(index);
+  }
+
+  /** Records that the merge row {@code row} was written with {@code branches} branches. */
+  void setBranches(int row, int branches) {
+    java.util.Objects.checkIndex(row, size);
+    branchChunks[row >>> CHUNK_BITS][row & (CHUNK - 1)] = branches;
+  }
+
+  /**
+   * The number of branches of each row as written: for a merge or side row, its branches, empty
+   * ones included ({@code add { conv3-8 | }} has 2); 0 for any other row.
+   */
+  List<Integer> branchCounts() {
+    return new AbstractList<>() {
+      @Override
+      public Integer get(int row) {
+        java.util.Objects.checkIndex(row, size);
+        return branchChunks[row >>> CHUNK_BITS][row & (CHUNK - 1)];
+      }
+
+      @Override
+      public int size() {
+        return size;
+      }
+    };
   }
 
   @Override
