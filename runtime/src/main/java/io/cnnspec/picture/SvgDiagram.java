@@ -2,6 +2,7 @@ package io.cnnspec.picture;
 
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import java.io.StringWriter;
 import java.util.EnumSet;
 import java.util.List;
@@ -199,7 +200,14 @@ public final class SvgDiagram {
     LayerInfo first = network.layers().get(box.firstRow());
     LayerInfo last = network.layers().get(box.endRow() - 1);
     StringBuilder text = new StringBuilder();
-    if (box.endRow() - box.firstRow() == 1) {
+    SideOutput side = sideOutputAt(network, box.firstRow());
+    if (side != null) {
+      // the side row's own shapes are the main path's; what the box stands for is the branch's result
+      text.append(side.name()).append(": side output, ").append(first.input()).append(" → ").append(side.shape());
+      if (box.endRow() - box.firstRow() > 1) {
+        text.append(", ").append(layers(box.endRow() - box.firstRow()));
+      }
+    } else if (box.endRow() - box.firstRow() == 1) {
       text.append(first.name()).append(": ").append(first.spec()).append(", ")
           .append(first.input()).append(" → ").append(first.output());
     } else {
@@ -212,6 +220,15 @@ public final class SvgDiagram {
       text.append(", ").append(Counts.percent(box.params(), network.params())).append(" of the params");
     }
     return text.toString();
+  }
+
+  private static SideOutput sideOutputAt(NetworkInfo network, int row) {
+    for (SideOutput side : network.sideOutputs()) {
+      if (side.row() == row) {
+        return side;
+      }
+    }
+    return null;
   }
 
   private static List<String> footer(NetworkInfo network) {
