@@ -164,12 +164,14 @@ public final class SvgDiagram {
     for (int k = 0; k < boxes.size(); k++) {
       Diagram.Box box = boxes.get(k);
       boolean block = box.color() == KindColor.BLOCK;
+      // an output box reads as an end, not as one more layer
+      boolean bold = block || box.color() == KindColor.SIDE_OUTPUT;
       xml.start("g", "class", "box", "id", "b" + k);
       xml.element("title", tooltip(network, box));
       xml.empty("rect", "class", "frame", "x", Integer.toString(box.x()), "y", Integer.toString(box.y()),
           "width", Integer.toString(box.width()), "height", Integer.toString(box.height()),
           "rx", block ? "7" : "4", "fill", box.color().fill(), "stroke", box.color().stroke(),
-          "stroke-width", block ? "2" : "1.2");
+          "stroke-width", bold ? "2" : "1.2");
       int centre = box.x() + box.width() / 2;
       List<String> lines = box.lines();
       for (int i = 0; i < lines.size(); i++) {
@@ -204,9 +206,11 @@ public final class SvgDiagram {
     if (side != null) {
       // the side row's own shapes are the main path's; what the box stands for is the branch's result
       text.append(side.name()).append(": side output, ").append(first.input()).append(" → ").append(side.shape());
-      if (box.endRow() - box.firstRow() > 1) {
-        text.append(", ").append(layers(box.endRow() - box.firstRow()));
+      if (box.endRow() - box.firstRow() == 1) {
+        // the box holds the side row alone; what it costs is in the branch drawn above it
+        return text.append(", its branch ").append(Counts.compact(side.macs(), 4)).append(" MACs").toString();
       }
+      text.append(", ").append(layers(box.endRow() - box.firstRow()));
     } else if (box.endRow() - box.firstRow() == 1) {
       text.append(first.name()).append(": ").append(first.spec()).append(", ")
           .append(first.input()).append(" → ").append(first.output());
