@@ -4,6 +4,7 @@ import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.SideOutput;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -235,13 +236,20 @@ public final class SvgDiagram {
     return null;
   }
 
+  /** The totals; with side outputs, the MACs are the main output's and each side output's follow. */
   private static List<String> footer(NetworkInfo network) {
-    return List.of(
-        "Params " + Counts.compact(network.params(), 4) + " (non-trainable state "
-            + Counts.compact(network.nonTrainableParams(), 4) + ")",
-        "MACs " + Counts.compact(network.macs(), 4) + " · FLOPs (2 x MACs) " + Counts.compact(network.flops(), 4),
-        "Activations " + Counts.compact(network.activations(), 4) + " values, incl. the input");
+    List<String> lines = new ArrayList<>();
+    lines.add("Params " + Counts.compact(network.params(), 4) + " (non-trainable state "
+        + Counts.compact(network.nonTrainableParams(), 4) + ")");
+    lines.add("MACs " + Counts.compact(network.macs(), 4) + (network.sideOutputs().isEmpty() ? "" : " (main output)")
+        + " · FLOPs (2 x MACs) " + Counts.compact(network.flops(), 4));
+    for (SideOutput side : network.sideOutputs()) {
+      lines.add("Side output " + side.name() + ": " + side.shape() + " · MACs " + Counts.compact(side.macs(), 4));
+    }
+    lines.add("Activations " + Counts.compact(network.activations(), 4) + " values, incl. the input");
+    return lines;
   }
+
 
   private static String layers(int count) {
     return count == 1 ? "1 layer" : count + " layers";

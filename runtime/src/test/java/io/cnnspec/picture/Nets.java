@@ -45,9 +45,13 @@ final class Nets {
   static NetworkInfo network(String name, List<LayerInfo> rows, List<Block> blocks, List<SideOutput> sideOutputs) {
     long params = 0;
     long macs = 0;
-    for (LayerInfo row : rows) {
-      params += row.params();
-      macs += row.macs();
+    for (int i = 0; i < rows.size(); i++) {
+      params += rows.get(i).params();
+      int row = i;
+      // as the analysis counts: the network's MACs are the main output's, without the side branches
+      if (sideOutputs.stream().noneMatch(side -> side.row() <= row && row < side.endRow())) {
+        macs += rows.get(i).macs();
+      }
     }
     Shape out = rows.isEmpty() ? IN : rows.get(rows.size() - 1).output();
     return new NetworkInfo(name, IN, out, rows, params, params, 0, macs, 1_000, blocks, sideOutputs);

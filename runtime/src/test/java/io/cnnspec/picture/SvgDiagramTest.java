@@ -92,6 +92,9 @@ class SvgDiagramTest {
     assertTrue(svg.contains("<title>aux1: side output, 8x8x8 → 10, its branch 5.760K MACs</title>"), svg);
     assertTrue(svg.contains(">side output</text>"), "in the legend");
     assertFalse(svg.contains(">merge</text>"), "a side output is no merge");
+    // conv1 and fc1: (224 + 90) x 64 = 20,096 MACs on the main path
+    assertTrue(svg.contains(">MACs 20.10K (main output) · FLOPs (2 x MACs) 40.19K</text>"), svg);
+    assertTrue(svg.contains(">Side output aux1: 10 · MACs 5.760K</text>"), svg);
   }
 
   @Test
