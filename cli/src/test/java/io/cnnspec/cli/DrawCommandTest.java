@@ -63,6 +63,19 @@ class DrawCommandTest {
   }
 
   @Test
+  void googlenetsAuxiliaryClassifiersAreSideOutputsNotMerges() {
+    String svg = Cli.run("draw", "googlenet_aux").noStackTrace().out();
+    assertTrue(svg.contains(">aux1 output 1000</text>") && svg.contains(">aux2 output 1000</text>"), svg);
+    // 9 inception blocks, 2 aux heads folded as the def aux, their 2 output boxes, 16 layers
+    assertEquals(29, boxes(svg));
+    assertTrue(svg.contains(">side output</text>"), "in the legend");
+    String unfolded = Cli.run("draw", "googlenet_aux", "--unfold").out();
+    assertEquals(214, boxes(unfolded), "a box per row");
+    assertTrue(unfolded.contains("<title>aux1: side output, 14x14x512 → 1000, its branch 4.170M MACs</title>"),
+        "torchvision's aux1 on 14x14x512: 4,169,728 MACs");
+  }
+
+  @Test
   void writesTheFileGiven() throws Exception {
     Path file = dir.resolve("tiny.svg");
     Cli.Result r = Cli.runWithStdin(Specs.TINY, "draw", "-", "-o", file.toString()).noStackTrace();
@@ -111,6 +124,12 @@ class DrawCommandTest {
 
   static Stream<Zoo.Entry> zoo() {
     return Zoo.bundled().entries().stream();
+  }
+
+  @Test
+  void theZooDrawnIncludesTheNetworksWithNewLayersAndSideOutputs() {
+    List<String> names = zoo().map(Zoo.Entry::name).toList();
+    assertTrue(names.containsAll(List.of("googlenet_aux", "inception_v3_aux", "unet", "espcn", "resnet20_cifar")), names::toString);
   }
 
   /** Every bundled network, folded, unfolded and at depth 1: each row in one box, no box over another. */

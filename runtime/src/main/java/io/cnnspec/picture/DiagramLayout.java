@@ -4,6 +4,7 @@ import io.cnnspec.model.Block;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,9 @@ import java.util.List;
  * are already a tree (a merge row precedes its branches, one level deeper), so a sequence stacks its
  * items in one column and a merge puts its branches side by side above the merge's own box. Sizes
  * are measured bottom up, then positions handed top down; every box keeps to its own column and
- * band, so no two boxes overlap. Linear in the rows.
+ * band, so no two boxes overlap. A side output ({@code side { ... }}) is no merge: its branch stands
+ * to the right of the main line, which passes straight on, and ends in an output box named for the
+ * side output, with no line back. Linear in the rows.
  */
 public final class DiagramLayout {
 
@@ -37,6 +40,7 @@ public final class DiagramLayout {
   private final long totalParams;
   private final Folding folding;
   private final Block[] blockAt;
+  private final SideOutput[] sideAt;
   private final List<Diagram.Box> boxes = new ArrayList<>();
   private final List<Diagram.Edge> edges = new ArrayList<>();
   private int leaves;
@@ -46,6 +50,10 @@ public final class DiagramLayout {
     this.totalParams = network.params();
     this.folding = folding;
     this.blockAt = new Block[rows.size()];
+    this.sideAt = new SideOutput[rows.size()];
+    for (SideOutput side : network.sideOutputs()) {
+      sideAt[side.row()] = side;
+    }
     if (folding.blocks()) {
       // outer before inner: the first block listed at a row is the outermost one starting there
       for (Block block : network.blocks()) {
@@ -96,7 +104,9 @@ public final class DiagramLayout {
           end++;
         }
       }
-      if (end == i + 1) {
+      if (sideAt[i] != null) {
+        items.add(side(i, end));
+      } else if (end == i + 1) {
         items.add(leaf(i));
       } else if (row.depth() + 1 > folding.maxDepth()) {
         items.add(collapsed(i, end));
@@ -163,6 +173,29 @@ public final class DiagramLayout {
     return new Merge(branches, shortcut, box);
   }
 
+  /**
+   * A side output: its branch beside the main line, then its output box, which holds the side row
+   * and reads like {@code aux1 output 1000}. Below the depth drawn, the box holds the branch too.
+   */
+  private Item side(int row, int end) {
+    SideOutput side = sideAt[row];
+    String label = side.name() + " output " + side.shape();
+    if (end == row + 1 || rows.get(row).depth() + 1 > folding.maxDepth()) {
+      long params = 0;
+      long macs = 0;
+      for (int i = row; i < end; i++) {
+        params += rows.get(i).params();
+        macs += rows.get(i).macs();
+      }
+      List<String> lines = params == 0 ? List.of(label) : List.of(label, paramsFigure(params));
+      return new Side(null, counted(new Leaf(row, end, lines, KindColor.SIDE_OUTPUT, params, macs)));
+    }
+    Column branch = column(row + 1, end, rows.get(row).depth() + 1);
+    LayerInfo sideRow = rows.get(row);
+    return new Side(branch,
+        counted(new Leaf(row, row + 1, List.of(label), KindColor.SIDE_OUTPUT, sideRow.params(), sideRow.macs())));
+  }
+
   private Leaf counted(Leaf leaf) {
     if (++leaves > MAX_BOXES) {
       throw new IllegalArgumentException("the diagram would hold more than " + MAX_BOXES + " boxes ("
@@ -188,10 +221,12 @@ public final class DiagramLayout {
 
   /** The second line: the output shape, the params, and their share of all params from 1% up. */
   private String figures(Shape output, long params) {
-    if (params == 0) {
-      return output.toString();
-    }
-    String text = output + " · " + Counts.compact(params, 3) + " params";
+    return params == 0 ? output.toString() : output + " · " + paramsFigure(params);
+  }
+
+  /** The params, and their share of all params from 1% up. */
+  private String paramsFigure(long params) {
+    String text = Counts.compact(params, 3) + " params";
     return params * 100.0 >= totalParams ? text + " · " + Counts.percent(params, totalParams) : text;
   }
 
@@ -330,6 +365,44 @@ public final class DiagramLayout {
       }
       out.edges.add(new Diagram.Edge(new int[] {centre, joinY, centre, boxTop}, true));
       box.place(out, left, boxTop, width);
+    }
+  }
+
+  /**
+   * A side output: the main line straight through, and a lane to its right (an equal margin on the
+   * left keeps the main line on the column's centre) with the branch and, below it, the output box.
+   */
+  private static final class Side extends Item {
+    final Column branch;
+    final Leaf box;
+    final int laneWidth;
+
+    /** {@code branch} null: the box alone stands for the side output, branch and all. */
+    Side(Column branch, Leaf box) {
+      this.branch = branch;
+      this.box = box;
+      laneWidth = Math.max(branch == null ? 0 : branch.width, box.width);
+      width = 2 * (H_GAP + laneWidth);
+      height = SPLIT + (branch == null ? 0 : branch.height + V_GAP) + box.height;
+    }
+
+    @Override
+    void place(DiagramLayout out, int x, int y, int columnWidth) {
+      int centre = x + (columnWidth - width) / 2 + width / 2;
+      int laneLeft = centre + H_GAP;
+      int laneCentre = laneLeft + laneWidth / 2;
+      // the main path passes on unchanged: one line through, no join
+      out.edges.add(new Diagram.Edge(new int[] {centre, y, centre, y + height}, false));
+      int top = y + SPLIT;
+      boolean arrow = branch == null || (!branch.items.isEmpty() && branch.items.get(0) instanceof Leaf);
+      out.edges.add(new Diagram.Edge(new int[] {centre, y, laneCentre, y, laneCentre, top}, arrow));
+      if (branch != null) {
+        branch.place(out, laneLeft, top, laneWidth);
+        int bottom = top + branch.height;
+        out.edges.add(new Diagram.Edge(new int[] {laneCentre, bottom, laneCentre, bottom + V_GAP}, true));
+        top = bottom + V_GAP;
+      }
+      box.place(out, laneLeft, top, laneWidth);
     }
   }
 }

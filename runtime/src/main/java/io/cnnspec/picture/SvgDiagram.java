@@ -2,7 +2,9 @@ package io.cnnspec.picture;
 
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
+import io.cnnspec.model.SideOutput;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -163,12 +165,14 @@ public final class SvgDiagram {
     for (int k = 0; k < boxes.size(); k++) {
       Diagram.Box box = boxes.get(k);
       boolean block = box.color() == KindColor.BLOCK;
+      // an output box reads as an end, not as one more layer
+      boolean bold = block || box.color() == KindColor.SIDE_OUTPUT;
       xml.start("g", "class", "box", "id", "b" + k);
       xml.element("title", tooltip(network, box));
       xml.empty("rect", "class", "frame", "x", Integer.toString(box.x()), "y", Integer.toString(box.y()),
           "width", Integer.toString(box.width()), "height", Integer.toString(box.height()),
           "rx", block ? "7" : "4", "fill", box.color().fill(), "stroke", box.color().stroke(),
-          "stroke-width", block ? "2" : "1.2");
+          "stroke-width", bold ? "2" : "1.2");
       int centre = box.x() + box.width() / 2;
       List<String> lines = box.lines();
       for (int i = 0; i < lines.size(); i++) {
@@ -199,7 +203,16 @@ public final class SvgDiagram {
     LayerInfo first = network.layers().get(box.firstRow());
     LayerInfo last = network.layers().get(box.endRow() - 1);
     StringBuilder text = new StringBuilder();
-    if (box.endRow() - box.firstRow() == 1) {
+    SideOutput side = sideOutputAt(network, box.firstRow());
+    if (side != null) {
+      // the side row's own shapes are the main path's; what the box stands for is the branch's result
+      text.append(side.name()).append(": side output, ").append(first.input()).append(" → ").append(side.shape());
+      if (box.endRow() - box.firstRow() == 1) {
+        // the box holds the side row alone; what it costs is in the branch drawn above it
+        return text.append(", its branch ").append(Counts.compact(side.macs(), 4)).append(" MACs").toString();
+      }
+      text.append(", ").append(layers(box.endRow() - box.firstRow()));
+    } else if (box.endRow() - box.firstRow() == 1) {
       text.append(first.name()).append(": ").append(first.spec()).append(", ")
           .append(first.input()).append(" → ").append(first.output());
     } else {
@@ -214,13 +227,29 @@ public final class SvgDiagram {
     return text.toString();
   }
 
-  private static List<String> footer(NetworkInfo network) {
-    return List.of(
-        "Params " + Counts.compact(network.params(), 4) + " (non-trainable state "
-            + Counts.compact(network.nonTrainableParams(), 4) + ")",
-        "MACs " + Counts.compact(network.macs(), 4) + " · FLOPs (2 x MACs) " + Counts.compact(network.flops(), 4),
-        "Activations " + Counts.compact(network.activations(), 4) + " values, incl. the input");
+  private static SideOutput sideOutputAt(NetworkInfo network, int row) {
+    for (SideOutput side : network.sideOutputs()) {
+      if (side.row() == row) {
+        return side;
+      }
+    }
+    return null;
   }
+
+  /** The totals; with side outputs, the MACs are the main output's and each side output's follow. */
+  private static List<String> footer(NetworkInfo network) {
+    List<String> lines = new ArrayList<>();
+    lines.add("Params " + Counts.compact(network.params(), 4) + " (non-trainable state "
+        + Counts.compact(network.nonTrainableParams(), 4) + ")");
+    lines.add("MACs " + Counts.compact(network.macs(), 4) + (network.sideOutputs().isEmpty() ? "" : " (main output)")
+        + " · FLOPs (2 x MACs) " + Counts.compact(network.flops(), 4));
+    for (SideOutput side : network.sideOutputs()) {
+      lines.add("Side output " + side.name() + ": " + side.shape() + " · MACs " + Counts.compact(side.macs(), 4));
+    }
+    lines.add("Activations " + Counts.compact(network.activations(), 4) + " values, incl. the input");
+    return lines;
+  }
+
 
   private static String layers(int count) {
     return count == 1 ? "1 layer" : count + " layers";

@@ -125,6 +125,64 @@ class DiagramLayoutTest {
   }
 
   @Test
+  void aSideOutputStandsBesideTheMainLineAndEndsInItsOutputBoxWithoutRejoining() {
+    NetworkInfo network = Nets.withSideOutput();
+    Diagram diagram = DiagramLayout.layout(network, Folding.BLOCKS);
+    assertWellFormed(network, diagram);
+    assertEquals(7, diagram.boxes().size());
+    Diagram.Box conv = boxOf(diagram, 0);
+    Diagram.Box output = boxOf(diagram, 1);
+    Diagram.Box gap = boxOf(diagram, 2);
+    Diagram.Box fc = boxOf(diagram, 3);
+    Diagram.Box relu = boxOf(diagram, 4);
+    int main = conv.x() + conv.width() / 2;
+    assertEquals(List.of("aux1 output 10"), output.lines());
+    assertEquals(KindColor.SIDE_OUTPUT, output.color());
+    assertEquals(2, output.endRow(), "the output box holds the side row (row 1) alone; the branch has its own boxes");
+    // the branch and its output box: right of the main line, one under the other, the box last
+    for (Diagram.Box box : List.of(gap, fc, output)) {
+      assertTrue(box.x() > main, () -> box + " stands right of the main line at x = " + main);
+    }
+    assertTrue(gap.y() < fc.y() && fc.y() + fc.height() < output.y());
+    assertEquals(fc.x() + fc.width() / 2, output.x() + output.width() / 2);
+    // the main path goes straight on: relu on the same line, below the whole side output
+    assertEquals(main, relu.x() + relu.width() / 2);
+    assertTrue(relu.y() > output.y() + output.height());
+    assertTrue(diagram.edges().stream().anyMatch(e -> {
+      int[] p = e.points();
+      return p.length == 4 && p[0] == main && p[2] == main && p[1] <= conv.y() + conv.height() + 18
+          && p[3] >= output.y() + output.height();
+    }), "one line along the main path past the whole side output");
+    // no rejoin: no line leaves the lane for the main line; the only one touching both splits off above the branch
+    for (Diagram.Edge edge : diagram.edges()) {
+      int[] p = edge.points();
+      boolean lane = false;
+      boolean mainLine = false;
+      for (int i = 0; i < p.length; i += 2) {
+        lane |= p[i] > main;
+        mainLine |= p[i] == main;
+      }
+      if (lane && mainLine) {
+        assertEquals(main, p[0], "a line between lane and main line starts on the main line");
+        assertTrue(p[p.length - 1] <= gap.y(), "and ends at the top of the branch");
+      }
+    }
+  }
+
+  @Test
+  void aSideOutputBelowTheDepthDrawnIsItsOutputBoxAlone() {
+    NetworkInfo network = Nets.withSideOutput();
+    Diagram diagram = DiagramLayout.layout(network, Folding.depth(0));
+    assertWellFormed(network, diagram);
+    assertEquals(5, diagram.boxes().size());
+    Diagram.Box output = boxOf(diagram, 1);
+    assertEquals(4, output.endRow());
+    assertEquals(List.of("aux1 output 10", "90 params · 22.3%"), output.lines(), "90 of the 404 params");
+    assertEquals(90, output.params());
+    assertTrue(output.x() > boxOf(diagram, 0).x() + boxOf(diagram, 0).width() / 2);
+  }
+
+  @Test
   void nestedMergesDoNotOverlap() {
     Shape m = Nets.MAP;
     List<LayerInfo> rows = List.of(

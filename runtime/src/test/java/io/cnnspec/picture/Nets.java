@@ -4,6 +4,7 @@ import io.cnnspec.model.Block;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,18 +39,43 @@ final class Nets {
   }
 
   static NetworkInfo network(String name, List<LayerInfo> rows, List<Block> blocks) {
+    return network(name, rows, blocks, List.of());
+  }
+
+  static NetworkInfo network(String name, List<LayerInfo> rows, List<Block> blocks, List<SideOutput> sideOutputs) {
     long params = 0;
     long macs = 0;
-    for (LayerInfo row : rows) {
-      params += row.params();
-      macs += row.macs();
+    for (int i = 0; i < rows.size(); i++) {
+      params += rows.get(i).params();
+      int row = i;
+      // as the analysis counts: the network's MACs are the main output's, without the side branches
+      if (sideOutputs.stream().noneMatch(side -> side.row() <= row && row < side.endRow())) {
+        macs += rows.get(i).macs();
+      }
     }
     Shape out = rows.isEmpty() ? IN : rows.get(rows.size() - 1).output();
-    return new NetworkInfo(name, IN, out, rows, params, params, 0, macs, 1_000, blocks);
+    return new NetworkInfo(name, IN, out, rows, params, params, 0, macs, 1_000, blocks, sideOutputs);
   }
 
   static NetworkInfo tiny() {
     return network("Tiny", tinyRows(), List.of());
+  }
+
+  /**
+   * {@code conv3-8 side { gap fc10 } @aux1 relu gap fc10}: the side row at row 1, its branch rows 2
+   * and 3, the main path going on at row 4.
+   */
+  static NetworkInfo withSideOutput() {
+    Shape pooled = Shape.of(1, 1, 8);
+    List<LayerInfo> rows = List.of(
+        row("conv1", "conv", "conv3-8", 0, 0, IN, MAP, 224),
+        row("aux1", "side", "side", 0, 0, MAP, MAP, 0),
+        row("aux1.gap1", "gap", "gap", 1, 1, MAP, pooled, 0),
+        row("aux1.fc1", "fc", "fc10", 1, 1, pooled, Shape.vector(10), 90),
+        row("relu1", "relu", "relu", 0, 0, MAP, MAP, 0),
+        row("gap1", "gap", "gap", 0, 0, MAP, pooled, 0),
+        row("fc1", "fc", "fc10", 0, 0, pooled, Shape.vector(10), 90));
+    return network("Aux", rows, List.of(), List.of(new SideOutput("aux1", Shape.vector(10), 1, 4, 90 * 64)));
   }
 
   /** {@code count} convolutions in a row, as a flat 1,000-layer spec would give. */

@@ -82,4 +82,32 @@ class SvgDiagramTest {
     }
     assertEquals(1_000, boxes);
   }
+
+  @Test
+  void aSideOutputsBoxSaysWhatItOutputsAndTheLegendNamesIt() throws Exception {
+    String svg = SvgDiagram.render(Nets.withSideOutput(), Folding.BLOCKS);
+    parse(svg);
+    assertTrue(svg.contains(">aux1 output 10</text>"), svg);
+    // the branch's 90 x 64 = 5,760 MACs, as the side output gives them
+    assertTrue(svg.contains("<title>aux1: side output, 8x8x8 → 10, its branch 5.760K MACs</title>"), svg);
+    assertTrue(svg.contains(">side output</text>"), "in the legend");
+    assertFalse(svg.contains(">merge</text>"), "a side output is no merge");
+    // conv1 and fc1: (224 + 90) x 64 = 20,096 MACs on the main path
+    assertTrue(svg.contains(">MACs 20.10K (main output) · FLOPs (2 x MACs) 40.19K</text>"), svg);
+    assertTrue(svg.contains(">Side output aux1: 10 · MACs 5.760K</text>"), svg);
+  }
+
+  @Test
+  void newerLayerKindsHaveTheirColours() {
+    for (String kind : List.of("elu", "selu", "celu", "mish", "softplus", "hardtanh", "logsoftmax")) {
+      assertEquals(KindColor.ACTIVATION, KindColor.of(kind), kind);
+    }
+    assertEquals(KindColor.NORMALIZATION, KindColor.of("instancenorm"));
+    for (String kind : List.of("upsample", "resize", "pixelshuffle", "crop", "zeropad", "padchannels",
+        "channelshuffle", "flatten")) {
+      assertEquals(KindColor.RESHAPING, KindColor.of(kind), kind);
+    }
+    assertEquals(KindColor.SIDE_OUTPUT, KindColor.of("side"));
+    assertEquals(KindColor.OTHER, KindColor.of("dropout"));
+  }
 }
