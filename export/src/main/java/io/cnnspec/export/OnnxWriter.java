@@ -107,16 +107,16 @@ final class OnnxWriter {
     String n = info.name();
     Shape input = info.input();
     if (op instanceof LayerOp.Conv c) {
-      conv(n, in, n, input, c.kh(), c.kw(), input.channels(), c.channels(), c.stride(), c.padding(), c.groups(),
+      conv(n, in, n, input, c.kh(), c.kw(), input.channels(), c.channels(), c.strideH(), c.strideW(), c.padding(), c.groups(),
           c.dilation(), c.bias());
     } else if (op instanceof LayerOp.Depthwise d) {
       long cout = d.channels() == null ? input.channels() : d.channels();
-      conv(n, in, n, input, d.kh(), d.kw(), input.channels(), cout, d.stride(), d.padding(), input.channels(),
+      conv(n, in, n, input, d.kh(), d.kw(), input.channels(), cout, d.strideH(), d.strideW(), d.padding(), input.channels(),
           d.dilation(), d.bias());
     } else if (op instanceof LayerOp.Separable s) {
       conv(n + ".depthwise", in, n + ".depthwise", input, s.kh(), s.kw(), input.channels(), input.channels(),
-          s.stride(), s.padding(), input.channels(), s.dilation(), false);
-      conv(n + ".pointwise", n + ".depthwise", n, info.output(), 1, 1, input.channels(), s.channels(), 1,
+          s.strideH(), s.strideW(), s.padding(), input.channels(), s.dilation(), false);
+      conv(n + ".pointwise", n + ".depthwise", n, info.output(), 1, 1, input.channels(), s.channels(), 1, 1,
           Padding.VALID, 1, 1, s.bias());
     } else if (op instanceof LayerOp.Deconv d) {
       deconv(n, in, input, d);
@@ -205,27 +205,28 @@ final class OnnxWriter {
   }
 
 
-  private void conv(String n, String in, String out, Shape input, long kh, long kw, long cin, long cout, long stride,
-      Padding padding, long groups, long dilation, boolean bias) {
+  private void conv(String n, String in, String out, Shape input, long kh, long kw, long cin, long cout, long strideH,
+      long strideW, Padding padding, long groups, long dilation, boolean bias) {
     List<String> inputs = new ArrayList<>(List.of(in, param(n + ".weight", cout, cin / groups, kh, kw)));
     if (bias) {
       inputs.add(param(n + ".bias", cout));
     }
     graph.addNode(node("Conv", n, inputs, out)
         .addAttribute(attrs("kernel_shape", kh, kw))
-        .addAttribute(attrs("strides", stride, stride))
+        .addAttribute(attrs("strides", strideH, strideW))
         .addAttribute(attrs("dilations", dilation, dilation))
         .addAttribute(attr("group", groups))
-        .addAttribute(attrs("pads", pads(input, kh, kw, stride, dilation, padding))));
+        .addAttribute(attrs("pads", pads(input, kh, kw, strideH, strideW, dilation, padding))));
   }
 
   /** ONNX pads: top, left, bottom, right. */
-  private static long[] pads(Shape input, long kh, long kw, long stride, long dilation, Padding padding) {
+  private static long[] pads(Shape input, long kh, long kw, long strideH, long strideW, long dilation,
+      Padding padding) {
     if (padding instanceof Padding.Explicit e) {
-      return new long[] {e.pixels(), e.pixels(), e.pixels(), e.pixels()};
+      return new long[] {e.height(), e.width(), e.height(), e.width()};
     }
-    SamePadding h = SamePadding.window(input.height(), kh, stride, dilation);
-    SamePadding w = SamePadding.window(input.width(), kw, stride, dilation);
+    SamePadding h = SamePadding.window(input.height(), kh, strideH, dilation);
+    SamePadding w = SamePadding.window(input.width(), kw, strideW, dilation);
     return new long[] {h.before(), w.before(), h.after(), w.after()};
   }
 
@@ -235,22 +236,16 @@ final class OnnxWriter {
     if (d.bias()) {
       inputs.add(param(n + ".bias", d.channels()));
     }
-    long[] pads;
-    long[] outputPadding;
-    if (d.padding() instanceof Padding.Explicit e) {
-      pads = new long[] {e.pixels(), e.pixels(), e.pixels(), e.pixels()};
-      outputPadding = new long[] {0, 0};
-    } else {
-      // "same": n s; the overlap T = d(k-1) + 1 - s is cut (odd pixel at the end), or added back
-      long th = d.dilation() * (d.kh() - 1) + 1 - d.stride();
-      long tw = d.dilation() * (d.kw() - 1) + 1 - d.stride();
-      pads = new long[] {Math.max(th, 0) / 2, Math.max(tw, 0) / 2, Math.max(th, 0) - Math.max(th, 0) / 2,
-          Math.max(tw, 0) - Math.max(tw, 0) / 2};
-      outputPadding = new long[] {Math.max(-th, 0), Math.max(-tw, 0)};
-    }
+    // the same arithmetic as PyTorch's; the row PyTorch crops at the end is ONNX's end padding
+    PyTorchWriter.Deconv h = PyTorchWriter.Deconv.of(d.kh(), d.strideH(), d.dilation(), d.padding().along(true),
+        d.outputPadding());
+    PyTorchWriter.Deconv w = PyTorchWriter.Deconv.of(d.kw(), d.strideW(), d.dilation(), d.padding().along(false),
+        d.outputPadding());
+    long[] pads = {h.padding(), w.padding(), h.padding() + h.crop(), w.padding() + w.crop()};
+    long[] outputPadding = {h.outputPadding(), w.outputPadding()};
     graph.addNode(node("ConvTranspose", n, inputs, n)
         .addAttribute(attrs("kernel_shape", d.kh(), d.kw()))
-        .addAttribute(attrs("strides", d.stride(), d.stride()))
+        .addAttribute(attrs("strides", d.strideH(), d.strideW()))
         .addAttribute(attrs("dilations", d.dilation(), d.dilation()))
         .addAttribute(attr("group", d.groups()))
         .addAttribute(attrs("pads", pads))
@@ -262,8 +257,9 @@ final class OnnxWriter {
     boolean max = p.kind().equals("maxpool");
     NodeProto.Builder node = node(max ? "MaxPool" : "AveragePool", n, List.of(in), n)
         .addAttribute(attrs("kernel_shape", p.kh(), p.kw()))
-        .addAttribute(attrs("strides", p.stride(), p.stride()))
-        .addAttribute(attrs("pads", pads(info.input(), p.kh(), p.kw(), p.stride(), p.dilation(), p.padding())))
+        .addAttribute(attrs("strides", p.strideH(), p.strideW()))
+        .addAttribute(attrs("pads", pads(info.input(), p.kh(), p.kw(), p.strideH(), p.strideW(), p.dilation(),
+            p.padding())))
         .addAttribute(attr("ceil_mode", p.ceil() ? 1 : 0));
     if (max) {
       node.addAttribute(attrs("dilations", p.dilation(), p.dilation()));

@@ -333,21 +333,21 @@ final class PyTorchWriter {
     Shape input = info.input();
     String self = "self." + a;
     if (op instanceof LayerOp.Conv conv) {
-      String pad = padding(a, input, conv.kh(), conv.kw(), conv.stride(), conv.dilation(), conv.padding(), "0", b);
+      String pad = padding(a, input, conv.kh(), conv.kw(), conv.strideH(), conv.strideW(), conv.dilation(), conv.padding(), "0", b);
       b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), conv.channels(), conv.kh(), conv.kw(),
-          conv.stride(), conv.dilation(), conv.groups(), conv.bias(), b, pad) + ")");
+          conv.strideH(), conv.strideW(), conv.dilation(), conv.groups(), conv.bias(), b, pad) + ")");
       b.forward.add(out + " = " + self + "(" + padded(a, in, conv.padding()) + ")");
     } else if (op instanceof LayerOp.Depthwise dw) {
       long cout = dw.channels() == null ? input.channels() : dw.channels();
-      String pad = padding(a, input, dw.kh(), dw.kw(), dw.stride(), dw.dilation(), dw.padding(), "0", b);
-      b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), cout, dw.kh(), dw.kw(), dw.stride(),
+      String pad = padding(a, input, dw.kh(), dw.kw(), dw.strideH(), dw.strideW(), dw.dilation(), dw.padding(), "0", b);
+      b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), cout, dw.kh(), dw.kw(), dw.strideH(), dw.strideW(),
           dw.dilation(), -1, dw.bias(), b, pad) + ")  # depthwise");
       b.forward.add(out + " = " + self + "(" + padded(a, in, dw.padding()) + ")");
     } else if (op instanceof LayerOp.Separable sep) {
-      String pad = padding(a, input, sep.kh(), sep.kw(), sep.stride(), sep.dilation(), sep.padding(), "0", b);
+      String pad = padding(a, input, sep.kh(), sep.kw(), sep.strideH(), sep.strideW(), sep.dilation(), sep.padding(), "0", b);
       b.init.add(self + " = nn.Sequential(  # separable: depthwise, then pointwise");
       b.init.add("    nn.Conv2d(" + convArgs(a + "_depthwise", input.channels(), input.channels(), sep.kh(), sep.kw(),
-          sep.stride(), sep.dilation(), -1, false, b, pad) + "),");
+          sep.strideH(), sep.strideW(), sep.dilation(), -1, false, b, pad) + "),");
       b.init.add("    nn.Conv2d(" + b.slot(a + "_pointwise_in_channels", input.channels()) + ", "
           + b.slot(a + "_out_channels", sep.channels()) + ", kernel_size=1" + (sep.bias() ? "" : ", bias=False") + "),");
       b.init.add(")");
@@ -477,13 +477,13 @@ final class PyTorchWriter {
    * {@link #samePadding}), so it is a marker here: the layer's own padding when every call pads
    * symmetrically, else 0 and an explicit {@code F.pad} before it.
    */
-  private static String padding(String a, Shape in, long kh, long kw, long stride, long dilation, Padding padding,
-      String value, Body b) {
+  private static String padding(String a, Shape in, long kh, long kw, long strideH, long strideW, long dilation,
+      Padding padding, String value, Body b) {
     if (padding instanceof Padding.Explicit explicit) {
-      return b.slot(a + "_padding", explicit.pixels());
+      return b.slot(a + "_padding", pair(explicit.height(), explicit.width()));
     }
-    SamePadding h = SamePadding.window(in.height(), kh, stride, dilation);
-    SamePadding w = SamePadding.window(in.width(), kw, stride, dilation);
+    SamePadding h = SamePadding.window(in.height(), kh, strideH, dilation);
+    SamePadding w = SamePadding.window(in.width(), kw, strideW, dilation);
     String symmetric = !h.symmetric() || !w.symmetric() ? null
         : h.before() == w.before() ? Long.toString(h.before()) : "(" + h.before() + ", " + w.before() + ")";
     b.samePadding.put(a, new Body.Same(symmetric, pads(w.before(), w.after(), h.before(), h.after()), value));
@@ -551,12 +551,13 @@ final class PyTorchWriter {
     return "(" + left + ", " + right + ", " + top + ", " + bottom + ")";
   }
 
-  private static String convArgs(String a, long cin, long cout, long kh, long kw, long stride, long dilation,
+  private static String convArgs(String a, long cin, long cout, long kh, long kw, long strideH, long strideW,
+      long dilation,
       long groups, boolean bias, Body b, String padding) {
     StringBuilder s = new StringBuilder();
     s.append(b.slot(a + "_in_channels", cin)).append(", ").append(b.slot(a + "_out_channels", cout))
         .append(", kernel_size=").append(b.slot(a + "_kernel_size", kh == kw ? Long.toString(kh) : "(" + kh + ", " + kw + ")"))
-        .append(", stride=").append(b.slot(a + "_stride", stride))
+        .append(", stride=").append(b.slot(a + "_stride", pair(strideH, strideW)))
         .append(", padding=").append(padding);
     if (dilation != 1) {
       s.append(", dilation=").append(b.slot(a + "_dilation", dilation));
@@ -580,12 +581,13 @@ final class PyTorchWriter {
           + "pooling with dilation, which PyTorch does not have; write it without dN.");
     }
     // max pooling pads with -inf, which never wins; an average cannot leave zeros out (null: refused)
-    String pad = padding(a, input, pool.kh(), pool.kw(), pool.stride(), pool.dilation(), pool.padding(),
+    String pad = padding(a, input, pool.kh(), pool.kw(), pool.strideH(), pool.strideW(), pool.dilation(),
+        pool.padding(),
         max ? "float('-inf')" : null, b);
     StringBuilder s = new StringBuilder(max ? "nn.MaxPool2d(" : "nn.AvgPool2d(");
     s.append("kernel_size=").append(b.slot(a + "_kernel_size", pool.kh() == pool.kw() ? Long.toString(pool.kh())
         : "(" + pool.kh() + ", " + pool.kw() + ")"));
-    s.append(", stride=").append(b.slot(a + "_stride", pool.stride()));
+    s.append(", stride=").append(b.slot(a + "_stride", pair(pool.strideH(), pool.strideW())));
     s.append(", padding=").append(pad);
     if (pool.dilation() != 1) {
       s.append(", dilation=").append(b.slot(a + "_dilation", pool.dilation()));
@@ -602,13 +604,13 @@ final class PyTorchWriter {
 
   private void deconv(Node.Layer node, LayerOp.Deconv de, String a, String in, String out, Body b) {
     Shape input = node.info().input();
-    Deconv h = Deconv.of(de.kh(), de.stride(), de.dilation(), de.padding());
-    Deconv w = Deconv.of(de.kw(), de.stride(), de.dilation(), de.padding());
+    Deconv h = Deconv.of(de.kh(), de.strideH(), de.dilation(), de.padding().along(true), de.outputPadding());
+    Deconv w = Deconv.of(de.kw(), de.strideW(), de.dilation(), de.padding().along(false), de.outputPadding());
     StringBuilder s = new StringBuilder("nn.ConvTranspose2d(");
     s.append(b.slot(a + "_in_channels", input.channels())).append(", ").append(b.slot(a + "_out_channels", de.channels()))
         .append(", kernel_size=").append(b.slot(a + "_kernel_size", de.kh() == de.kw() ? Long.toString(de.kh())
             : "(" + de.kh() + ", " + de.kw() + ")"))
-        .append(", stride=").append(b.slot(a + "_stride", de.stride()))
+        .append(", stride=").append(b.slot(a + "_stride", pair(de.strideH(), de.strideW())))
         .append(", padding=").append(b.slot(a + "_padding", pair(h.padding(), w.padding())));
     if (h.outputPadding() != 0 || w.outputPadding() != 0) {
       s.append(", output_padding=").append(b.slot(a + "_output_padding", pair(h.outputPadding(), w.outputPadding())));
@@ -640,18 +642,20 @@ final class PyTorchWriter {
    * + output_padding; "same" asks for n s, so the kernel's overlap T = d(k-1) + 1 - s is cut:
    * T/2 on each side, and for an odd T one more row at the end, as TensorFlow crops (the
    * transpose of its convolution, which pads the odd pixel at the end). A negative T (a kernel
-   * shorter than the stride) is added back as output padding.
+   * shorter than the stride) is added back as output padding. The spec's own output padding
+   * ({@code outpad}) is added on top: pixels at the bottom/right of the output, as PyTorch adds them.
    */
   record Deconv(long padding, long outputPadding, long crop) {
-    static Deconv of(long k, long s, long d, Padding padding) {
+    /** Along one axis: kernel k, stride s, dilation d, that axis's padding, the spec's output padding. */
+    static Deconv of(long k, long s, long d, Padding padding, long outputPadding) {
       if (padding instanceof Padding.Explicit explicit) {
-        return new Deconv(explicit.pixels(), 0, 0);
+        return new Deconv(explicit.height(), outputPadding, 0);
       }
       long overlap = d * (k - 1) + 1 - s;
       if (overlap < 0) {
-        return new Deconv(0, -overlap, 0);
+        return new Deconv(0, -overlap + outputPadding, 0);
       }
-      return new Deconv(overlap / 2, 0, overlap % 2);
+      return new Deconv(overlap / 2, outputPadding, overlap % 2);
     }
   }
 
