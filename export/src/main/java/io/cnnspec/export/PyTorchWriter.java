@@ -5,6 +5,7 @@ import io.cnnspec.lang.analysis.Padding;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -74,6 +75,11 @@ final class PyTorchWriter {
         Body body = new Body(call.prefix());
         body.slot("in_channels", NetworkTree.inputOf(call.body()).channels());
         String out = sequence(call.body(), "x", "x", body);
+        if (!body.sideOutputs.isEmpty()) {
+          throw new ExportException("the def '" + call.block().def() + "' (" + call.block().text() + ") holds a side "
+              + "output, which this PyTorch exporter returns only from the network's own forward; write the side { } "
+              + "at the top level of the network (outside defs), or export to ONNX, which takes it anywhere.");
+        }
         body.forward.add("return " + out);
         bodyOf.put(call, body);
         String def = call.block().def();
@@ -90,7 +96,12 @@ final class PyTorchWriter {
     }
     Body main = new Body("");
     String out = sequence(top, "x", "x", main);
-    main.forward.add("return " + out);
+    if (main.sideOutputs.isEmpty()) {
+      main.forward.add("return " + out);
+    } else {
+      // the main output first, then each side output in row order (NetworkInfo.sideOutputs())
+      main.forward.add("return " + out + ", " + String.join(", ", main.sideOutputs));
+    }
     PyClass net = newClass(networkClass, main.template());
     net.bodies.add(main);
     finish(net, docstring());
@@ -121,11 +132,23 @@ final class PyTorchWriter {
   }
 
   private String docstring() {
-    return String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors here are NCHW).%n%n"
+    String doc = String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors here are NCHW).%n%n"
             + "cnnspec's totals: %,d params (sum(p.numel() for p in model.parameters())), %,d batch-norm running "
-            + "values (mean and variance), %,d MACs (convolutions and linear layers, one sample).",
+            + "values (mean and variance), %,d MACs (convolutions and linear layers, one sample, main output).",
         network.name(), network.input(), network.output(), network.params(), network.nonTrainableParams(),
         network.macs());
+    if (network.sideOutputs().isEmpty()) {
+      return doc;
+    }
+    List<String> names = new ArrayList<>(List.of("output"));
+    List<String> each = new ArrayList<>();
+    for (SideOutput side : network.sideOutputs()) {
+      names.add(side.name());
+      each.add(String.format(Locale.ROOT, "%s %s (%,d MACs)", side.name(), side.shape(), side.macs()));
+    }
+    return doc + String.format(Locale.ROOT, "%n%nforward returns a tuple (%s): the main output, then the side "
+        + "outputs, which it always computes: %s; %,d MACs in all.", String.join(", ", names),
+        String.join(", ", each), network.allMacs());
   }
 
   private PyClass newClass(String name, String template) {
@@ -301,6 +324,16 @@ final class PyTorchWriter {
   }
 
   private void merge(Node.Merge merge, String in, String out, Body b) {
+    if (merge.info().kind().equals("side")) {
+      // the branch's result is an extra output; the flow goes on with the input, unchanged
+      List<Node> branch = merge.branches().get(0);
+      String result = branch.isEmpty() ? in : sequence(branch, in, b.variable(), b);
+      b.sideOutputs.add(result);
+      if (!in.equals(out)) {
+        b.forward.add(out + " = " + in);
+      }
+      return;
+    }
     List<String> results = new ArrayList<>();
     for (List<Node> branch : merge.branches()) {
       results.add(branch.isEmpty() ? in : sequence(branch, in, b.variable(), b));
@@ -338,7 +371,7 @@ final class PyTorchWriter {
           conv.strideH(), conv.strideW(), conv.dilation(), conv.groups(), conv.bias(), b, pad) + ")");
       b.forward.add(out + " = " + self + "(" + padded(a, in, conv.padding()) + ")");
     } else if (op instanceof LayerOp.Depthwise dw) {
-      long cout = dw.channels() == null ? input.channels() : dw.channels();
+      long cout = dw.channels() == null ? input.channels() * dw.multiplier() : dw.channels();
       String pad = padding(a, input, dw.kh(), dw.kw(), dw.strideH(), dw.strideW(), dw.dilation(), dw.padding(), "0", b);
       b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), cout, dw.kh(), dw.kw(), dw.strideH(), dw.strideW(),
           dw.dilation(), -1, dw.bias(), b, pad) + ")  # depthwise");
@@ -346,9 +379,10 @@ final class PyTorchWriter {
     } else if (op instanceof LayerOp.Separable sep) {
       String pad = padding(a, input, sep.kh(), sep.kw(), sep.strideH(), sep.strideW(), sep.dilation(), sep.padding(), "0", b);
       b.init.add(self + " = nn.Sequential(  # separable: depthwise, then pointwise");
-      b.init.add("    nn.Conv2d(" + convArgs(a + "_depthwise", input.channels(), input.channels(), sep.kh(), sep.kw(),
+      long middle = input.channels() * sep.multiplier(); // the depth multiplier's filters per input channel
+      b.init.add("    nn.Conv2d(" + convArgs(a + "_depthwise", input.channels(), middle, sep.kh(), sep.kw(),
           sep.strideH(), sep.strideW(), sep.dilation(), -1, false, b, pad) + "),");
-      b.init.add("    nn.Conv2d(" + b.slot(a + "_pointwise_in_channels", input.channels()) + ", "
+      b.init.add("    nn.Conv2d(" + b.slot(a + "_pointwise_in_channels", middle) + ", "
           + b.slot(a + "_out_channels", sep.channels()) + ", kernel_size=1" + (sep.bias() ? "" : ", bias=False") + "),");
       b.init.add(")");
       b.forward.add(out + " = " + self + "(" + padded(a, in, sep.padding()) + ")");
@@ -388,6 +422,30 @@ final class PyTorchWriter {
       b.init.add(self + " = nn.Upsample(scale_factor=" + b.slot(a + "_scale_factor", up.factor())
           + (bilinear ? ", mode='bilinear', align_corners=False" : ", mode='nearest'") + ")");
       b.forward.add(out + " = " + self + "(" + in + ")");
+    } else if (op instanceof LayerOp.PixelShuffle shuffle) {
+      b.init.add(self + " = nn.PixelShuffle(" + b.slot(a + "_upscale_factor", shuffle.factor()) + ")");
+      b.forward.add(out + " = " + self + "(" + in + ")");
+    } else if (op instanceof LayerOp.PadChannels padded) {
+      // zero channels half before, half after (the odd one after), on the channel axis of NCHW or NC
+      long before = (padded.channels() - input.channels()) / 2;
+      long after = padded.channels() - input.channels() - before;
+      String pad = input.vector() ? "(" + before + ", " + after + ")" : pads(0, 0, 0, 0).replace(")", ", " + before + ", " + after + ")");
+      b.forward.add(out + " = F.pad(" + in + ", " + b.slot(a + "_pad", pad) + ")  # " + a + ", zero channels");
+    } else if (op instanceof LayerOp.Resize resize) {
+      boolean bilinear = info.spec().contains("bilinear");
+      b.forward.add(out + " = F.interpolate(" + in + ", size=" + b.slot(a + "_size",
+          "(" + resize.height() + ", " + resize.width() + ")")
+          + (bilinear ? ", mode='bilinear', align_corners=False" : ", mode='nearest'") + ")  # " + a);
+    } else if (op instanceof LayerOp.Crop crop) {
+      long top = (input.height() - crop.height()) / 2;
+      long left = (input.width() - crop.width()) / 2;
+      b.forward.add(out + " = " + in + "[:, :, " + b.slot(a + "_top", top) + ":" + b.slot(a + "_bottom",
+          top + crop.height()) + ", " + b.slot(a + "_left", left) + ":" + b.slot(a + "_right", left + crop.width())
+          + "]  # " + a + ", centre crop");
+    } else if (op instanceof LayerOp.ChannelShuffle shuffle) {
+      // ShuffleNet's: view as (G, C/G), transpose, flatten back
+      b.forward.add(out + " = " + in + ".unflatten(1, (" + b.slot(a + "_groups", shuffle.groups()) + ", -1))"
+          + ".transpose(1, 2).flatten(1, 2)  # " + a + ", channel shuffle");
     } else if (op instanceof LayerOp.ZeroPad zero) {
       b.forward.add(out + " = F.pad(" + in + ", " + b.slot(a + "_pad", pads(zero.pixels(), zero.pixels(),
           zero.pixels(), zero.pixels())) + ")  # " + a);
@@ -412,6 +470,14 @@ final class PyTorchWriter {
       case "silu", "swish" -> "F.silu(" + in + ")";
       case "hswish" -> "F.hardswish(" + in + ")";
       case "hsigmoid" -> "F.hardsigmoid(" + in + ")";
+      case "elu" -> "F.elu(" + in + ")";
+      case "selu" -> "F.selu(" + in + ")";
+      case "celu" -> "F.celu(" + in + ")";
+      case "mish" -> "F.mish(" + in + ")";
+      case "softplus" -> "F.softplus(" + in + ")";
+      case "hardtanh" -> "F.hardtanh(" + in + ")";
+      case "logsoftmax" -> "F.log_softmax(" + in + ", dim=1)";
+      case "stochasticdepth" -> null; // torchvision's StochasticDepth is the identity at inference
       case "lrelu" -> "F.leaky_relu(" + in + ", " + b.slot(a + "_negative_slope", NetworkTree.number(info.spec(), "0.01")) + ")";
       case "id", "identity" -> null;
       case "dropout" -> {
@@ -449,6 +515,10 @@ final class PyTorchWriter {
     switch (norm.kind()) {
       case "bn" -> {
         b.init.add(self + " = nn.BatchNorm" + (map ? "2d" : "1d") + "(" + b.slot(a + "_num_features", c) + affineArg + ")");
+        b.forward.add(out + " = " + self + "(" + in + ")");
+      }
+      case "instancenorm" -> {
+        b.init.add(self + " = nn.InstanceNorm2d(" + b.slot(a + "_num_features", c) + (affine ? ", affine=True" : "") + ")");
         b.forward.add(out + " = " + self + "(" + in + ")");
       }
       case "gn" -> {
