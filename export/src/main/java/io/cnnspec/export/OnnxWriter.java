@@ -56,8 +56,9 @@ final class OnnxWriter {
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setProducerName("cnnspec")
         .setDocString(String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors are NCHW). cnnspec's totals: "
-                + "%d params, %d batch-norm running values, %d MACs.", network.name(), network.input(),
-            network.output(), network.params(), network.nonTrainableParams(), network.macs()))
+                + "%d params, %d batch-norm running values, %d MACs (main output), %d with the side outputs.",
+            network.name(), network.input(), network.output(), network.params(), network.nonTrainableParams(),
+            network.macs(), network.allMacs()))
         .setGraph(w.graph)
         .build();
   }

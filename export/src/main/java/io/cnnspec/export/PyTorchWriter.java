@@ -134,9 +134,9 @@ final class PyTorchWriter {
   private String docstring() {
     String doc = String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors here are NCHW).%n%n"
             + "cnnspec's totals: %,d params (sum(p.numel() for p in model.parameters())), %,d batch-norm running "
-            + "values (mean and variance), %,d MACs (convolutions and linear layers, one sample, main output).",
+            + "values (mean and variance), %,d MACs (convolutions and linear layers, one sample%s).",
         network.name(), network.input(), network.output(), network.params(), network.nonTrainableParams(),
-        network.macs());
+        network.macs(), network.sideOutputs().isEmpty() ? "" : ", main output");
     if (network.sideOutputs().isEmpty()) {
       return doc;
     }
