@@ -31,6 +31,16 @@ final class PyTorchWriter {
       "while", "with", "yield", "forward", "training", "eval", "train", "to", "cuda", "cpu", "float", "half",
       "parameters", "modules", "children", "apply", "state_dict", "x", "F", "nn", "torch");
 
+  /** Activation functions without parameters, PyTorch's defaults, applied to {x}. */
+  private static final Map<String, String> FUNCTIONS = Map.ofEntries(Map.entry("relu", "F.relu({x})"),
+      Map.entry("relu6", "F.relu6({x})"), Map.entry("sigmoid", "torch.sigmoid({x})"),
+      Map.entry("tanh", "torch.tanh({x})"), Map.entry("gelu", "F.gelu({x})"),
+      Map.entry("softmax", "F.softmax({x}, dim=1)"), Map.entry("silu", "F.silu({x})"), Map.entry("swish", "F.silu({x})"),
+      Map.entry("hswish", "F.hardswish({x})"), Map.entry("hsigmoid", "F.hardsigmoid({x})"),
+      Map.entry("elu", "F.elu({x})"), Map.entry("selu", "F.selu({x})"), Map.entry("celu", "F.celu({x})"),
+      Map.entry("mish", "F.mish({x})"), Map.entry("softplus", "F.softplus({x})"),
+      Map.entry("hardtanh", "F.hardtanh({x})"), Map.entry("logsoftmax", "F.log_softmax({x}, dim=1)"));
+
   /** A class written for the calls of one def that share a text. */
   private static final class PyClass {
     final String name;
@@ -460,23 +470,8 @@ final class PyTorchWriter {
   }
 
   private void elementwise(String kind, LayerInfo info, String a, String in, String out, Body b) {
-    String call = switch (kind) {
-      case "relu" -> "F.relu(" + in + ")";
-      case "relu6" -> "F.relu6(" + in + ")";
-      case "sigmoid" -> "torch.sigmoid(" + in + ")";
-      case "tanh" -> "torch.tanh(" + in + ")";
-      case "gelu" -> "F.gelu(" + in + ")";
-      case "softmax" -> "F.softmax(" + in + ", dim=1)";
-      case "silu", "swish" -> "F.silu(" + in + ")";
-      case "hswish" -> "F.hardswish(" + in + ")";
-      case "hsigmoid" -> "F.hardsigmoid(" + in + ")";
-      case "elu" -> "F.elu(" + in + ")";
-      case "selu" -> "F.selu(" + in + ")";
-      case "celu" -> "F.celu(" + in + ")";
-      case "mish" -> "F.mish(" + in + ")";
-      case "softplus" -> "F.softplus(" + in + ")";
-      case "hardtanh" -> "F.hardtanh(" + in + ")";
-      case "logsoftmax" -> "F.log_softmax(" + in + ", dim=1)";
+    String function = FUNCTIONS.get(kind);
+    String call = function != null ? function.replace("{x}", in) : switch (kind) {
       case "stochasticdepth" -> null; // torchvision's StochasticDepth is the identity at inference
       case "lrelu" -> "F.leaky_relu(" + in + ", " + b.slot(a + "_negative_slope", NetworkTree.number(info.spec(), "0.01")) + ")";
       case "id", "identity" -> null;
