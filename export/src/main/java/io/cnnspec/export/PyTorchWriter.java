@@ -337,7 +337,12 @@ final class PyTorchWriter {
     if (merge.info().kind().equals("side")) {
       // the branch's result is an extra output; the flow goes on with the input, unchanged
       List<Node> branch = merge.branches().get(0);
-      String result = branch.isEmpty() ? in : sequence(branch, in, b.variable(), b);
+      String result = b.variable();
+      if (branch.isEmpty()) {
+        b.forward.add(result + " = " + in + "  # " + attribute(merge.info(), b)); // the map here, kept from what follows
+      } else {
+        sequence(branch, in, result, b);
+      }
       b.sideOutputs.add(result);
       if (!in.equals(out)) {
         b.forward.add(out + " = " + in);

@@ -123,6 +123,7 @@ class FrameworkCheckTest {
           side { head(8) } @aux1
           conv3-32/2 relu
           side { conv3-5 }
+          side { } @features
           gap flatten fc10
         """);
   }
