@@ -25,6 +25,9 @@ final class Body {
    */
   record Same(String symmetric, String pads, String value) {}
 
+  /** The variables holding this body's side outputs ({@code side { ... }}), in row order. */
+  final List<String> sideOutputs = new ArrayList<>();
+
   /** Each "same"-padded layer's padding in this call, by attribute. */
   final Map<String, Same> samePadding = new LinkedHashMap<>();
 

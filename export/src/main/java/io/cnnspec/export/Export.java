@@ -39,10 +39,13 @@ public final class Export {
    * {@code forward} code, row names as attribute names. Tensors are NCHW. TensorFlow's "same"
    * padding (output ceil(n / stride), the odd pixel at the bottom/right) is the layer's own padding
    * where it is symmetric and an explicit {@code F.pad} before it where it is not. fc layers flatten
-   * NCHW, so their weights are laid out unlike Keras's (the count is the same).
+   * NCHW, so their weights are laid out unlike Keras's (the count is the same). A network with side
+   * outputs ({@code side { ... }}) returns a tuple from {@code forward}: the main output, then each
+   * side output in row order, as {@link NetworkInfo#sideOutputs()} lists them.
    *
    * @throws IllegalArgumentException if the compilation has errors (no network) or no ops
-   * @throws ExportException if a layer has no PyTorch equivalent (e.g. average pooling with dilation)
+   * @throws ExportException if a layer has no PyTorch equivalent (e.g. average pooling with dilation),
+   *     or a side output stands inside a def
    */
   public static String pytorch(Compilation compilation) {
     NetworkInfo network = network(compilation);
@@ -51,12 +54,14 @@ public final class Export {
 
   /**
    * The network as an ONNX model (opset 17, IR version 8), encoded: one input {@code input} of
-   * shape 1xCxHxW (1xN for a vector), one output {@code output}, static shapes, nodes named after
-   * the spec's rows, and weights as {@code weights} says.
+   * shape 1xCxHxW (1xN for a vector), one output {@code output} and, after it, one output per side
+   * output named for its row ({@code aux1}), static shapes, nodes named after the spec's rows, and
+   * weights as {@code weights} says.
    *
    * @throws IllegalArgumentException if the compilation has errors (no network) or no ops
-   * @throws ExportException if a layer has no ONNX equivalent (e.g. adaptive pooling between sizes
-   *     that do not divide)
+   * @throws ExportException if a layer has no ONNX equivalent (e.g. a {@code ceil} pooling that rounds
+   *     up on one axis and, by PyTorch's last-window rule, down on the other), or a side output is
+   *     named {@code input} or {@code output}
    */
   public static byte[] onnx(Compilation compilation, Weights weights) {
     NetworkInfo network = network(compilation);

@@ -15,6 +15,7 @@ import io.cnnspec.lang.analysis.Padding;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -42,13 +43,22 @@ final class OnnxWriter {
     String out = w.sequence(top, "input");
     w.graph.addNode(node("Identity", "output", List.of(out), "output"));
     w.graph.addOutput(valueInfo("output", dims(network.output())));
+    for (SideOutput side : network.sideOutputs()) {
+      // each side output under its row's name, after the main output, in row order
+      if (side.name().equals("input") || side.name().equals("output")) {
+        throw new ExportException("the side output '" + side.name() + "' has a name the ONNX model gives its own "
+            + "input or output; rename it (side { ... } @" + side.name() + "_head).");
+      }
+      w.graph.addOutput(valueInfo(side.name(), dims(side.shape())));
+    }
     return ModelProto.newBuilder()
         .setIrVersion(IR_VERSION)
         .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
         .setProducerName("cnnspec")
         .setDocString(String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors are NCHW). cnnspec's totals: "
-                + "%d params, %d batch-norm running values, %d MACs.", network.name(), network.input(),
-            network.output(), network.params(), network.nonTrainableParams(), network.macs()))
+                + "%d params, %d batch-norm running values, %d MACs (main output), %d with the side outputs.",
+            network.name(), network.input(), network.output(), network.params(), network.nonTrainableParams(),
+            network.macs(), network.allMacs()))
         .setGraph(w.graph)
         .build();
   }
@@ -72,11 +82,17 @@ final class OnnxWriter {
   }
 
   private String merge(Node.Merge merge, String in) {
+    String name = merge.info().name();
+    if (merge.info().kind().equals("side")) {
+      // the branch's result is the graph output named for the row; the flow goes on with the input
+      List<Node> branch = merge.branches().get(0);
+      graph.addNode(node("Identity", name, List.of(branch.isEmpty() ? in : sequence(branch, in)), name));
+      return in;
+    }
     List<String> results = new ArrayList<>();
     for (List<Node> branch : merge.branches()) {
       results.add(branch.isEmpty() ? in : sequence(branch, in));
     }
-    String name = merge.info().name();
     switch (merge.info().kind()) {
       case "cat" -> graph.addNode(node("Concat", name, results, name).addAttribute(attr("axis", 1)));
       case "mul" -> {
@@ -107,16 +123,17 @@ final class OnnxWriter {
     String n = info.name();
     Shape input = info.input();
     if (op instanceof LayerOp.Conv c) {
-      conv(n, in, n, input, c.kh(), c.kw(), input.channels(), c.channels(), c.stride(), c.padding(), c.groups(),
+      conv(n, in, n, input, c.kh(), c.kw(), input.channels(), c.channels(), c.strideH(), c.strideW(), c.padding(), c.groups(),
           c.dilation(), c.bias());
     } else if (op instanceof LayerOp.Depthwise d) {
-      long cout = d.channels() == null ? input.channels() : d.channels();
-      conv(n, in, n, input, d.kh(), d.kw(), input.channels(), cout, d.stride(), d.padding(), input.channels(),
+      long cout = d.channels() == null ? input.channels() * d.multiplier() : d.channels();
+      conv(n, in, n, input, d.kh(), d.kw(), input.channels(), cout, d.strideH(), d.strideW(), d.padding(), input.channels(),
           d.dilation(), d.bias());
     } else if (op instanceof LayerOp.Separable s) {
-      conv(n + ".depthwise", in, n + ".depthwise", input, s.kh(), s.kw(), input.channels(), input.channels(),
-          s.stride(), s.padding(), input.channels(), s.dilation(), false);
-      conv(n + ".pointwise", n + ".depthwise", n, info.output(), 1, 1, input.channels(), s.channels(), 1,
+      long middle = input.channels() * s.multiplier(); // the depth multiplier's filters per input channel
+      conv(n + ".depthwise", in, n + ".depthwise", input, s.kh(), s.kw(), input.channels(), middle,
+          s.strideH(), s.strideW(), s.padding(), input.channels(), s.dilation(), false);
+      conv(n + ".pointwise", n + ".depthwise", n, info.output(), 1, 1, middle, s.channels(), 1, 1,
           Padding.VALID, 1, 1, s.bias());
     } else if (op instanceof LayerOp.Deconv d) {
       deconv(n, in, input, d);
@@ -144,16 +161,34 @@ final class OnnxWriter {
       graph.addNode(node(p.kind().equals("prelu") ? "PRelu" : "Mul", n, List.of(in, slope), n));
     } else if (op instanceof LayerOp.Upsample u) {
       String scales = floats(n + ".scales", 1, 1, u.factor(), u.factor());
-      boolean bilinear = info.spec().contains("bilinear");
-      NodeProto.Builder resize = node("Resize", n, List.of(in, "", scales), n)
-          .addAttribute(attr("mode", bilinear ? "linear" : "nearest"));
-      if (bilinear) {
-        resize.addAttribute(attr("coordinate_transformation_mode", "half_pixel")); // PyTorch's align_corners=False
-      } else {
-        resize.addAttribute(attr("coordinate_transformation_mode", "asymmetric"))
-            .addAttribute(attr("nearest_mode", "floor")); // PyTorch's nearest
-      }
-      graph.addNode(resize);
+      graph.addNode(interpolation(node("Resize", n, List.of(in, "", scales), n), info.spec().contains("bilinear")));
+    } else if (op instanceof LayerOp.PixelShuffle shuffle) {
+      // DepthToSpace's CRD order is PyTorch's PixelShuffle (channel c*r*r + i*r + j to c at (i, j))
+      graph.addNode(node("DepthToSpace", n, List.of(in), n).addAttribute(attr("blocksize", shuffle.factor()))
+          .addAttribute(attr("mode", "CRD")));
+    } else if (op instanceof LayerOp.PadChannels padded) {
+      long before = (padded.channels() - input.channels()) / 2;
+      long after = padded.channels() - input.channels() - before;
+      long[] pads = input.vector() ? new long[] {0, before, 0, after} : new long[] {0, before, 0, 0, 0, after, 0, 0};
+      graph.addNode(node("Pad", n, List.of(in, ints(n + ".pads", pads)), n));
+    } else if (op instanceof LayerOp.Resize r) {
+      String sizes = ints(n + ".sizes", 1, input.channels(), r.height(), r.width());
+      graph.addNode(interpolation(node("Resize", n, List.of(in, "", "", sizes), n), info.spec().contains("bilinear")));
+    } else if (op instanceof LayerOp.Crop c) {
+      long top = (input.height() - c.height()) / 2;
+      long left = (input.width() - c.width()) / 2;
+      graph.addNode(node("Slice", n, List.of(in, ints(n + ".starts", top, left),
+          ints(n + ".ends", top + c.height(), left + c.width()), ints(n + ".axes", 2, 3)), n));
+    } else if (op instanceof LayerOp.ChannelShuffle shuffle) {
+      long g = shuffle.groups();
+      long c = input.channels();
+      long[] split = input.vector() ? new long[] {0, g, c / g} : new long[] {0, g, c / g, input.height(), input.width()};
+      long[] perm = input.vector() ? new long[] {0, 2, 1} : new long[] {0, 2, 1, 3, 4};
+      long[] back = input.vector() ? new long[] {0, c} : new long[] {0, c, input.height(), input.width()};
+      graph.addNode(node("Reshape", n + ".split", List.of(in, ints(n + ".split_shape", split)), n + ".split"));
+      graph.addNode(node("Transpose", n + ".transpose", List.of(n + ".split"), n + ".transpose")
+          .addAttribute(attrs("perm", perm)));
+      graph.addNode(node("Reshape", n, List.of(n + ".transpose", ints(n + ".shape", back)), n));
     } else if (op instanceof LayerOp.ZeroPad z) {
       long p = z.pixels();
       graph.addNode(node("Pad", n, List.of(in, ints(n + ".pads", 0, 0, p, p, 0, 0, p, p)), n));
@@ -166,6 +201,16 @@ final class OnnxWriter {
           + "export a spec without it.");
     }
     return n;
+  }
+
+  /** PyTorch's interpolation as Resize attributes: bilinear with align_corners=False, or nearest. */
+  private static NodeProto.Builder interpolation(NodeProto.Builder resize, boolean bilinear) {
+    resize.addAttribute(attr("mode", bilinear ? "linear" : "nearest"));
+    if (bilinear) {
+      return resize.addAttribute(attr("coordinate_transformation_mode", "half_pixel")); // align_corners=False
+    }
+    return resize.addAttribute(attr("coordinate_transformation_mode", "asymmetric"))
+        .addAttribute(attr("nearest_mode", "floor")); // PyTorch's nearest: floor(dst * in / out)
   }
 
   private void elementwise(LayerInfo info, String kind, String in) {
@@ -186,6 +231,19 @@ final class OnnxWriter {
       case "dropout" -> node("Dropout", n, List.of(in, scalar(n + ".ratio", Float.parseFloat(NetworkTree.number(info.spec(),
           "0.5")))), n);
       case "id", "identity" -> node("Identity", n, List.of(in), n);
+      case "stochasticdepth" -> node("Identity", n, List.of(in), n); // torchvision's StochasticDepth at inference
+      case "elu" -> node("Elu", n, List.of(in), n).addAttribute(floatAttr("alpha", 1f));
+      case "selu" -> node("Selu", n, List.of(in), n); // ONNX's default alpha and gamma are PyTorch's constants
+      case "celu" -> node("Celu", n, List.of(in), n).addAttribute(floatAttr("alpha", 1f));
+      case "softplus" -> node("Softplus", n, List.of(in), n);
+      case "hardtanh" -> node("Clip", n, List.of(in, scalar(n + ".min", -1), scalar(n + ".max", 1)), n);
+      case "logsoftmax" -> node("LogSoftmax", n, List.of(in), n).addAttribute(attr("axis", 1));
+      case "mish" -> {
+        // opset 17 has no Mish: x tanh(softplus(x))
+        graph.addNode(node("Softplus", n + ".softplus", List.of(in), n + ".softplus"));
+        graph.addNode(node("Tanh", n + ".tanh", List.of(n + ".softplus"), n + ".tanh"));
+        yield node("Mul", n, List.of(in, n + ".tanh"), n);
+      }
       case "silu", "swish" -> {
         graph.addNode(node("Sigmoid", n + ".sigmoid", List.of(in), n + ".sigmoid"));
         yield node("Mul", n, List.of(in, n + ".sigmoid"), n);
@@ -205,27 +263,28 @@ final class OnnxWriter {
   }
 
 
-  private void conv(String n, String in, String out, Shape input, long kh, long kw, long cin, long cout, long stride,
-      Padding padding, long groups, long dilation, boolean bias) {
+  private void conv(String n, String in, String out, Shape input, long kh, long kw, long cin, long cout, long strideH,
+      long strideW, Padding padding, long groups, long dilation, boolean bias) {
     List<String> inputs = new ArrayList<>(List.of(in, param(n + ".weight", cout, cin / groups, kh, kw)));
     if (bias) {
       inputs.add(param(n + ".bias", cout));
     }
     graph.addNode(node("Conv", n, inputs, out)
         .addAttribute(attrs("kernel_shape", kh, kw))
-        .addAttribute(attrs("strides", stride, stride))
+        .addAttribute(attrs("strides", strideH, strideW))
         .addAttribute(attrs("dilations", dilation, dilation))
         .addAttribute(attr("group", groups))
-        .addAttribute(attrs("pads", pads(input, kh, kw, stride, dilation, padding))));
+        .addAttribute(attrs("pads", pads(input, kh, kw, strideH, strideW, dilation, padding))));
   }
 
   /** ONNX pads: top, left, bottom, right. */
-  private static long[] pads(Shape input, long kh, long kw, long stride, long dilation, Padding padding) {
+  private static long[] pads(Shape input, long kh, long kw, long strideH, long strideW, long dilation,
+      Padding padding) {
     if (padding instanceof Padding.Explicit e) {
-      return new long[] {e.pixels(), e.pixels(), e.pixels(), e.pixels()};
+      return new long[] {e.height(), e.width(), e.height(), e.width()};
     }
-    SamePadding h = SamePadding.window(input.height(), kh, stride, dilation);
-    SamePadding w = SamePadding.window(input.width(), kw, stride, dilation);
+    SamePadding h = SamePadding.window(input.height(), kh, strideH, dilation);
+    SamePadding w = SamePadding.window(input.width(), kw, strideW, dilation);
     return new long[] {h.before(), w.before(), h.after(), w.after()};
   }
 
@@ -235,22 +294,16 @@ final class OnnxWriter {
     if (d.bias()) {
       inputs.add(param(n + ".bias", d.channels()));
     }
-    long[] pads;
-    long[] outputPadding;
-    if (d.padding() instanceof Padding.Explicit e) {
-      pads = new long[] {e.pixels(), e.pixels(), e.pixels(), e.pixels()};
-      outputPadding = new long[] {0, 0};
-    } else {
-      // "same": n s; the overlap T = d(k-1) + 1 - s is cut (odd pixel at the end), or added back
-      long th = d.dilation() * (d.kh() - 1) + 1 - d.stride();
-      long tw = d.dilation() * (d.kw() - 1) + 1 - d.stride();
-      pads = new long[] {Math.max(th, 0) / 2, Math.max(tw, 0) / 2, Math.max(th, 0) - Math.max(th, 0) / 2,
-          Math.max(tw, 0) - Math.max(tw, 0) / 2};
-      outputPadding = new long[] {Math.max(-th, 0), Math.max(-tw, 0)};
-    }
+    // the same arithmetic as PyTorch's; the row PyTorch crops at the end is ONNX's end padding
+    PyTorchWriter.Deconv h = PyTorchWriter.Deconv.of(d.kh(), d.strideH(), d.dilation(), d.padding().along(true),
+        d.outputPadding());
+    PyTorchWriter.Deconv w = PyTorchWriter.Deconv.of(d.kw(), d.strideW(), d.dilation(), d.padding().along(false),
+        d.outputPadding());
+    long[] pads = {h.padding(), w.padding(), h.padding() + h.crop(), w.padding() + w.crop()};
+    long[] outputPadding = {h.outputPadding(), w.outputPadding()};
     graph.addNode(node("ConvTranspose", n, inputs, n)
         .addAttribute(attrs("kernel_shape", d.kh(), d.kw()))
-        .addAttribute(attrs("strides", d.stride(), d.stride()))
+        .addAttribute(attrs("strides", d.strideH(), d.strideW()))
         .addAttribute(attrs("dilations", d.dilation(), d.dilation()))
         .addAttribute(attr("group", d.groups()))
         .addAttribute(attrs("pads", pads))
@@ -260,11 +313,12 @@ final class OnnxWriter {
   private void pool(LayerInfo info, LayerOp.Pool p, String in) {
     String n = info.name();
     boolean max = p.kind().equals("maxpool");
+    long[] pads = pads(info.input(), p.kh(), p.kw(), p.strideH(), p.strideW(), p.dilation(), p.padding());
     NodeProto.Builder node = node(max ? "MaxPool" : "AveragePool", n, List.of(in), n)
         .addAttribute(attrs("kernel_shape", p.kh(), p.kw()))
-        .addAttribute(attrs("strides", p.stride(), p.stride()))
-        .addAttribute(attrs("pads", pads(info.input(), p.kh(), p.kw(), p.stride(), p.dilation(), p.padding())))
-        .addAttribute(attr("ceil_mode", p.ceil() ? 1 : 0));
+        .addAttribute(attrs("strides", p.strideH(), p.strideW()))
+        .addAttribute(attrs("pads", pads))
+        .addAttribute(attr("ceil_mode", p.ceil() ? ceilMode(info, p, pads) : 0));
     if (max) {
       node.addAttribute(attrs("dilations", p.dilation(), p.dilation()));
     } else if (p.dilation() != 1) {
@@ -277,18 +331,69 @@ final class OnnxWriter {
     graph.addNode(node);
   }
 
+  /**
+   * ONNX's ceil_mode for a pooling written with {@code ceil}. PyTorch drops a last window that
+   * would start in the end padding (so 5 rows, 2/2 p1 give 3, not 4); ONNX's ceil mode keeps it,
+   * and its floor mode gives PyTorch's size then. One flag serves both axes: an axis that needs
+   * ceil next to one that needs floor has no ONNX form.
+   */
+  private static long ceilMode(LayerInfo info, LayerOp.Pool p, long[] pads) {
+    Shape in = info.input();
+    Shape out = info.output();
+    boolean ceilH = out.height() == pooled(in.height(), pads[0] + pads[2], p.kh(), p.strideH(), p.dilation(), true);
+    boolean ceilW = out.width() == pooled(in.width(), pads[1] + pads[3], p.kw(), p.strideW(), p.dilation(), true);
+    boolean floorH = out.height() == pooled(in.height(), pads[0] + pads[2], p.kh(), p.strideH(), p.dilation(), false);
+    boolean floorW = out.width() == pooled(in.width(), pads[1] + pads[3], p.kw(), p.strideW(), p.dilation(), false);
+    if (ceilH && ceilW) {
+      return 1;
+    } else if (floorH && floorW) {
+      return 0;
+    }
+    throw new ExportException("layer " + info.name() + " (" + info.spec() + ") rounds up on one axis and, by "
+        + "PyTorch's rule on its last window, down on the other, which ONNX's one ceil_mode cannot say; pad it so "
+        + "the last window starts inside the input on both axes, or drop ceil.");
+  }
+
+  /** ONNX's pooled size: (n + pads - d(k - 1) - 1) / s + 1, rounded down or up. */
+  private static long pooled(long n, long pads, long k, long s, long d, boolean ceil) {
+    long span = n + pads - d * (k - 1) - 1;
+    return (ceil ? -Math.floorDiv(-span, s) : Math.floorDiv(span, s)) + 1;
+  }
+
   private void adaptive(LayerInfo info, LayerOp.AdaptivePool a, String in) {
     Shape input = info.input();
     String n = info.name();
+    boolean avg = a.kind().startsWith("adaptiveavg");
     if (input.height() % a.height() != 0 || input.width() % a.width() != 0) {
-      throw new ExportException("layer " + n + " (" + info.spec() + ") pools " + input.height() + "x" + input.width()
-          + " adaptively to " + a.height() + "x" + a.width() + ", which ONNX has no operator for when the sizes do "
-          + "not divide; export at an input size where they do (the spec's --input), or pool with a fixed window.");
+      // PyTorch's windows, [floor(i n / m), ceil((i + 1) n / m)), overlap unevenly: no one pooling does them.
+      // A window is a rectangle, so its mean (max) is the mean (max) over the height of those over the width.
+      String rows = adaptiveAxis(n + ".h", in, 2, input.height(), a.height(), avg);
+      String cols = adaptiveAxis(n + ".w", rows, 3, input.width(), a.width(), avg);
+      graph.addNode(node("Identity", n, List.of(cols), n));
+      return;
     }
     long kh = input.height() / a.height();
     long kw = input.width() / a.width();
-    graph.addNode(node(a.kind().startsWith("adaptiveavg") ? "AveragePool" : "MaxPool", n, List.of(in), n)
+    graph.addNode(node(avg ? "AveragePool" : "MaxPool", n, List.of(in), n)
         .addAttribute(attrs("kernel_shape", kh, kw)).addAttribute(attrs("strides", kh, kw)));
+  }
+
+  /** Adaptive pooling of {@code in} along one axis from {@code size} to {@code out}: a slice and reduction per output. */
+  private String adaptiveAxis(String n, String in, long axis, long size, long out, boolean avg) {
+    List<String> parts = new ArrayList<>();
+    for (long i = 0; i < out; i++) {
+      long start = i * size / out;
+      long end = -Math.floorDiv(-(i + 1) * size, out);
+      String slice = n + i + ".slice";
+      graph.addNode(node("Slice", slice, List.of(in, ints(slice + ".starts", start), ints(slice + ".ends", end),
+          ints(slice + ".axes", axis)), slice));
+      String reduced = n + i;
+      graph.addNode(node(avg ? "ReduceMean" : "ReduceMax", reduced, List.of(slice), reduced)
+          .addAttribute(attrs("axes", axis)).addAttribute(attr("keepdims", 1)));
+      parts.add(reduced);
+    }
+    graph.addNode(node("Concat", n, parts, n).addAttribute(attr("axis", axis)));
+    return n;
   }
 
   private void norm(LayerInfo info, LayerOp.Norm norm, String in) {
@@ -310,6 +415,8 @@ final class OnnxWriter {
           graph.addNode(node("Squeeze", n + ".squeeze", List.of(n + ".bn", ints(n + ".saxes", 2)), n));
         }
       }
+      case "instancenorm" -> graph.addNode(node("InstanceNormalization", n, List.of(in, scale, bias), n)
+          .addAttribute(floatAttr("epsilon", 1e-5f)));
       case "ln" -> {
         if (input.vector()) {
           graph.addNode(node("LayerNormalization", n, List.of(in, scale, bias), n).addAttribute(attr("axis", -1)));

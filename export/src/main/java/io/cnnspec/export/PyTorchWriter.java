@@ -5,6 +5,7 @@ import io.cnnspec.lang.analysis.Padding;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -29,6 +30,16 @@ final class PyTorchWriter {
       "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
       "while", "with", "yield", "forward", "training", "eval", "train", "to", "cuda", "cpu", "float", "half",
       "parameters", "modules", "children", "apply", "state_dict", "x", "F", "nn", "torch");
+
+  /** Activation functions without parameters, PyTorch's defaults, applied to {x}. */
+  private static final Map<String, String> FUNCTIONS = Map.ofEntries(Map.entry("relu", "F.relu({x})"),
+      Map.entry("relu6", "F.relu6({x})"), Map.entry("sigmoid", "torch.sigmoid({x})"),
+      Map.entry("tanh", "torch.tanh({x})"), Map.entry("gelu", "F.gelu({x})"),
+      Map.entry("softmax", "F.softmax({x}, dim=1)"), Map.entry("silu", "F.silu({x})"), Map.entry("swish", "F.silu({x})"),
+      Map.entry("hswish", "F.hardswish({x})"), Map.entry("hsigmoid", "F.hardsigmoid({x})"),
+      Map.entry("elu", "F.elu({x})"), Map.entry("selu", "F.selu({x})"), Map.entry("celu", "F.celu({x})"),
+      Map.entry("mish", "F.mish({x})"), Map.entry("softplus", "F.softplus({x})"),
+      Map.entry("hardtanh", "F.hardtanh({x})"), Map.entry("logsoftmax", "F.log_softmax({x}, dim=1)"));
 
   /** A class written for the calls of one def that share a text. */
   private static final class PyClass {
@@ -74,6 +85,11 @@ final class PyTorchWriter {
         Body body = new Body(call.prefix());
         body.slot("in_channels", NetworkTree.inputOf(call.body()).channels());
         String out = sequence(call.body(), "x", "x", body);
+        if (!body.sideOutputs.isEmpty()) {
+          throw new ExportException("the def '" + call.block().def() + "' (" + call.block().text() + ") holds a side "
+              + "output, which this PyTorch exporter returns only from the network's own forward; write the side { } "
+              + "at the top level of the network (outside defs), or export to ONNX, which takes it anywhere.");
+        }
         body.forward.add("return " + out);
         bodyOf.put(call, body);
         String def = call.block().def();
@@ -90,7 +106,12 @@ final class PyTorchWriter {
     }
     Body main = new Body("");
     String out = sequence(top, "x", "x", main);
-    main.forward.add("return " + out);
+    if (main.sideOutputs.isEmpty()) {
+      main.forward.add("return " + out);
+    } else {
+      // the main output first, then each side output in row order (NetworkInfo.sideOutputs())
+      main.forward.add("return " + out + ", " + String.join(", ", main.sideOutputs));
+    }
     PyClass net = newClass(networkClass, main.template());
     net.bodies.add(main);
     finish(net, docstring());
@@ -121,11 +142,23 @@ final class PyTorchWriter {
   }
 
   private String docstring() {
-    return String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors here are NCHW).%n%n"
+    String doc = String.format(Locale.ROOT, "%s: %s -> %s (HxWxC; tensors here are NCHW).%n%n"
             + "cnnspec's totals: %,d params (sum(p.numel() for p in model.parameters())), %,d batch-norm running "
-            + "values (mean and variance), %,d MACs (convolutions and linear layers, one sample).",
+            + "values (mean and variance), %,d MACs (convolutions and linear layers, one sample%s).",
         network.name(), network.input(), network.output(), network.params(), network.nonTrainableParams(),
-        network.macs());
+        network.macs(), network.sideOutputs().isEmpty() ? "" : ", main output");
+    if (network.sideOutputs().isEmpty()) {
+      return doc;
+    }
+    List<String> names = new ArrayList<>(List.of("output"));
+    List<String> each = new ArrayList<>();
+    for (SideOutput side : network.sideOutputs()) {
+      names.add(side.name());
+      each.add(String.format(Locale.ROOT, "%s %s (%,d MACs)", side.name(), side.shape(), side.macs()));
+    }
+    return doc + String.format(Locale.ROOT, "%n%nforward returns a tuple (%s): the main output, then the side "
+        + "outputs, which it always computes: %s; %,d MACs in all.", String.join(", ", names),
+        String.join(", ", each), network.allMacs());
   }
 
   private PyClass newClass(String name, String template) {
@@ -301,6 +334,21 @@ final class PyTorchWriter {
   }
 
   private void merge(Node.Merge merge, String in, String out, Body b) {
+    if (merge.info().kind().equals("side")) {
+      // the branch's result is an extra output; the flow goes on with the input, unchanged
+      List<Node> branch = merge.branches().get(0);
+      String result = b.variable();
+      if (branch.isEmpty()) {
+        b.forward.add(result + " = " + in + "  # " + attribute(merge.info(), b)); // the map here, kept from what follows
+      } else {
+        sequence(branch, in, result, b);
+      }
+      b.sideOutputs.add(result);
+      if (!in.equals(out)) {
+        b.forward.add(out + " = " + in);
+      }
+      return;
+    }
     List<String> results = new ArrayList<>();
     for (List<Node> branch : merge.branches()) {
       results.add(branch.isEmpty() ? in : sequence(branch, in, b.variable(), b));
@@ -333,22 +381,23 @@ final class PyTorchWriter {
     Shape input = info.input();
     String self = "self." + a;
     if (op instanceof LayerOp.Conv conv) {
-      String pad = padding(a, input, conv.kh(), conv.kw(), conv.stride(), conv.dilation(), conv.padding(), "0", b);
+      String pad = padding(a, input, conv.kh(), conv.kw(), conv.strideH(), conv.strideW(), conv.dilation(), conv.padding(), "0", b);
       b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), conv.channels(), conv.kh(), conv.kw(),
-          conv.stride(), conv.dilation(), conv.groups(), conv.bias(), b, pad) + ")");
+          conv.strideH(), conv.strideW(), conv.dilation(), conv.groups(), conv.bias(), b, pad) + ")");
       b.forward.add(out + " = " + self + "(" + padded(a, in, conv.padding()) + ")");
     } else if (op instanceof LayerOp.Depthwise dw) {
-      long cout = dw.channels() == null ? input.channels() : dw.channels();
-      String pad = padding(a, input, dw.kh(), dw.kw(), dw.stride(), dw.dilation(), dw.padding(), "0", b);
-      b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), cout, dw.kh(), dw.kw(), dw.stride(),
+      long cout = dw.channels() == null ? input.channels() * dw.multiplier() : dw.channels();
+      String pad = padding(a, input, dw.kh(), dw.kw(), dw.strideH(), dw.strideW(), dw.dilation(), dw.padding(), "0", b);
+      b.init.add(self + " = nn.Conv2d(" + convArgs(a, input.channels(), cout, dw.kh(), dw.kw(), dw.strideH(), dw.strideW(),
           dw.dilation(), -1, dw.bias(), b, pad) + ")  # depthwise");
       b.forward.add(out + " = " + self + "(" + padded(a, in, dw.padding()) + ")");
     } else if (op instanceof LayerOp.Separable sep) {
-      String pad = padding(a, input, sep.kh(), sep.kw(), sep.stride(), sep.dilation(), sep.padding(), "0", b);
+      String pad = padding(a, input, sep.kh(), sep.kw(), sep.strideH(), sep.strideW(), sep.dilation(), sep.padding(), "0", b);
       b.init.add(self + " = nn.Sequential(  # separable: depthwise, then pointwise");
-      b.init.add("    nn.Conv2d(" + convArgs(a + "_depthwise", input.channels(), input.channels(), sep.kh(), sep.kw(),
-          sep.stride(), sep.dilation(), -1, false, b, pad) + "),");
-      b.init.add("    nn.Conv2d(" + b.slot(a + "_pointwise_in_channels", input.channels()) + ", "
+      long middle = input.channels() * sep.multiplier(); // the depth multiplier's filters per input channel
+      b.init.add("    nn.Conv2d(" + convArgs(a + "_depthwise", input.channels(), middle, sep.kh(), sep.kw(),
+          sep.strideH(), sep.strideW(), sep.dilation(), -1, false, b, pad) + "),");
+      b.init.add("    nn.Conv2d(" + b.slot(a + "_pointwise_in_channels", middle) + ", "
           + b.slot(a + "_out_channels", sep.channels()) + ", kernel_size=1" + (sep.bias() ? "" : ", bias=False") + "),");
       b.init.add(")");
       b.forward.add(out + " = " + self + "(" + padded(a, in, sep.padding()) + ")");
@@ -388,6 +437,30 @@ final class PyTorchWriter {
       b.init.add(self + " = nn.Upsample(scale_factor=" + b.slot(a + "_scale_factor", up.factor())
           + (bilinear ? ", mode='bilinear', align_corners=False" : ", mode='nearest'") + ")");
       b.forward.add(out + " = " + self + "(" + in + ")");
+    } else if (op instanceof LayerOp.PixelShuffle shuffle) {
+      b.init.add(self + " = nn.PixelShuffle(" + b.slot(a + "_upscale_factor", shuffle.factor()) + ")");
+      b.forward.add(out + " = " + self + "(" + in + ")");
+    } else if (op instanceof LayerOp.PadChannels padded) {
+      // zero channels half before, half after (the odd one after), on the channel axis of NCHW or NC
+      long before = (padded.channels() - input.channels()) / 2;
+      long after = padded.channels() - input.channels() - before;
+      String pad = input.vector() ? "(" + before + ", " + after + ")" : pads(0, 0, 0, 0).replace(")", ", " + before + ", " + after + ")");
+      b.forward.add(out + " = F.pad(" + in + ", " + b.slot(a + "_pad", pad) + ")  # " + a + ", zero channels");
+    } else if (op instanceof LayerOp.Resize resize) {
+      boolean bilinear = info.spec().contains("bilinear");
+      b.forward.add(out + " = F.interpolate(" + in + ", size=" + b.slot(a + "_size",
+          "(" + resize.height() + ", " + resize.width() + ")")
+          + (bilinear ? ", mode='bilinear', align_corners=False" : ", mode='nearest'") + ")  # " + a);
+    } else if (op instanceof LayerOp.Crop crop) {
+      long top = (input.height() - crop.height()) / 2;
+      long left = (input.width() - crop.width()) / 2;
+      b.forward.add(out + " = " + in + "[:, :, " + b.slot(a + "_top", top) + ":" + b.slot(a + "_bottom",
+          top + crop.height()) + ", " + b.slot(a + "_left", left) + ":" + b.slot(a + "_right", left + crop.width())
+          + "]  # " + a + ", centre crop");
+    } else if (op instanceof LayerOp.ChannelShuffle shuffle) {
+      // ShuffleNet's: view as (G, C/G), transpose, flatten back
+      b.forward.add(out + " = " + in + ".unflatten(1, (" + b.slot(a + "_groups", shuffle.groups()) + ", -1))"
+          + ".transpose(1, 2).flatten(1, 2)  # " + a + ", channel shuffle");
     } else if (op instanceof LayerOp.ZeroPad zero) {
       b.forward.add(out + " = F.pad(" + in + ", " + b.slot(a + "_pad", pads(zero.pixels(), zero.pixels(),
           zero.pixels(), zero.pixels())) + ")  # " + a);
@@ -402,16 +475,9 @@ final class PyTorchWriter {
   }
 
   private void elementwise(String kind, LayerInfo info, String a, String in, String out, Body b) {
-    String call = switch (kind) {
-      case "relu" -> "F.relu(" + in + ")";
-      case "relu6" -> "F.relu6(" + in + ")";
-      case "sigmoid" -> "torch.sigmoid(" + in + ")";
-      case "tanh" -> "torch.tanh(" + in + ")";
-      case "gelu" -> "F.gelu(" + in + ")";
-      case "softmax" -> "F.softmax(" + in + ", dim=1)";
-      case "silu", "swish" -> "F.silu(" + in + ")";
-      case "hswish" -> "F.hardswish(" + in + ")";
-      case "hsigmoid" -> "F.hardsigmoid(" + in + ")";
+    String function = FUNCTIONS.get(kind);
+    String call = function != null ? function.replace("{x}", in) : switch (kind) {
+      case "stochasticdepth" -> null; // torchvision's StochasticDepth is the identity at inference
       case "lrelu" -> "F.leaky_relu(" + in + ", " + b.slot(a + "_negative_slope", NetworkTree.number(info.spec(), "0.01")) + ")";
       case "id", "identity" -> null;
       case "dropout" -> {
@@ -451,6 +517,10 @@ final class PyTorchWriter {
         b.init.add(self + " = nn.BatchNorm" + (map ? "2d" : "1d") + "(" + b.slot(a + "_num_features", c) + affineArg + ")");
         b.forward.add(out + " = " + self + "(" + in + ")");
       }
+      case "instancenorm" -> {
+        b.init.add(self + " = nn.InstanceNorm2d(" + b.slot(a + "_num_features", c) + (affine ? ", affine=True" : "") + ")");
+        b.forward.add(out + " = " + self + "(" + in + ")");
+      }
       case "gn" -> {
         b.init.add(self + " = nn.GroupNorm(" + b.slot(a + "_num_groups", norm.groups()) + ", "
             + b.slot(a + "_num_channels", c) + affineArg + ")");
@@ -477,13 +547,13 @@ final class PyTorchWriter {
    * {@link #samePadding}), so it is a marker here: the layer's own padding when every call pads
    * symmetrically, else 0 and an explicit {@code F.pad} before it.
    */
-  private static String padding(String a, Shape in, long kh, long kw, long stride, long dilation, Padding padding,
-      String value, Body b) {
+  private static String padding(String a, Shape in, long kh, long kw, long strideH, long strideW, long dilation,
+      Padding padding, String value, Body b) {
     if (padding instanceof Padding.Explicit explicit) {
-      return b.slot(a + "_padding", explicit.pixels());
+      return b.slot(a + "_padding", pair(explicit.height(), explicit.width()));
     }
-    SamePadding h = SamePadding.window(in.height(), kh, stride, dilation);
-    SamePadding w = SamePadding.window(in.width(), kw, stride, dilation);
+    SamePadding h = SamePadding.window(in.height(), kh, strideH, dilation);
+    SamePadding w = SamePadding.window(in.width(), kw, strideW, dilation);
     String symmetric = !h.symmetric() || !w.symmetric() ? null
         : h.before() == w.before() ? Long.toString(h.before()) : "(" + h.before() + ", " + w.before() + ")";
     b.samePadding.put(a, new Body.Same(symmetric, pads(w.before(), w.after(), h.before(), h.after()), value));
@@ -551,12 +621,13 @@ final class PyTorchWriter {
     return "(" + left + ", " + right + ", " + top + ", " + bottom + ")";
   }
 
-  private static String convArgs(String a, long cin, long cout, long kh, long kw, long stride, long dilation,
+  private static String convArgs(String a, long cin, long cout, long kh, long kw, long strideH, long strideW,
+      long dilation,
       long groups, boolean bias, Body b, String padding) {
     StringBuilder s = new StringBuilder();
     s.append(b.slot(a + "_in_channels", cin)).append(", ").append(b.slot(a + "_out_channels", cout))
         .append(", kernel_size=").append(b.slot(a + "_kernel_size", kh == kw ? Long.toString(kh) : "(" + kh + ", " + kw + ")"))
-        .append(", stride=").append(b.slot(a + "_stride", stride))
+        .append(", stride=").append(b.slot(a + "_stride", pair(strideH, strideW)))
         .append(", padding=").append(padding);
     if (dilation != 1) {
       s.append(", dilation=").append(b.slot(a + "_dilation", dilation));
@@ -580,12 +651,13 @@ final class PyTorchWriter {
           + "pooling with dilation, which PyTorch does not have; write it without dN.");
     }
     // max pooling pads with -inf, which never wins; an average cannot leave zeros out (null: refused)
-    String pad = padding(a, input, pool.kh(), pool.kw(), pool.stride(), pool.dilation(), pool.padding(),
+    String pad = padding(a, input, pool.kh(), pool.kw(), pool.strideH(), pool.strideW(), pool.dilation(),
+        pool.padding(),
         max ? "float('-inf')" : null, b);
     StringBuilder s = new StringBuilder(max ? "nn.MaxPool2d(" : "nn.AvgPool2d(");
     s.append("kernel_size=").append(b.slot(a + "_kernel_size", pool.kh() == pool.kw() ? Long.toString(pool.kh())
         : "(" + pool.kh() + ", " + pool.kw() + ")"));
-    s.append(", stride=").append(b.slot(a + "_stride", pool.stride()));
+    s.append(", stride=").append(b.slot(a + "_stride", pair(pool.strideH(), pool.strideW())));
     s.append(", padding=").append(pad);
     if (pool.dilation() != 1) {
       s.append(", dilation=").append(b.slot(a + "_dilation", pool.dilation()));
@@ -602,13 +674,13 @@ final class PyTorchWriter {
 
   private void deconv(Node.Layer node, LayerOp.Deconv de, String a, String in, String out, Body b) {
     Shape input = node.info().input();
-    Deconv h = Deconv.of(de.kh(), de.stride(), de.dilation(), de.padding());
-    Deconv w = Deconv.of(de.kw(), de.stride(), de.dilation(), de.padding());
+    Deconv h = Deconv.of(de.kh(), de.strideH(), de.dilation(), de.padding().along(true), de.outputPadding());
+    Deconv w = Deconv.of(de.kw(), de.strideW(), de.dilation(), de.padding().along(false), de.outputPadding());
     StringBuilder s = new StringBuilder("nn.ConvTranspose2d(");
     s.append(b.slot(a + "_in_channels", input.channels())).append(", ").append(b.slot(a + "_out_channels", de.channels()))
         .append(", kernel_size=").append(b.slot(a + "_kernel_size", de.kh() == de.kw() ? Long.toString(de.kh())
             : "(" + de.kh() + ", " + de.kw() + ")"))
-        .append(", stride=").append(b.slot(a + "_stride", de.stride()))
+        .append(", stride=").append(b.slot(a + "_stride", pair(de.strideH(), de.strideW())))
         .append(", padding=").append(b.slot(a + "_padding", pair(h.padding(), w.padding())));
     if (h.outputPadding() != 0 || w.outputPadding() != 0) {
       s.append(", output_padding=").append(b.slot(a + "_output_padding", pair(h.outputPadding(), w.outputPadding())));
@@ -640,18 +712,20 @@ final class PyTorchWriter {
    * + output_padding; "same" asks for n s, so the kernel's overlap T = d(k-1) + 1 - s is cut:
    * T/2 on each side, and for an odd T one more row at the end, as TensorFlow crops (the
    * transpose of its convolution, which pads the odd pixel at the end). A negative T (a kernel
-   * shorter than the stride) is added back as output padding.
+   * shorter than the stride) is added back as output padding. The spec's own output padding
+   * ({@code outpad}) is added on top: pixels at the bottom/right of the output, as PyTorch adds them.
    */
   record Deconv(long padding, long outputPadding, long crop) {
-    static Deconv of(long k, long s, long d, Padding padding) {
+    /** Along one axis: kernel k, stride s, dilation d, that axis's padding, the spec's output padding. */
+    static Deconv of(long k, long s, long d, Padding padding, long outputPadding) {
       if (padding instanceof Padding.Explicit explicit) {
-        return new Deconv(explicit.pixels(), 0, 0);
+        return new Deconv(explicit.height(), outputPadding, 0);
       }
       long overlap = d * (k - 1) + 1 - s;
       if (overlap < 0) {
-        return new Deconv(0, -overlap, 0);
+        return new Deconv(0, -overlap + outputPadding, 0);
       }
-      return new Deconv(overlap / 2, 0, overlap % 2);
+      return new Deconv(overlap / 2, outputPadding, overlap % 2);
     }
   }
 

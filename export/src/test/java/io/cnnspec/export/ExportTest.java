@@ -95,9 +95,41 @@ class ExportTest {
     ExportException py = assertThrows(ExportException.class, () -> Export.pytorch(c));
     assertTrue(py.getMessage().startsWith("layer pool1 (avgpool3/1 d2) is an average pooling with dilation"),
         py.getMessage());
-    Compilation adaptive = Specs.compile("network A : 13x13x3\n adaptiveavgpool6", "a");
-    ExportException onnx = assertThrows(ExportException.class, () -> Export.onnx(adaptive, Export.Weights.NONE));
-    assertTrue(onnx.getMessage().contains("pools 13x13 adaptively to 6x6"), onnx.getMessage());
+    // 5 rows with p1: PyTorch drops the last window, which would start in the padding (3, ONNX's
+    // ceil mode 4); 7 columns without padding round up (4, ONNX's floor mode 3)
+    Compilation ceil = Specs.compile("network C : 5x7x3\n maxpool2/2 p1x0 ceil", "c");
+    ExportException onnx = assertThrows(ExportException.class, () -> Export.onnx(ceil, Export.Weights.NONE));
+    assertTrue(onnx.getMessage().startsWith("layer pool1 (maxpool2/2 p1x0 ceil) rounds up on one axis"),
+        onnx.getMessage());
+  }
+
+  @Test
+  void sideOutputsAreExtraOutputsAfterTheMainOne() throws Exception {
+    Compilation c = Specs.compile("""
+        network S : 16x16x3 -> 10
+          conv3-8/2 relu
+          side { conv1-4 } @aux1
+          gap flatten fc10
+        """, "s");
+    String py = Export.pytorch(c);
+    assertTrue(py.contains("        b1 = self.aux1_conv1(x)\n"), py);
+    assertTrue(py.contains("        return x, b1\n"), py);
+    assertTrue(py.contains("forward returns a tuple (output, aux1)"), py);
+    ModelProto model = ModelProto.parseFrom(Export.onnx(c, Export.Weights.NONE));
+    assertEquals(List.of("output", "aux1"), model.getGraph().getOutputList().stream().map(ValueInfoProto::getName).toList());
+    assertEquals(List.of(1L, 4L, 8L, 8L), dims(model.getGraph().getOutput(1)));
+  }
+
+  @Test
+  void aSideOutputInsideADefIsRefusedForPyTorchOnly() {
+    Compilation c = Specs.compile("""
+        network S : 16x16x3
+          def block { conv3-8 side { conv1-4 } relu }
+          block
+        """, "s");
+    ExportException e = assertThrows(ExportException.class, () -> Export.pytorch(c));
+    assertTrue(e.getMessage().startsWith("the def 'block' (block) holds a side output"), e.getMessage());
+    assertTrue(Export.onnx(c, Export.Weights.NONE).length > 0);
   }
 
   private static List<Long> dims(ValueInfoProto value) {

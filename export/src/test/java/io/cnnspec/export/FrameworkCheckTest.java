@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.model.SideOutput;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -86,6 +87,45 @@ class FrameworkCheckTest {
           upsample2 bilinear zeropad1 upsample2 lrelu0.2 gelu silu relu6 tanh lrn
           adaptiveavgpool13 adaptivemaxpool1 flatten fc24 ln
         """);
+    EDGE_CASES.put("PerAxisStrides", """
+        network PerAxisStrides : 64x40x8
+          maxpool2/2x1 p1x0 conv3-16/2x1 valid conv3x1-16/1x2 same avgpool3/2x1 p1x0 dwconv3/2x1 p0x1
+          sepconv3-16/1x2 same deconv3-8/2x1 p1x0 maxpool1x2
+          maxpool2/2x1 p1x0 ceil maxpool3/1x2 p0x1 ceil
+        """);
+    EDGE_CASES.put("NewActivations", """
+        network NewActivations : 8x8x4
+          elu selu celu mish softplus hardtanh res { conv3-4 stochasticdepth0.2 } logsoftmax
+          gap flatten fc10 logsoftmax
+        """);
+    EDGE_CASES.put("InstanceNorms", """
+        network InstanceNorms : 16x16x8
+          instancenorm conv3-8 instancenorm affine relu
+        """);
+    EDGE_CASES.put("ShuffleAndPad", """
+        network ShuffleAndPad : 8x8x3
+          conv3-36 pixelshuffle3 conv1-12 g4 channelshuffle3 padchannels-17
+          res { maxpool1/2 padchannels-24 | conv3-24/2 } gap flatten channelshuffle4 padchannels-40
+        """);
+    EDGE_CASES.put("MultiplierAndOutpad", """
+        network MultiplierAndOutpad : 16x16x8
+          dwconv3 dm2 sepconv3-32/2 dm3 dwconv3 dm2 deconv3-4/2 outpad1 p1
+          deconv3-4/2x1 p1x0 maxpool2/1 crop18x17
+        """);
+    EDGE_CASES.put("ResizeAndCrop", """
+        network ResizeAndCrop : 13x11x4
+          resize20x30 bilinear resize17 resize9x7 crop7x5 adaptiveavgpool5x3 adaptivemaxpool7x5
+        """);
+    EDGE_CASES.put("SideOutputs", """
+        network SideOutputs : 32x32x3
+          def head(k) { conv1-{k} relu gap flatten fc10 }
+          conv3-16/2 relu
+          side { head(8) } @aux1
+          conv3-32/2 relu
+          side { conv3-5 }
+          side { } @features
+          gap flatten fc10
+        """);
   }
 
   @TempDir
@@ -144,10 +184,15 @@ class FrameworkCheckTest {
         }
         assertEquals(net.params(), Long.parseLong(r[1]), "PyTorch's sum(p.numel())");
         assertEquals(net.nonTrainableParams(), Long.parseLong(r[2]), "batch norm running mean + var");
-        assertEquals(net.macs(), Long.parseLong(r[3]), "conv/linear MACs from forward hooks");
-        String shape = String.join(",", dims(net.output()));
-        assertEquals(shape, r[4], "PyTorch output shape (NCHW)");
-        assertEquals(shape, r[5], "ONNX inferred output shape");
+        // the exported forward computes every output, so the hooks see the side outputs' MACs too
+        assertEquals(net.allMacs(), Long.parseLong(r[3]), "conv/linear MACs from forward hooks, every output");
+        List<String> shapes = new ArrayList<>(List.of(String.join(",", dims(net.output()))));
+        for (SideOutput side : net.sideOutputs()) {
+          shapes.add(String.join(",", dims(side.shape())));
+        }
+        String shape = String.join(";", shapes);
+        assertEquals(shape, r[4], "PyTorch output shapes (NCHW; main output, then side outputs)");
+        assertEquals(shape, r[5], "ONNX inferred output shapes (main output, then side outputs)");
       }));
     }
     return tests;

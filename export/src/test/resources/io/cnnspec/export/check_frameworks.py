@@ -5,7 +5,9 @@ comma-separated, NCHW with batch 1) and prints, per network, one line
 'NAME<TAB>params<TAB>bn_running<TAB>macs<TAB>output_dims<TAB>onnx_output_dims<TAB>seconds' or
 'NAME<TAB>ERROR<TAB>message'. MACs are measured with forward hooks on a zero input: a convolution
 counts weight.numel() per output position, a transposed one per input position, a linear layer
-weight.numel() per sample.
+weight.numel() per sample; the exported forward always computes the side outputs, so the hooks
+measure every output's MACs. A network with side outputs returns a tuple (main, side1, ...): the
+dims of each output are comma-separated and the outputs ';'-separated, ONNX's graph outputs likewise.
 """
 import sys
 import time
@@ -54,15 +56,26 @@ def measure(cls_name, py_file, dims):
             m.register_forward_hook(hook)
     with torch.no_grad():
         out = model(torch.zeros(*dims))
-    return params, running, macs[0], list(out.shape)
+    outputs = out if isinstance(out, tuple) else (out,)
+    return params, running, macs[0], ";".join(",".join(map(str, o.shape)) for o in outputs)
 
 
 def onnx_output(onnx_file):
     model = onnx.load(onnx_file)
     onnx.checker.check_model(model, full_check=True)
     inferred = onnx.shape_inference.infer_shapes(model, check_type=True, strict_mode=True)
-    dims = inferred.graph.output[0].type.tensor_type.shape.dim
-    return [d.dim_value for d in dims]
+    # each graph output is an Identity of a computed tensor: that tensor's shape is ONNX's inference,
+    # not the declared output shape (strict mode fails on a disagreement between the two as well)
+    inferred_shapes = {v.name: v.type.tensor_type.shape.dim for v in inferred.graph.value_info}
+    inferred_shapes.update({v.name: v.type.tensor_type.shape.dim for v in inferred.graph.input})
+    producer = {n.output[0]: n for n in inferred.graph.node}
+    shapes = []
+    for output in inferred.graph.output:
+        node = producer[output.name]
+        source = node.input[0] if node.op_type == "Identity" else output.name
+        dims = inferred_shapes.get(source, output.type.tensor_type.shape.dim)
+        shapes.append(",".join(str(d.dim_value) for d in dims))
+    return ";".join(shapes)
 
 
 for line in sys.stdin:
@@ -74,8 +87,7 @@ for line in sys.stdin:
     try:
         params, running, macs, shape = measure(cls_name, py_file, [int(d) for d in dims.split(",")])
         onnx_shape = onnx_output(onnx_file)
-        print("\t".join([name, str(params), str(running), str(macs), ",".join(map(str, shape)),
-                         ",".join(map(str, onnx_shape)), "%.1f" % (time.time() - start)]), flush=True)
+        print("\t".join([name, str(params), str(running), str(macs), shape, onnx_shape, "%.1f" % (time.time() - start)]), flush=True)
     except Exception as e:
         message = traceback.format_exc().strip().splitlines()
         print(name + "\tERROR\t" + " | ".join(message[-3:]), flush=True)
