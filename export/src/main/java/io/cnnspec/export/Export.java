@@ -49,7 +49,7 @@ public final class Export {
    */
   public static String pytorch(Compilation compilation) {
     NetworkInfo network = network(compilation);
-    return PyTorchWriter.write(network, NetworkTree.of(network, compilation.ops()));
+    return PyTorchWriter.write(network, NetworkTree.of(network, compilation.ops(), compilation.branchCounts()));
   }
 
   /**
@@ -65,7 +65,7 @@ public final class Export {
    */
   public static byte[] onnx(Compilation compilation, Weights weights) {
     NetworkInfo network = network(compilation);
-    return OnnxWriter.write(network, NetworkTree.of(network, compilation.ops()), weights).toByteArray();
+    return OnnxWriter.write(network, NetworkTree.of(network, compilation.ops(), compilation.branchCounts()), weights).toByteArray();
   }
 
   private static NetworkInfo network(Compilation compilation) {

@@ -23,12 +23,14 @@ final class NetworkTree {
 
   private final List<LayerInfo> rows;
   private final List<LayerOp> ops;
+  private final List<Integer> branchCounts;
   private final List<Block>[] blocksAt;
 
   @SuppressWarnings("unchecked")
-  private NetworkTree(NetworkInfo network, List<LayerOp> ops) {
+  private NetworkTree(NetworkInfo network, List<LayerOp> ops, List<Integer> branchCounts) {
     this.rows = network.layers();
     this.ops = ops;
+    this.branchCounts = branchCounts;
     this.blocksAt = new List[rows.size() + 1];
     for (Block block : network.blocks()) {
       if (block.kind() == Block.Kind.GROUP) {
@@ -41,13 +43,16 @@ final class NetworkTree {
     }
   }
 
-  /** The top-level sequence of {@code network}; {@code ops} holds one op per row, null for merges. */
-  static List<Node> of(NetworkInfo network, List<LayerOp> ops) {
-    if (ops.size() != network.layers().size()) {
-      throw new IllegalArgumentException("the compilation carries " + ops.size() + " ops for "
-          + network.layers().size() + " rows; export needs a compilation from CnnSpec.compile");
+  /**
+   * The top-level sequence of {@code network}; {@code ops} holds one op per row, null for merges,
+   * and {@code branchCounts} each merge row's branches as written (an empty branch has no rows).
+   */
+  static List<Node> of(NetworkInfo network, List<LayerOp> ops, List<Integer> branchCounts) {
+    if (ops.size() != network.layers().size() || branchCounts.size() != network.layers().size()) {
+      throw new IllegalArgumentException("the compilation carries " + ops.size() + " ops and " + branchCounts.size()
+          + " branch counts for " + network.layers().size() + " rows; export needs a compilation from CnnSpec.compile");
     }
-    NetworkTree tree = new NetworkTree(network, ops);
+    NetworkTree tree = new NetworkTree(network, ops, branchCounts);
     return tree.sequence(0, network.layers().size(), 0, 0, "");
   }
 
@@ -120,15 +125,10 @@ final class NetworkTree {
       branches.add(sequence(start, stop, depth + 1, 0, scope));
       start = stop;
     }
-    if (info.kind().equals("cat")) {
-      long have = 0;
-      for (List<Node> branch : branches) {
-        have += (branch.isEmpty() ? info.input() : outputOf(branch)).channels();
-      }
-      long missing = info.output().channels() - have;
-      for (long i = 0; i < missing / info.input().channels(); i++) {
-        branches.add(List.of());
-      }
+    // empty branches after the last one with rows (add { A | }) leave no trace in the rows: the
+    // analysis counts the branches as written
+    while (branches.size() < branchCounts.get(row)) {
+      branches.add(List.of());
     }
     if (branches.isEmpty() || info.kind().equals("res") && branches.size() == 1) {
       branches.add(List.of()); // res { A } is add { A | id }; a merge of empty branches alone

@@ -78,6 +78,7 @@ class FrameworkCheckTest {
           res { conv3-32/2 | conv1-32/2 }
           cat { id | conv1-8 | }
           add { conv3-72 | | conv1-72 }
+          add { conv3-72 | }
           (conv3-8 relu) x2 @stage
           gap flatten fc10
         """);
