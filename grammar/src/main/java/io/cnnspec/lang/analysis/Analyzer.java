@@ -372,15 +372,29 @@ public final class Analyzer {
     boolean known = true;
     Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(),
         ctx.scope());
-    for (int i = 0; i < params.size(); i++) {
-      Statement.Param param = params.get(i);
-      Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
+    for (int i = 0; i < args.size(); i++) {
+      Long value = evaluate(args.get(i), ctx);
       known &= value != null;
-      vars.put(param.name(), value);
+      vars.put(params.get(i).name(), value);
     }
-    if (!known) {
-      return flow.unknown();
+    // from here on a problem is in the def's text, and only this call tells which instance it is
+    source.enterCall(def.name(), pos);
+    try {
+      for (int i = args.size(); i < params.size(); i++) {
+        Long value = evaluate(params.get(i).defaultValue(), callee);
+        known &= value != null;
+        vars.put(params.get(i).name(), value);
+      }
+      return known ? body(def, vars, pos, flow, ctx, callee, label) : flow.unknown();
+    } finally {
+      source.leaveCall();
     }
+  }
+
+  /** The rows of one call's body, in the call's naming scope and block. */
+  private Flow body(Statement.Def def, Map<String, Long> vars, Position pos, Flow flow, Ctx ctx, Ctx callee,
+      String label) {
+    List<Statement.Param> params = def.params();
     Ctx inside;
     if (label != null) {
       inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label, 0));
