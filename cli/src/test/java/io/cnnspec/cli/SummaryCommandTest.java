@@ -297,6 +297,18 @@ class SummaryCommandTest {
   }
 
   @Test
+  void anInputOfTwoNumbersSaysItNeedsChannelsAndSuggestsThem() {
+    Cli.Result r = Cli.run("summary", "vgg16", "--input", "224x224").noStackTrace();
+    assertEquals(2, r.exit(), r::toString);
+    assertEquals("", r.out());
+    assertEquals(List.of(
+        "cnnspec: error: --input 224x224: input shape without channels: cnnspec reads an input as height x width"
+            + " x channels (or one number for a vector), and 224x224 gives no channel count",
+        "    hint: write 224x224x3 for a colour image, or 224x224x1 for a grey one"), r.err().lines().toList());
+    assertEquals(0, Cli.run("summary", "vgg16", "--totals-only", "--input", "224x224x3").exit());
+  }
+
+  @Test
   void standardInput() {
     Cli.Result r = Cli.runWithStdin(Specs.TINY, "summary", "-", "--totals-only");
     assertEquals(0, r.exit(), r::toString);

@@ -75,6 +75,13 @@ class SpecErrorsTest {
   }
 
   @Test
+  void anInputOfTwoNumbersIsReportedOnTheInputWithChannelsSuggested() {
+    assertInlineError("224x224", "conv3-64", "[cnnspec:input-needs-channels] input shape without channels at 1:1: cnnspec reads"
+        + " an input as height x width x channels (or one number for a vector), and 224x224 gives no channel count;"
+        + " write 224x224x3 for a colour image, or 224x224x1 for a grey one");
+  }
+
+  @Test
   void positionsCountLinesOfTheSpec() {
     assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 3:1");
   }
@@ -126,7 +133,7 @@ class SpecErrorsTest {
 
   @Test
   void anInputShapeErrorIsReportedOnInput() {
-    assertInlineError("224x224", "conv3-8", "[cnnspec:syntax] ");
+    assertInlineError("224 224 3", "conv3-8", "[cnnspec:syntax] ");
   }
 
   @Test
