@@ -79,12 +79,7 @@ final class ShownRows {
         i = block.endRow();
         continue;
       }
-      int end = i + 1;
-      if (row.isMerge()) {
-        while (end < to && rows.get(end).depth() > row.depth()) {
-          end++;
-        }
-      }
+      int end = LayerInfo.subtreeEnd(rows, i, to);
       if (end > i + 1 && level >= maxLevel) {
         out.add(new Shown(sum(row.name(), row.kind(), row.kind() + " { ... }", i, end, i), i, end));
         skipBlocksBefore(end);
