@@ -37,6 +37,7 @@ class SlipsTest {
       `network N : 32x32x3\\nconv3-64 stride2`          | unknown-layer          | 2 | 10 | write conv3-64/2: the stride follows a slash | `network N : 32x32x3\\nconv3-64/2`
       `network N : 32x32x3\\nconv3-64 p1 stride2`       | unknown-layer          | 2 | 13 | write conv3-64/2 p1: the stride follows a slash | `network N : 32x32x3\\nconv3-64/2 p1`
       `network N : 32x32x3\\nmaxpool3 stride2`          | unknown-layer          | 2 | 10 | write maxpool3/2: the stride follows a slash | `network N : 32x32x3\\nmaxpool3/2`
+      `network N : 32x32x3\\nconv3-64 stride 2`         | number-apart           | 2 | 10 | write the stride after a slash on that layer, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2`
       `network N : 32x32x3\\nconcat { id | conv3-8 }`   | unknown-branch-kind    | 2 | 1  | write cat { ... }               | `network N : 32x32x3\\ncat { id | conv3-8 }`
       `network N : 32x32x3\\nsum { id | conv3-3 }`      | unknown-branch-kind    | 2 | 1  | write add { ... }               | `network N : 32x32x3\\nadd { id | conv3-3 }`
       """)

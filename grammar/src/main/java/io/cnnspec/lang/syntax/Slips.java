@@ -120,6 +120,12 @@ final class Slips {
     }
     String written = word.getText();
     String normalized = Vocabulary.normalize(written);
+    if (normalized.equals("stride") && digits.indexOf('.') < 0) {
+      // Keras's strides=2: in cnnspec the stride follows a slash on its layer
+      return new Slip(DiagnosticCode.NUMBER_APART, span(word, last), "stride written as a word",
+          "'" + text(word, last) + "' is no layer; a stride is part of the layer it belongs to",
+          "write the stride after a slash on that layer, e.g. conv3-64/" + digits);
+    }
     String fixed;
     if (!normalized.isEmpty() && Character.isDigit(normalized.charAt(normalized.length() - 1))
         && Vocabulary.isLayerWord(normalized) && digits.indexOf('.') < 0) {
