@@ -44,8 +44,9 @@ final class SummaryCommand implements Callable<Integer> {
   private final OptionSpec depth = OptionSpec.builder("-d", "--depth")
       .paramLabel("N")
       .type(Integer.class)
-      .description("Show rows at most N branches deep (0: only the top level), like torchinfo's depth; "
-          + "totals always cover the whole network.")
+      .description("Show rows down to nesting level N (0: only the top level), like torchinfo's depth: branches "
+          + "and blocks (def calls, repetitions, labelled groups) each nest a level, and a row at level N that "
+          + "stands for more carries its totals, so the rows shown add up to the totals.")
       .build();
 
   private final OptionSpec totalsOnly =

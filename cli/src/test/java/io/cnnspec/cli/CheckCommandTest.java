@@ -37,6 +37,19 @@ class CheckCommandTest {
   }
 
   @Test
+  void anErrorInsideADefIsFollowedByANoteLinePerCallInnermostFirst() throws Exception {
+    Path spec = Specs.write(dir, "m.cnn", "def blk { conv3-32 valid relu maxpool }\nnetwork M : 28x28x1  blk blk blk blk\n");
+    Cli.Result r = Cli.run("check", spec.toString()).noStackTrace();
+    assertEquals(1, r.exit(), r::toString);
+    assertEquals(List.of(
+        spec + ":1:11: error: size reaches zero: conv3-32 valid would produce a 0x0 map",
+        "    def blk { conv3-32 valid relu maxpool }",
+        "              ^^^^^^^^",
+        "    hint: the input is too small here: pad the layer (p1 or same), use a smaller kernel or stride, or remove an earlier pooling layer",
+        spec + ":2:34: note: in blk, called here"), r.err().lines().toList());
+  }
+
+  @Test
   void manyFilesInOneRunAreAllChecked() throws Exception {
     List<String> args = new ArrayList<>(List.of("check"));
     for (int i = 0; i < 200; i++) {

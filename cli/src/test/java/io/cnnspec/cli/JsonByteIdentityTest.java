@@ -39,7 +39,7 @@ class JsonByteIdentityTest {
       Compilation compilation = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT);
       NetworkInfo network = compilation.network().orElseThrow(() -> new AssertionError(entry.name()));
       for (ReportOptions options : OPTIONS) {
-        List<LayerInfo> rows = options.rows().select(network.layers());
+        List<LayerInfo> rows = options.rows().select(network);
         for (boolean compact : new boolean[] {false, true}) {
           assertEquals(JacksonJsonReference.render(network, rows, options, compact),
               JsonReport.render(network, options, compact ? JsonWriter.Style.COMPACT : JsonWriter.Style.PRETTY),

@@ -88,9 +88,12 @@ class SummaryCommandTest {
     assertFalse(table.out().contains("├─"), table.out());
     assertLine(table.out(), "Total params:", "25,557,032");
 
+    // bottleneck(64) is level 0, its res level 1, the res's branches level 2
     Cli.Result one = Cli.run("summary", "resnet50", "-d", "1");
-    assertTrue(one.out().contains("├─"));
-    assertFalse(one.out().contains("│ ├─"), "nothing two levels deep");
+    assertFalse(one.out().contains("├─"), one.out());
+    Cli.Result two = Cli.run("summary", "resnet50", "-d", "2");
+    assertTrue(two.out().contains("├─"), two.out());
+    assertFalse(two.out().contains("│ ├─"), "nothing two branches deep");
   }
 
   @Test
@@ -294,6 +297,95 @@ class SummaryCommandTest {
     assertNotEquals(0, r.exit(), r::toString);
     assertTrue(r.err().contains("0x0x3"), r.err());
     assertEquals("", r.out());
+  }
+
+  /**
+   * torchvision 0.14's resnet18, each child module's parameters and MACs (conv: output values x
+   * Cin/groups x kh x kw, linear: in x out, counted with forward hooks by /usr/bin/python3):
+   * conv1 9,408 / 118,013,952; bn1 128; layer1 147,968 / 462,422,016 (layer1.0 and layer1.1
+   * 73,984 / 231,211,008 each); layer2.0 230,144 / 179,830,784; layer2.1 295,424 / 231,211,008;
+   * layer3.0 919,040 / 179,830,784; layer3.1 1,180,672 / 231,211,008; layer4.0 3,673,088 /
+   * 179,830,784; layer4.1 4,720,640 / 231,211,008; fc 513,000 / 512,000. In all 11,689,512 and
+   * 1,814,073,344. The zoo writes layer2 to layer4 as two blocks each (basic_down(c) basic).
+   */
+  @ParameterizedTest(name = "--depth 0 as {0}")
+  @CsvSource({"json", "csv"})
+  void collapsedRowsCarryTheirSubtreesTotalsAsTorchvisionsModules(String format) throws Exception {
+    Cli.Result r = Cli.run("summary", "resnet18", "--depth", "0", "-f", format);
+    assertEquals(0, r.exit(), r::toString);
+    List<String> specs = new java.util.ArrayList<>();
+    List<Long> params = new java.util.ArrayList<>();
+    List<Long> macs = new java.util.ArrayList<>();
+    if (format.equals("json")) {
+      for (JsonNode layer : JSON.readTree(r.out()).get("layers")) {
+        specs.add(layer.get("spec").asText());
+        params.add(layer.get("params").asLong());
+        macs.add(layer.get("macs").asLong());
+      }
+    } else {
+      for (String line : r.out().lines().skip(1).toList()) {
+        String[] fields = line.split(",");
+        specs.add(fields[2]);
+        params.add(Long.parseLong(fields[7]));
+        macs.add(Long.parseLong(fields[9]));
+      }
+    }
+    assertEquals(List.of("conv7-64/2 p3", "bn", "relu", "maxpool3/2 p1", "basic x2", "basic_down(128)", "basic",
+        "basic_down(256)", "basic", "basic_down(512)", "basic", "gap", "fc1000"), specs);
+    assertEquals(List.of(9_408L, 128L, 0L, 0L, 147_968L, 230_144L, 295_424L, 919_040L, 1_180_672L, 3_673_088L,
+        4_720_640L, 0L, 513_000L), params);
+    assertEquals(List.of(118_013_952L, 0L, 0L, 0L, 462_422_016L, 179_830_784L, 231_211_008L, 179_830_784L,
+        231_211_008L, 179_830_784L, 231_211_008L, 0L, 512_000L), macs);
+    assertEquals(11_689_512L, params.stream().mapToLong(Long::longValue).sum());
+    assertEquals(1_814_073_344L, macs.stream().mapToLong(Long::longValue).sum());
+  }
+
+  @Test
+  void atDepthOneARepetitionOpensIntoItsCallsAndACallIntoItsRows() throws Exception {
+    Cli.Result r = Cli.run("summary", "resnet18", "--depth", "1", "-f", "json");
+    assertEquals(0, r.exit(), r::toString);
+    JsonNode layers = JSON.readTree(r.out()).get("layers");
+    // layer1.0 and layer1.1: 73,984 params and 231,211,008 MACs each
+    for (int i : new int[] {4, 5}) {
+      assertEquals("basic", layers.get(i).get("spec").asText());
+      assertEquals("call", layers.get(i).get("kind").asText());
+      assertEquals(73_984, layers.get(i).get("params").asLong());
+      assertEquals(231_211_008L, layers.get(i).get("macs").asLong());
+    }
+    assertEquals("basic1", layers.get(4).get("name").asText());
+    assertEquals("basic2", layers.get(5).get("name").asText());
+    // layer2.0 is a res (all its parameters) and a relu
+    assertEquals("basic_down1.res1", layers.get(6).get("name").asText());
+    assertEquals("res { ... }", layers.get(6).get("spec").asText());
+    assertEquals(230_144, layers.get(6).get("params").asLong());
+    assertEquals(1_280, layers.get(6).get("nonTrainableParams").asLong() + layers.get(8).get("nonTrainableParams").asLong());
+    long sum = 0;
+    for (JsonNode layer : layers) {
+      sum += layer.get("params").asLong();
+    }
+    assertEquals(11_689_512L, sum);
+  }
+
+  @Test
+  void everyTableFormatShowsTheCollapsedFigures() {
+    String text = Cli.run("summary", "resnet18", "-d", "0").out();
+    assertTrue(text.contains("\nbasic1..basic2  basic x2         56x56x64        147,968  462,422,016    2,007,040   43\n"), text);
+    String markdown = Cli.run("summary", "resnet18", "-d", "0", "-f", "markdown").out();
+    assertTrue(markdown.contains("| basic1..basic2 | `basic x2` | 56x56x64 | 147,968 | 462,422,016 | 2,007,040 | 43 |"), markdown);
+    String html = Cli.run("summary", "resnet18", "-d", "0", "-f", "html").out();
+    assertTrue(html.contains(">basic1..basic2</td><td class=\"spec\">basic x2</td><td>56x56x64</td><td class=\"n\">147,968</td>"), html);
+  }
+
+  @Test
+  void anInputOfTwoNumbersSaysItNeedsChannelsAndSuggestsThem() {
+    Cli.Result r = Cli.run("summary", "vgg16", "--input", "224x224").noStackTrace();
+    assertEquals(2, r.exit(), r::toString);
+    assertEquals("", r.out());
+    assertEquals(List.of(
+        "cnnspec: error: --input 224x224: input shape without channels: cnnspec reads an input as height x width"
+            + " x channels (or one number for a vector), and 224x224 gives no channel count",
+        "    hint: write 224x224x3 for a colour image, or 224x224x1 for a grey one"), r.err().lines().toList());
+    assertEquals(0, Cli.run("summary", "vgg16", "--totals-only", "--input", "224x224x3").exit());
   }
 
   @Test

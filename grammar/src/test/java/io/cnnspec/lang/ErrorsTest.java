@@ -19,6 +19,62 @@ class ErrorsTest {
   }
 
   @Test
+  void anErrorInsideADefNamesTheCallThatReachedIt() {
+    // 28 -> 26 -> 13, 11 -> 5, 3 -> 1: only the fourth call's conv3 valid has nothing left
+    Diagnostic d = Specs.onlyError("def blk { conv3-32 valid relu maxpool }\nnetwork M : 28x28x1  blk blk blk blk\n");
+    assertEquals("size-reaches-zero", d.code());
+    assertAt(d, 1, 11);
+    assertEquals(List.of(new Diagnostic.CallSite("blk", 2, 34)), d.calls());
+    assertEquals(0, d.moreCalls());
+    assertEquals("in blk, called at 2:34", d.callChain());
+    assertTrue(d.positionedMessage().startsWith("size reaches zero at 1:11 (in blk, called at 2:34): "), d.positionedMessage());
+    assertTrue(d.format().endsWith("\ntest.cnn:2:34: note: in blk, called here"), d.format());
+  }
+
+  @Test
+  void nestedDefsNameTheWholeChainInnermostFirst() {
+    Diagnostic d = Specs.onlyError("def blk { conv3-32 valid relu maxpool }\ndef two { blk\n  blk }\nnetwork M : 28x28x1\n  two two\n");
+    assertAt(d, 1, 11);
+    assertEquals(List.of(new Diagnostic.CallSite("blk", 3, 3), new Diagnostic.CallSite("two", 5, 7)), d.calls());
+    assertEquals("in blk, called at 3:3; in two, called at 5:7", d.callChain());
+    assertTrue(d.format().endsWith("\ntest.cnn:3:3: note: in blk, called here\ntest.cnn:5:7: note: in two, called here"),
+        d.format());
+  }
+
+  @Test
+  void aDefaultArgumentsErrorNamesTheCallButAnArgumentsErrorIsAtTheCall() {
+    Diagnostic inDefault = Specs.onlyError("def blk(c = {in/0}) { conv1-{c} }\nnetwork M : 8x8x3\n  blk\n");
+    assertEquals("division-by-zero", inDefault.code());
+    assertEquals(List.of(new Diagnostic.CallSite("blk", 3, 3)), inDefault.calls());
+    Diagnostic inArgument = Specs.onlyError("def blk(c) { conv1-{c} }\nnetwork M : 8x8x3\n  blk({1/0})\n");
+    assertEquals("division-by-zero", inArgument.code());
+    assertEquals(List.of(), inArgument.calls());
+  }
+
+  @Test
+  void aDeepChainKeepsTheInnermostCallsAndCountsTheRest() {
+    StringBuilder spec = new StringBuilder("def b0 { conv3-8 valid }\n");
+    int depth = 20;
+    for (int i = 1; i <= depth; i++) {
+      spec.append("def b").append(i).append(" { b").append(i - 1).append(" }\n");
+    }
+    spec.append("network M : 2x2x1\n  b").append(depth).append('\n');
+    Diagnostic d = Specs.onlyError(spec.toString());
+    assertEquals(Diagnostic.MAX_CALLS, d.calls().size());
+    assertEquals(depth - Diagnostic.MAX_CALLS + 1, d.moreCalls()); // 21 calls: b0 ... b20
+    assertEquals(new Diagnostic.CallSite("b0", 2, 10), d.calls().get(0));
+    assertTrue(d.callChain().endsWith("; and 13 more calls around those"), d.callChain());
+    assertTrue(d.format().endsWith("\ntest.cnn: note: and 13 more calls around those, not shown"), d.format());
+  }
+
+  @Test
+  void anErrorOutsideDefsNamesNoCalls() {
+    Diagnostic d = Specs.onlyError("def blk { relu }\nnetwork M : 4x4x1  blk maxpool maxpool maxpool\n");
+    assertEquals(List.of(), d.calls());
+    assertEquals("", d.callChain());
+  }
+
+  @Test
   void unexpectedToken() {
     Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 ) relu\n");
     assertEquals("unexpected ')'", d.title());

@@ -39,6 +39,18 @@ class SpecCheckTest {
   }
 
   @Test
+  void anErrorInsideADefNamesTheCallsThatReachedIt() throws IOException {
+    Path file = Files.writeString(project.resolve("m.cnn"),
+        "def blk { conv3-32 valid relu maxpool }\ndef two { blk\n  blk }\nnetwork M : 28x28x1\n  two two\n");
+    SpecCheck.Checked checked = SpecCheck.checkOne(file, "m.cnn");
+    assertTrue(checked.failed());
+    assertEquals(1, checked.problems().size());
+    String text = checked.problems().get(0).text();
+    assertTrue(text.startsWith("m.cnn:1:11: error: size reaches zero"), text);
+    assertTrue(text.endsWith("\nm.cnn:3:3: note: in blk, called here\nm.cnn:5:7: note: in two, called here"), text);
+  }
+
+  @Test
   void aMissingDirectoryHasNothingToCheck() throws IOException {
     assertEquals(List.of(), SpecCheck.check(project.resolve("src/main/cnn"), project));
   }

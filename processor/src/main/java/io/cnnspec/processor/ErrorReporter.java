@@ -95,13 +95,18 @@ final class ErrorReporter {
   /**
    * {@code [cnnspec:CODE] title at 3:5: detail; hint} for an inline spec (positions count in the
    * annotation's string), {@code [cnnspec:CODE] alexnet.cnn:3:5: title: detail; hint} for a file,
-   * then the source line and a caret under the spot.
+   * then the source line and a caret under the spot. A problem inside a def names the calls that
+   * led to it, innermost first: {@code ... at 1:11 (in blk, called at 2:37): ...} inline,
+   * {@code ... title: detail (in blk, called at 2:37); hint} for a file.
    */
   static String format(AnnotatedSpec source, Diagnostic diagnostic) {
     StringBuilder message = new StringBuilder(tag(codeOf(diagnostic)));
     if (source instanceof AnnotatedSpec.InFile file && diagnostic.part() == Diagnostic.Part.SPEC) {
       message.append(file.displayName()).append(':').append(diagnostic.line()).append(':')
           .append(diagnostic.column()).append(": ").append(diagnostic.message());
+      if (!diagnostic.calls().isEmpty()) {
+        message.append(" (").append(diagnostic.callChain()).append(')');
+      }
       if (!diagnostic.hint().isEmpty()) {
         message.append("; ").append(diagnostic.hint());
       }

@@ -70,6 +70,31 @@ class SpecErrorsTest {
   }
 
   @Test
+  void anErrorInsideADefNamesTheCallThatReachedItOnTheValue() {
+    // 28 -> 13 -> 5 -> 1: the fourth call's conv3 valid has nothing left
+    assertInlineError("28x28x1", "def blk { conv3-32 valid relu maxpool }\nblk blk blk blk",
+        "[cnnspec:size-reaches-zero] size reaches zero at 1:11 (in blk, called at 2:13): conv3-32 valid would produce a 0x0 map;");
+  }
+
+  @Test
+  void anErrorInsideADefOfASpecFileNamesTheChainInnermostFirst() {
+    AnnotatedSpec.InFile file = new AnnotatedSpec.InFile("m.cnn", "demo/m.cnn",
+        "def blk { conv3-32 valid relu maxpool }\ndef two { blk\n  blk }\nnetwork M : 28x28x1\n  two two\n",
+        "demo.Specs", null);
+    List<Diagnostic> errors = NetworkValidator.compile(file).errors();
+    assertThat(errors).hasSize(1);
+    assertThat(ErrorReporter.format(file, errors.get(0))).startsWith("[cnnspec:size-reaches-zero] m.cnn:1:11: size reaches zero:"
+        + " conv3-32 valid would produce a 0x0 map (in blk, called at 3:3; in two, called at 5:7); the input is too small here");
+  }
+
+  @Test
+  void anInputOfTwoNumbersIsReportedOnTheInputWithChannelsSuggested() {
+    assertInlineError("224x224", "conv3-64", "[cnnspec:input-needs-channels] input shape without channels at 1:1: cnnspec reads"
+        + " an input as height x width x channels (or one number for a vector), and 224x224 gives no channel count;"
+        + " write 224x224x3 for a colour image, or 224x224x1 for a grey one");
+  }
+
+  @Test
   void positionsCountLinesOfTheSpec() {
     assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 3:1");
   }
@@ -121,7 +146,7 @@ class SpecErrorsTest {
 
   @Test
   void anInputShapeErrorIsReportedOnInput() {
-    assertInlineError("224x224", "conv3-8", "[cnnspec:syntax] ");
+    assertInlineError("224 224 3", "conv3-8", "[cnnspec:syntax] ");
   }
 
   @Test

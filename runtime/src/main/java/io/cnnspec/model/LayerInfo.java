@@ -64,6 +64,21 @@ public record LayerInfo(
     };
   }
 
+  /**
+   * Where the subtree of row {@code row} of {@code rows} ends, at most at {@code to}: past the
+   * rows of its branches (those after it that are deeper) for a merge, the next row otherwise.
+   */
+  public static int subtreeEnd(java.util.List<LayerInfo> rows, int row, int to) {
+    LayerInfo head = rows.get(row);
+    int end = row + 1;
+    if (head.isMerge()) {
+      while (end < to && rows.get(end).depth() > head.depth()) {
+        end++;
+      }
+    }
+    return end;
+  }
+
   /** Multiply-accumulates times two, the figure papers call FLOPs. */
   public long flops() {
     return Math.multiplyExact(macs, 2);

@@ -98,12 +98,7 @@ public final class DiagramLayout {
         i = block.endRow();
         continue;
       }
-      int end = i + 1;
-      if (row.isMerge()) {
-        while (end < to && rows.get(end).depth() > row.depth()) {
-          end++;
-        }
-      }
+      int end = LayerInfo.subtreeEnd(rows, i, to);
       if (sideAt[i] != null) {
         items.add(side(i, end));
       } else if (end == i + 1) {

@@ -26,7 +26,7 @@ public final class CsvReport {
   /** The rows {@code rows} selects; {@link Rows#NONE} leaves the header record alone. */
   public static String render(NetworkInfo network, Rows rows) {
     StringBuilder out = new StringBuilder(HEADER).append(CRLF);
-    for (LayerInfo layer : rows.select(network.layers())) {
+    for (LayerInfo layer : rows.select(network)) {
       out.append(Escaping.csvField(layer.name())).append(',')
           .append(Escaping.csvField(layer.kind())).append(',')
           .append(Escaping.csvField(layer.spec())).append(',')

@@ -156,16 +156,14 @@ public final class HtmlReport {
     }
     html.end().end().raw("\n");
     html.start("tbody");
-    List<LayerInfo> layers = network.layers();
-    String[] prefixes = LayerTree.prefixes(layers);
-    int maxDepth = shown instanceof Rows.ToDepth toDepth ? toDepth.depth() : Integer.MAX_VALUE;
-    for (int i = 0; i < layers.size(); i++) {
-      LayerInfo layer = layers.get(i);
-      if (layer.depth() > maxDepth) {
-        continue;
-      }
+    List<ShownRows.Shown> rows = ShownRows.of(shown, network);
+    String[] prefixes = LayerTree.prefixes(rows.stream().map(ShownRows.Shown::row).toList());
+    for (int i = 0; i < rows.size(); i++) {
+      LayerInfo layer = rows.get(i).row();
+      int first = rows.get(i).first();
       String[] cells = LayerColumns.cells(layer, prefixes[i]);
-      html.start("tr", "id", "r" + i, "data-box", "b" + boxOfRow[i]);
+      // a row that stands for a collapsed span is found from (and finds) its first row's box
+      html.start("tr", "id", "r" + first, "data-box", "b" + boxOfRow[first]);
       html.element("td", cells[0], "class", "name");
       html.element("td", cells[1], "class", "spec");
       html.element("td", cells[2]);

@@ -69,7 +69,7 @@ public final class JsonReport {
         .field("totalBytes", memory.totalBytes())
         .endObject();
     json.name("layers").beginArray();
-    for (LayerInfo layer : options.rows().select(network.layers())) {
+    for (LayerInfo layer : options.rows().select(network)) {
       json.beginObject()
           .field("name", layer.name())
           .field("kind", layer.kind())

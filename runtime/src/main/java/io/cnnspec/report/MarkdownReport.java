@@ -22,7 +22,7 @@ public final class MarkdownReport {
     out.append("Input ").append(network.input())
         .append(", output ").append(network.output()).append(".\n\n");
 
-    List<LayerInfo> layers = options.rows().select(network.layers());
+    List<LayerInfo> layers = options.rows().select(network);
     // no rows (--totals-only): no table at all, rather than a header over nothing
     if (!layers.isEmpty()) {
       row(out, LayerColumns.HEADERS);

@@ -22,7 +22,7 @@ public final class SummaryTable {
    * @throws ArithmeticException if a total or a byte count overflows {@code long}
    */
   public static String render(NetworkInfo network, ReportOptions options) {
-    List<LayerInfo> layers = options.rows().select(network.layers());
+    List<LayerInfo> layers = options.rows().select(network);
     List<String[]> rows = new ArrayList<>();
     rows.add(LayerColumns.HEADERS);
     String[] prefixes = LayerTree.prefixes(layers);

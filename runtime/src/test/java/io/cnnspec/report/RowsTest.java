@@ -17,20 +17,20 @@ class RowsTest {
 
   @Test
   void allIsEveryRowAndTheDefault() {
-    assertSame(TINY.layers(), Rows.ALL.select(TINY.layers()));
+    assertSame(TINY.layers(), Rows.ALL.select(TINY));
     assertEquals(Rows.ALL, ReportOptions.DEFAULT.rows());
   }
 
   @Test
   void toDepthKeepsTheRowsAtMostThatDeep() {
-    assertEquals(List.of("conv1", "relu1", "res1", "pool1", "fc1"), names(Rows.toDepth(0).select(TINY.layers())));
-    assertEquals(TINY.layers(), Rows.toDepth(1).select(TINY.layers()));
+    assertEquals(List.of("conv1", "relu1", "res1", "pool1", "fc1"), names(Rows.toDepth(0).select(TINY)));
+    assertEquals(TINY.layers(), Rows.toDepth(1).select(TINY));
     assertThrows(IllegalArgumentException.class, () -> Rows.toDepth(-1));
   }
 
   @Test
   void noneSelectsNothing() {
-    assertEquals(List.of(), Rows.NONE.select(TINY.layers()));
+    assertEquals(List.of(), Rows.NONE.select(TINY));
   }
 
   @Test
@@ -61,7 +61,8 @@ class RowsTest {
   void tableToDepthDrawsTheTreeOfTheShownRows() {
     String table = SummaryTable.render(TINY, ReportOptions.DEFAULT.withRows(Rows.toDepth(0)));
     assertFalse(table.contains("conv2"), table);
-    assertTrue(table.contains("\nres1   res      8x8x8             --      --          512   5\npool1  "), table);
+    // the collapsed merge carries its branches: conv2 584 + bn2 16 params, 36,864 MACs, 3 x 512 activations
+    assertTrue(table.contains("\nres1   res { ... }  8x8x8            600  36,864        1,536   5\npool1  "), table);
     assertTrue(table.contains("Total params:"), table);
   }
 
@@ -73,6 +74,25 @@ class RowsTest {
     assertFalse(Reports.render(TINY, ReportFormat.JSON, shallow).contains("bn2"));
     assertEquals(CsvReport.HEADER + "\r\n", Reports.render(TINY, ReportFormat.CSV, ReportOptions.DEFAULT.withRows(Rows.NONE)));
     assertTrue(Reports.render(TINY, ReportFormat.JSON, ReportOptions.DEFAULT.withRows(Rows.NONE)).contains("\"layers\": []"));
+  }
+
+  @Test
+  void aCollapsedMergeCarriesItsBranchesSoTheShownRowsAddUpToTheTotals() {
+    List<LayerInfo> shown = Rows.toDepth(0).select(TINY);
+    LayerInfo res = shown.get(2);
+    assertEquals("res1", res.name());
+    assertEquals("res", res.kind());
+    assertEquals("res { ... }", res.spec());
+    assertEquals(584 + 16, res.params());
+    assertEquals(16, res.nonTrainableParams());
+    assertEquals(36_864, res.macs());
+    assertEquals(3 * 512, res.activations());
+    assertEquals(5, res.receptiveField());
+    assertEquals(TINY.params(), shown.stream().mapToLong(LayerInfo::params).sum());
+    assertEquals(TINY.nonTrainableParams(), shown.stream().mapToLong(LayerInfo::nonTrainableParams).sum());
+    assertEquals(TINY.macs(), shown.stream().mapToLong(LayerInfo::macs).sum());
+    assertEquals(TINY.layers().stream().mapToLong(LayerInfo::activations).sum(),
+        shown.stream().mapToLong(LayerInfo::activations).sum());
   }
 
   private static List<String> names(List<LayerInfo> layers) {

@@ -64,6 +64,9 @@ public final class Analyzer {
   /** The network's input, the size {@code resize input} resizes to. */
   private Shape input;
 
+  /** The row of the layer written just before the element being walked, in its sequence; -1 if none. */
+  private int precedingRow = -1;
+
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
     this.limits = limits;
@@ -156,6 +159,7 @@ public final class Analyzer {
     private final Ctx top;
     private Flow flow;
     private boolean aborted;
+    private int previousRow = -1;
 
     private Walk(Analyzer analyzer, Shape input, List<Statement.Expect> expects, int errorsBefore) {
       this.analyzer = analyzer;
@@ -172,7 +176,9 @@ public final class Analyzer {
         return;
       }
       try {
-        flow = analyzer.element(element, flow, top);
+        int first = analyzer.rows.size();
+        flow = analyzer.step(element, flow, top, previousRow);
+        previousRow = analyzer.layerRow(element, first);
       } catch (Abort abort) {
         aborted = true;
       }
@@ -222,10 +228,25 @@ public final class Analyzer {
   }
 
   private Flow sequence(List<Element> elements, Flow flow, Ctx ctx) {
+    int previous = -1;
     for (Element element : elements) {
-      flow = element(element, flow, ctx);
+      int first = rows.size();
+      flow = step(element, flow, ctx, previous);
+      previous = layerRow(element, first);
     }
     return flow;
+  }
+
+  /** One element of a sequence, knowing the row of the layer written just before it (or -1). */
+  private Flow step(Element element, Flow flow, Ctx ctx, int previousRow) {
+    precedingRow = previousRow;
+    return element(element, flow, ctx);
+  }
+
+  /** The row a plain layer element made when it made exactly one, else -1: what a slip after it refers to. */
+  private int layerRow(Element element, int firstRow) {
+    return element instanceof Element.Layer layer && defs.calledBy(layer) == null && element.repeat() == null
+        && rows.size() == firstRow + 1 ? firstRow : -1;
   }
 
   private Flow element(Element element, Flow flow, Ctx ctx) {
@@ -327,7 +348,7 @@ public final class Analyzer {
     if (element instanceof Element.Call call) {
       Statement.Def def = defs.get(call.name());
       if (def == null) {
-        unknownDef(call.name(), call.pos());
+        unknownDef(call);
         return flow.unknown();
       }
       return call(def, call.args(), call.pos(), flow, ctx, label);
@@ -345,16 +366,49 @@ public final class Analyzer {
     return name;
   }
 
-  private void unknownDef(String name, Position pos) {
+  private void unknownDef(Element.Call call) {
+    String name = call.name();
+    Position pos = call.pos();
     if (Vocabulary.isReserved(name)) {
       source.error(DiagnosticCode.LAYER_NOT_DEF, pos, "'" + name + "' is a layer, not a def", "a word glued to ( calls a def",
-          "put a space before ( to start a group: " + name + " ( ... )");
+          layerCalledHint(call));
       return;
     }
     String near = Suggestions.closest(name.toLowerCase(Locale.ROOT), defs.names());
     source.error(DiagnosticCode.UNKNOWN_DEF, pos, "unknown def '" + name + "'",
         defs.names().isEmpty() ? "the spec defines no defs" : "the defs are " + String.join(", ", defs.names()),
         near != null ? "did you mean " + near + "?" : "define it with def " + name + "(...) { ... } before the layers");
+  }
+
+  /**
+   * What {@code maxpool(conv3-64) x2} meant: layers nested as functions run inside out, so the
+   * layers are written in that order ({@code (conv3-64 maxpool) x2}); {@code maxpool(3)} meant
+   * {@code maxpool3}. Only text that reads as layers is suggested.
+   */
+  private static String layerCalledHint(Element.Call call) {
+    String name = call.name();
+    List<String> inner = new ArrayList<>();
+    for (Expr arg : call.args()) {
+      String layer = arg instanceof Expr.Variable v ? v.name()
+          : arg instanceof Expr.Binary b && b.operator() == '-' && b.left() instanceof Expr.Variable v
+              && b.right() instanceof Expr.Literal n ? v.name() + "-" + n.value() : null;
+      if (layer == null || !Vocabulary.isLayerWord(Vocabulary.normalize(layer.replaceAll("-[0-9]+$", "")))) {
+        inner = null;
+        break;
+      }
+      inner.add(layer);
+    }
+    String times = call.repeat() instanceof Expr.Literal n ? " x" + n.value() : call.repeat() == null ? "" : null;
+    if (inner != null && !inner.isEmpty() && times != null) {
+      String layers = String.join(" ", inner) + " " + name;
+      return "layers are written in the order they run, not nested as calls: write "
+          + (times.isEmpty() ? layers : "(" + layers + ")" + times);
+    }
+    if (call.args().size() == 1 && call.args().get(0) instanceof Expr.Literal n
+        && Vocabulary.isLayerWord(Vocabulary.normalize(name + n.value()))) {
+      return "a layer's number is glued to its word: write " + name + n.value();
+    }
+    return "put a space before ( to start a group: " + name + " ( ... )";
   }
 
   private Flow call(Statement.Def def, List<Expr> args, Position pos, Flow flow, Ctx ctx, String label) {
@@ -381,15 +435,29 @@ public final class Analyzer {
     boolean known = true;
     Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(),
         ctx.scope(), ctx.start());
-    for (int i = 0; i < params.size(); i++) {
-      Statement.Param param = params.get(i);
-      Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
+    for (int i = 0; i < args.size(); i++) {
+      Long value = evaluate(args.get(i), ctx);
       known &= value != null;
-      vars.put(param.name(), value);
+      vars.put(params.get(i).name(), value);
     }
-    if (!known) {
-      return flow.unknown();
+    // from here on a problem is in the def's text, and only this call tells which instance it is
+    source.enterCall(def.name(), pos);
+    try {
+      for (int i = args.size(); i < params.size(); i++) {
+        Long value = evaluate(params.get(i).defaultValue(), callee);
+        known &= value != null;
+        vars.put(params.get(i).name(), value);
+      }
+      return known ? body(def, vars, pos, flow, ctx, callee, label) : flow.unknown();
+    } finally {
+      source.leaveCall();
     }
+  }
+
+  /** The rows of one call's body, in the call's naming scope and block. */
+  private Flow body(Statement.Def def, Map<String, Long> vars, Position pos, Flow flow, Ctx ctx, Ctx callee,
+      String label) {
+    List<Statement.Param> params = def.params();
     Ctx inside;
     if (label != null) {
       inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label, 0));
@@ -449,6 +517,10 @@ public final class Analyzer {
         return flow.unknown();
       }
     } else if (op == null) {
+      if (STRIDE_WORD.matcher(written.word()).matches()) {
+        strideWord(written.word(), layer.pos(), precedingRow);
+        return flow.unknown();
+      }
       String near = layers.unknown(written.word(), layer.pos(), defs.names());
       return near == null ? flow.unknown()
           : guess(near, written.channels(), written.stride(), written.strideWidth(), written.mods(), flow);
@@ -595,6 +667,32 @@ public final class Analyzer {
       nameNumber = namer.generate(ctx.prefix(), nameBase).number();
     }
     return new Reserved(newRow(pos), nameBase, nameNumber);
+  }
+
+  private static final java.util.regex.Pattern STRIDE_WORD = java.util.regex.Pattern.compile("(?i)stride([0-9]{1,9})?");
+
+  /**
+   * {@code conv3-64 stride2}: Keras's and PyTorch's word for what cnnspec writes after a slash. The
+   * hint rewrites the layer before it when that is a convolution or pooling with no stride yet.
+   */
+  private void strideWord(String word, Position pos, int previous) {
+    String stride = word.length() > "stride".length() ? word.substring("stride".length()) : null;
+    String hint = "write the stride after a slash on the layer it belongs to, e.g. conv3-64/2";
+    if (previous >= 0 && stride != null && ops.get(previous) != null && takesStride(ops.get(previous))) {
+      String spec = rows.specAt(previous);
+      int space = spec.indexOf(' ');
+      String head = space < 0 ? spec : spec.substring(0, space);
+      if (head.indexOf('/') < 0) {
+        hint = "write " + head + "/" + stride + (space < 0 ? "" : spec.substring(space)) + ": the stride follows a slash";
+      }
+    }
+    source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
+        "a stride is not a layer of its own but part of the layer it belongs to", hint);
+  }
+
+  private static boolean takesStride(LayerOp op) {
+    return op instanceof LayerOp.Conv || op instanceof LayerOp.Depthwise || op instanceof LayerOp.Separable
+        || op instanceof LayerOp.Deconv || op instanceof LayerOp.Pool;
   }
 
   /**

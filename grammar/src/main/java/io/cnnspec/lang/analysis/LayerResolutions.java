@@ -121,10 +121,35 @@ final class LayerResolutions {
           "it names " + missing.description() + ", which cnnspec does not have", missing.hint());
       return null;
     }
+    String hyphenated = channelsAfterUnderscore(word);
+    if (hyphenated != null) {
+      source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
+          "a layer's channel count follows a hyphen, not an underscore", "write " + hyphenated);
+      return null;
+    }
     String near = Vocabulary.suggest(word, defNames);
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
         near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
     return near;
+  }
+
+  /**
+   * {@code conv3_64} written for {@code conv3-64}: the word before the last underscore with the
+   * digits after it as its channels, when that is a layer; else null.
+   */
+  private String channelsAfterUnderscore(String word) {
+    int underscore = word.lastIndexOf('_');
+    String digits = word.substring(underscore + 1);
+    if (underscore < 1 || digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(Character::isDigit)) {
+      return null;
+    }
+    String stem = word.substring(0, underscore);
+    try {
+      return LayerResolver.resolve(stem, Long.parseLong(digits), null, null, List.of(), convBias) == null
+          ? null : stem + "-" + digits;
+    } catch (SpecException e) {
+      return null;
+    }
   }
 
   /**

@@ -16,7 +16,8 @@ public final class Reporter {
   private final String origin;
   private final int maxErrors;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
-  // A repeated layer or def call meets the same problem on every repetition; it is said once.
+  // A repeated layer or def call meets the same problem on every repetition; it is said once, with
+  // the calls of the first time it was met.
   private final java.util.Set<String> said = new java.util.HashSet<>();
   private final List<String> saidInOrder = new ArrayList<>();
   private int errors;
@@ -78,6 +79,8 @@ public final class Reporter {
     private final Diagnostic.Part part;
     private final String text;
     private int[] lineStarts;
+    // The def calls the walk is inside, outermost first; as deep as Limits.maxCallDepth at most.
+    private final List<Diagnostic.CallSite> calls = new ArrayList<>();
 
     private Source(Diagnostic.Part part, String text) {
       this.part = part;
@@ -94,6 +97,19 @@ public final class Reporter {
 
     public boolean hasErrors() {
       return Reporter.this.hasErrors();
+    }
+
+    /**
+     * Enters a def call written at {@code pos}: until the matching {@link #leaveCall}, every
+     * diagnostic names it (and the calls around it) as where its def was called.
+     */
+    public void enterCall(String def, Position pos) {
+      calls.add(new Diagnostic.CallSite(def, pos.line(), pos.column()));
+    }
+
+    /** Leaves the innermost call {@link #enterCall} entered. */
+    public void leaveCall() {
+      calls.remove(calls.size() - 1);
     }
 
     public int errorCount() {
@@ -135,7 +151,20 @@ public final class Reporter {
       String shown = prefix + printable(line);
       int sourceColumn = prefix.length() + (start - from) + 1;
       diagnostics.add(new Diagnostic(severity, code.id(), origin, part, pos.line(), column, pos.length(),
-          clean(title), clean(detail), clean(hint), shown, sourceColumn));
+          clean(title), clean(detail), clean(hint), shown, sourceColumn, callChain(),
+          Math.max(0, calls.size() - Diagnostic.MAX_CALLS)));
+    }
+
+    /** The innermost {@link Diagnostic#MAX_CALLS} calls, innermost first. */
+    private List<Diagnostic.CallSite> callChain() {
+      if (calls.isEmpty()) {
+        return List.of();
+      }
+      List<Diagnostic.CallSite> chain = new ArrayList<>(Math.min(calls.size(), Diagnostic.MAX_CALLS));
+      for (int i = calls.size() - 1; i >= 0 && chain.size() < Diagnostic.MAX_CALLS; i--) {
+        chain.add(calls.get(i));
+      }
+      return chain;
     }
 
     private String lineText(int line) {

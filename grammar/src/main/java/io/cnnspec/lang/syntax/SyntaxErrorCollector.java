@@ -15,11 +15,14 @@ import org.antlr.v4.runtime.misc.IntervalSet;
 
 /**
  * Replaces ANTLR's console listener: turns each syntax error into a positioned diagnostic that
- * names the unexpected token in the language's own words and what could stand there instead.
+ * names the unexpected token in the language's own words and what could stand there instead. A
+ * common slip ({@link Slips}) is named as such with its fix, and is then the parse's last error.
  */
 final class SyntaxErrorCollector extends BaseErrorListener {
 
   private final Reporter.Source source;
+  // After a slip is reported, the parser's later errors only echo it (the '}' of split { A | B }).
+  private boolean slipped;
 
   SyntaxErrorCollector(Reporter.Source source) {
     this.source = source;
@@ -29,6 +32,15 @@ final class SyntaxErrorCollector extends BaseErrorListener {
   public void syntaxError(Recognizer<?, ?> recognizer, Object offendingSymbol, int line, int charPositionInLine,
       String msg, RecognitionException e) {
     Token token = offendingSymbol instanceof Token t ? t : null;
+    if (slipped) {
+      return;
+    }
+    Slips.Slip slip = recognizer instanceof Parser parser ? Slips.at(parser, token) : null;
+    if (slip != null) {
+      slipped = true;
+      source.error(slip.code(), slip.pos(), slip.title(), slip.detail(), slip.hint());
+      return;
+    }
     int length = token == null || token.getType() == Token.EOF ? 1 : Math.max(1, token.getText().length());
     Position pos = new Position(line, charPositionInLine + 1, length);
     String expected = recognizer instanceof Parser parser ? describeExpected(parser) : "";

@@ -1,0 +1,206 @@
+package io.cnnspec.lang.syntax;
+
+import io.cnnspec.lang.diagnostics.DiagnosticCode;
+import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.vocabulary.Suggestions;
+import io.cnnspec.lang.vocabulary.Vocabulary;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.antlr.v4.runtime.Parser;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.RuleContext;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.TokenStream;
+import org.antlr.v4.runtime.misc.Interval;
+
+/**
+ * Common slips that are syntax errors, recognised where the parser fails, each with the direct
+ * fix: {@code conv3-64 x 2}, {@code fc 4096}, {@code dropout 0.5}, an input of two numbers, a
+ * statement after the layers, a branch written with a word that is no branch kind. A slip's hint
+ * is text that parses; a slip that cannot be fixed with certainty is left to the plain syntax error.
+ */
+final class Slips {
+
+  private Slips() {}
+
+  /** A recognised slip: what to report instead of the parser's own words. */
+  record Slip(DiagnosticCode code, Position pos, String title, String detail, String hint) {}
+
+  /** Words people write for a branch kind, and the kind they mean when the language has it. */
+  private static final Map<String, String> BRANCH_ALIASES = Map.of(
+      "concat", "cat", "concatenate", "cat", "sum", "add", "plus", "add", "residual", "res",
+      "multiply", "mul", "gate", "mul", "split", "chunk", "channelsplit", "chunk");
+
+  /** The branch kinds, from the one list the parser's branches are built with. */
+  static List<String> branchKinds() {
+    return Arrays.stream(Element.BranchKind.values()).map(Element.BranchKind::keyword).toList();
+  }
+
+  /** The slip that explains a syntax error at {@code offending}, or null. */
+  static Slip at(Parser parser, Token offending) {
+    if (offending == null || offending.getType() == Token.EOF || offending.getTokenIndex() < 0) {
+      return null;
+    }
+    TokenStream tokens = parser.getInputStream();
+    Token previous = before(tokens, offending, 1);
+    Slip slip = branchKind(parser, offending);
+    if (slip == null && previous != null) {
+      slip = switch (offending.getType()) {
+        case CnnSpecLexer.INT -> previous.getType() == CnnSpecLexer.X ? repetitionApart(parser, previous, offending)
+            : previous.getType() == CnnSpecLexer.ID ? numberApart(tokens, previous, offending) : null;
+        case CnnSpecLexer.REPEAT -> inputOfTwoNumbers(tokens, previous, offending);
+        default -> null;
+      };
+    }
+    if (slip == null && (offending.getType() == CnnSpecLexer.EXPECT || offending.getType() == CnnSpecLexer.OPTION
+        || offending.getType() == CnnSpecLexer.DEF) && previous != null) {
+      slip = statementAfterLayers(offending);
+    }
+    return slip;
+  }
+
+  /** The token at {@code index}, read ahead when the parser has not come to it yet; null past the end. */
+  private static Token token(TokenStream tokens, int index) {
+    Token token = index >= tokens.index() ? tokens.LT(index - tokens.index() + 1) : tokens.get(index);
+    return token == null || token.getType() == Token.EOF ? null : token;
+  }
+
+  private static Token before(TokenStream tokens, Token token, int back) {
+    int index = token.getTokenIndex() - back;
+    return index < 0 ? null : tokens.get(index);
+  }
+
+  private static String text(Token from, Token to) {
+    return from.getInputStream().getText(Interval.of(from.getStartIndex(), to.getStopIndex()));
+  }
+
+  private static Position span(Token from, Token to) {
+    int length = from.getLine() == to.getLine() ? to.getStopIndex() - from.getStartIndex() + 1 : from.getText().length();
+    return new Position(from.getLine(), from.getCharPositionInLine() + 1, length);
+  }
+
+  private static boolean glued(Token left, Token right) {
+    return left.getStopIndex() + 1 == right.getStartIndex();
+  }
+
+  /** {@code conv3-64 x 2}: the count must be glued to its x. */
+  private static Slip repetitionApart(Parser parser, Token x, Token count) {
+    String times = "x" + count.getText();
+    String fixed = times;
+    ParserRuleContext element = enclosing(parser.getContext(), CnnSpecParser.ElementContext.class);
+    if (element != null && element.start != null && element.start.getStartIndex() < x.getStartIndex()) {
+      String written = element.start.getInputStream()
+          .getText(Interval.of(element.start.getStartIndex(), x.getStartIndex() - 1)).strip();
+      // conv3-64x2 as the docs write it; a word without channels or stride keeps the space (relu x2),
+      // since p1x2 or conv1x2 would read as a pair, not a repetition
+      boolean layerWithSize = element.getChild(0) instanceof CnnSpecParser.LayerAtomContext layer
+          && (layer.channels != null || layer.stride != null) && layer.strides == null && written.indexOf(' ') < 0;
+      fixed = written.isEmpty() || written.length() > 60 ? times : written + (layerWithSize ? "" : " ") + times;
+    }
+    return new Slip(DiagnosticCode.REPETITION_APART, span(x, count), "repetition written apart from its count",
+        "'x " + count.getText() + "' is an x and then a stray number; a repetition is x glued to its count",
+        "write " + fixed);
+  }
+
+  /** {@code fc 4096}, {@code dropout 0.5}, {@code conv3 64}, {@code p 1}: a word and its number apart. */
+  private static Slip numberApart(TokenStream tokens, Token word, Token number) {
+    Token last = number;
+    String digits = number.getText();
+    int next = number.getTokenIndex() + 1;
+    Token dot = token(tokens, next);
+    Token fraction = token(tokens, next + 1);
+    if (dot != null && fraction != null) {
+      if (dot.getType() == CnnSpecLexer.UNKNOWN && dot.getText().equals(".") && glued(number, dot)
+          && fraction.getType() == CnnSpecLexer.INT && glued(dot, fraction)) {
+        digits = digits + "." + fraction.getText();
+        last = fraction;
+      }
+    }
+    String written = word.getText();
+    String normalized = Vocabulary.normalize(written);
+    if (normalized.equals("stride") && digits.indexOf('.') < 0) {
+      // Keras's strides=2: in cnnspec the stride follows a slash on its layer
+      return new Slip(DiagnosticCode.NUMBER_APART, span(word, last), "stride written as a word",
+          "'" + text(word, last) + "' is no layer; a stride is part of the layer it belongs to",
+          "write the stride after a slash on that layer, e.g. conv3-64/" + digits);
+    }
+    String fixed;
+    if (!normalized.isEmpty() && Character.isDigit(normalized.charAt(normalized.length() - 1))
+        && Vocabulary.isLayerWord(normalized) && digits.indexOf('.') < 0) {
+      fixed = written + "-" + digits; // conv3 64: the number after a sized word is its channels
+    } else if (Vocabulary.isLayerWord(Vocabulary.normalize(written + digits))
+        || Vocabulary.isModifier(Vocabulary.normalize(written + digits), false)) {
+      fixed = written + digits;
+    } else {
+      return null;
+    }
+    return new Slip(DiagnosticCode.NUMBER_APART, span(word, last), "number written apart from its word",
+        "'" + text(word, last) + "' is the word " + written + " and then a stray number", "write " + fixed);
+  }
+
+  /** {@code network N : 224x224} or {@code --input 224x224}: a shape needs its channels. */
+  private static Slip inputOfTwoNumbers(TokenStream tokens, Token height, Token width) {
+    if (height.getType() != CnnSpecLexer.INT || !glued(height, width)) {
+      return null;
+    }
+    Token before = before(tokens, height, 1);
+    if (before != null && before.getType() != CnnSpecLexer.COLON) {
+      return null;
+    }
+    String h = height.getText();
+    String w = width.getText().substring(1);
+    return new Slip(DiagnosticCode.INPUT_NEEDS_CHANNELS, span(height, width), "input shape without channels",
+        "cnnspec reads an input as height x width x channels (or one number for a vector), and "
+            + h + "x" + w + " gives no channel count",
+        "write " + h + "x" + w + "x3 for a colour image, or " + h + "x" + w + "x1 for a grey one");
+  }
+
+  /** {@code expect params 1792} after the layers: statements come first. */
+  private static Slip statementAfterLayers(Token keyword) {
+    String word = keyword.getText().toLowerCase(Locale.ROOT);
+    return new Slip(DiagnosticCode.STATEMENT_AFTER_LAYERS, span(keyword, keyword), word + " after the layers",
+        "option, expect and def statements come before the layers",
+        "move the " + word + " line above the first layer");
+  }
+
+  /**
+   * {@code split { id | conv3-8 }}: the parser reads {@code split {...}} as a word with a number in
+   * braces, and fails inside them. When the word takes no number, it was meant as a branch kind.
+   */
+  private static Slip branchKind(Parser parser, Token offending) {
+    ParserRuleContext interp = enclosing(parser.getContext(), CnnSpecParser.InterpContext.class);
+    if (interp == null || !(interp.getParent() instanceof CnnSpecParser.WordContext word)) {
+      return null;
+    }
+    Token name = word.ID().getSymbol();
+    String written = name.getText();
+    String normalized = Vocabulary.normalize(written);
+    if (Vocabulary.isLayerWord(normalized + "3") || Vocabulary.isModifier(normalized, true)) {
+      return null; // conv{k}, p{pad}: a word that takes a number, and a real syntax error inside it
+    }
+    List<String> kinds = branchKinds();
+    String meant = BRANCH_ALIASES.get(normalized);
+    if (meant == null) {
+      meant = Suggestions.closest(normalized, kinds);
+    }
+    String hint;
+    if (meant != null && kinds.contains(meant)) {
+      hint = "write " + meant + " { ... }";
+    } else {
+      hint = "write one of " + String.join(", ", kinds) + " before { ... }";
+    }
+    return new Slip(DiagnosticCode.UNKNOWN_BRANCH_KIND, span(name, name), "'" + written + "' is not a branch kind",
+        "branches are written " + String.join(", ", kinds.stream().map(k -> k + " { ... }").toList()), hint);
+  }
+
+  private static ParserRuleContext enclosing(RuleContext ctx, Class<? extends ParserRuleContext> type) {
+    for (RuleContext at = ctx; at != null; at = at.getParent()) {
+      if (type.isInstance(at)) {
+        return (ParserRuleContext) at;
+      }
+    }
+    return null;
+  }
+}

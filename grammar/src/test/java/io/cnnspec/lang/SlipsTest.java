@@ -1,0 +1,89 @@
+package io.cnnspec.lang;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.model.NetworkInfo;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Common slips get a direct fix (issue 12): each is one error with its own code, at the slip, with
+ * a hint whose text, put in place of the slip, compiles.
+ */
+class SlipsTest {
+
+  /**
+   * {@code spec} fails with exactly one error of {@code code} at {@code line:column} whose hint is
+   * {@code hint}; {@code fixed}, the spec as the hint says to write it, compiles.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      `network N : 32x32x3\\nconv3-64 x 2 maxpool`      | repetition-apart       | 2 | 10 | write conv3-64x2                | `network N : 32x32x3\\nconv3-64x2 maxpool`
+      `network N : 32x32x3\\nconv3-64 relu x 3`         | repetition-apart       | 2 | 15 | write relu x3                   | `network N : 32x32x3\\nconv3-64 relu x3`
+      `network N : 32x32x3\\n(conv3-8 relu) x 2`        | repetition-apart       | 2 | 16 | write (conv3-8 relu) x2         | `network N : 32x32x3\\n(conv3-8 relu) x2`
+      `network N : 32x32x3\\nfc 4096`                   | number-apart           | 2 | 1  | write fc4096                    | `network N : 32x32x3\\nfc4096`
+      `network N : 32x32x3\\nfc10 dropout 0.5`          | number-apart           | 2 | 6  | write dropout0.5                | `network N : 32x32x3\\nfc10 dropout0.5`
+      `network N : 32x32x3\\nconv3 64`                  | number-apart           | 2 | 1  | write conv3-64                  | `network N : 32x32x3\\nconv3-64`
+      `network N : 32x32x3\\nconv3-8 p 1`               | number-apart           | 2 | 9  | write p1                        | `network N : 32x32x3\\nconv3-8 p1`
+      `network N : 224x224\\nconv3-64`                  | input-needs-channels   | 1 | 13 | write 224x224x3 for a colour image, or 224x224x1 for a grey one | `network N : 224x224x3\\nconv3-64`
+      `network N : 28x28 -> 10\\nfc10`                  | input-needs-channels   | 1 | 13 | write 28x28x3 for a colour image, or 28x28x1 for a grey one     | `network N : 28x28x1 -> 10\\nfc10`
+      `network N : 32x32x3\\nconv3-64\\nexpect params 1792` | statement-after-layers | 3 | 1 | move the expect line above the first layer | `network N : 32x32x3\\nexpect params 1792\\nconv3-64`
+      `network N : 32x32x3\\nconv3-64\\noption nobias`   | statement-after-layers | 3 | 1  | move the option line above the first layer | `network N : 32x32x3\\noption nobias\\nconv3-64`
+      `network N : 32x32x3\\nmaxpool(conv3-64) x2`      | layer-not-def          | 2 | 1  | layers are written in the order they run, not nested as calls: write (conv3-64 maxpool) x2 | `network N : 32x32x3\\n(conv3-64 maxpool) x2`
+      `network N : 32x32x3\\nmaxpool(3)`                | layer-not-def          | 2 | 1  | a layer's number is glued to its word: write maxpool3 | `network N : 32x32x3\\nmaxpool3`
+      `network N : 32x32x3\\nconv3_64`                  | unknown-layer          | 2 | 1  | write conv3-64                  | `network N : 32x32x3\\nconv3-64`
+      `network N : 32x32x3\\nconv3-64 stride2`          | unknown-layer          | 2 | 10 | write conv3-64/2: the stride follows a slash | `network N : 32x32x3\\nconv3-64/2`
+      `network N : 32x32x3\\nconv3-64 p1 stride2`       | unknown-layer          | 2 | 13 | write conv3-64/2 p1: the stride follows a slash | `network N : 32x32x3\\nconv3-64/2 p1`
+      `network N : 32x32x3\\nmaxpool3 stride2`          | unknown-layer          | 2 | 10 | write maxpool3/2: the stride follows a slash | `network N : 32x32x3\\nmaxpool3/2`
+      `network N : 32x32x3\\nconv3-64 stride 2`         | number-apart           | 2 | 10 | write the stride after a slash on that layer, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2`
+      `network N : 32x32x3\\nconcat { id | conv3-8 }`   | unknown-branch-kind    | 2 | 1  | write cat { ... }               | `network N : 32x32x3\\ncat { id | conv3-8 }`
+      `network N : 32x32x3\\nsum { id | conv3-3 }`      | unknown-branch-kind    | 2 | 1  | write add { ... }               | `network N : 32x32x3\\nadd { id | conv3-3 }`
+      """)
+  void slipGetsItsFix(String spec, String code, int line, int column, String hint, String fixed) {
+    Diagnostic d = Specs.onlyError(spec.replace("\\n", "\n"));
+    assertEquals(code, d.code(), d.format());
+    assertEquals(line + ":" + column, d.line() + ":" + d.column(), d.format());
+    assertEquals(hint, d.hint(), d.format());
+    NetworkInfo network = Specs.compile(fixed.replace("\\n", "\n"));
+    assertTrue(network.layers().size() > 0);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"split", "channelsplit", "Split"})
+  void aChannelSplitWordIsNotABranchKindAndTheKindsAreListed(String word) {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n" + word + " { id | conv3-8 }\n");
+    assertEquals("unknown-branch-kind", d.code());
+    assertEquals("2:1", d.line() + ":" + d.column());
+    assertEquals("'" + word + "' is not a branch kind", d.title());
+    // the kinds come from the parser's one list, so a kind added there is listed here
+    String kinds = String.join(", ", java.util.Arrays.stream(io.cnnspec.lang.syntax.Element.BranchKind.values())
+        .map(k -> k.keyword() + " { ... }").toList());
+    assertEquals("branches are written " + kinds, d.detail());
+    assertEquals("write chunk { ... }", d.hint());
+    // the hint compiles
+    Specs.compile("network N : 32x32x4\nchunk { id | conv3-2 }\n");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "conv{k | 3}",          // a word that takes a number: a plain syntax error inside its braces
+      "conv3-64 x",           // x with nothing after it
+  })
+  void whatIsNoSlipStaysAPlainSyntaxError(String layers) {
+    Diagnostic d = Specs.errors("network N : 32x32x3\n" + layers + "\n").get(0);
+    assertEquals("syntax", d.code(), d.format());
+  }
+
+  @org.junit.jupiter.api.Test
+  void anInlineInputOfTwoNumbersIsTheSameSlip() {
+    Compilation result = CnnSpec.compile(new SpecInput.Inline("Net", "224x224", "conv3-64", "Net"), CompileOptions.DEFAULT);
+    Diagnostic d = result.errors().get(0);
+    assertEquals(1, result.errors().size());
+    assertEquals("input-needs-channels", d.code());
+    assertEquals(Diagnostic.Part.INPUT, d.part());
+    assertEquals("1:1", d.line() + ":" + d.column());
+    assertEquals("write 224x224x3 for a colour image, or 224x224x1 for a grey one", d.hint());
+  }
+}
