@@ -124,7 +124,11 @@ class ZooFiguresTest {
         row("inception_v3_aux", 27_161_264L, 36_224L, 5_713_216_096L, 5.713),
         // Ronneberger et al. 2015, Figure 1 (valid convolutions, copy and crop, 2 classes):
         // PyTorch 1.13 on the paper's network, issue 14's table
-        row("unet", 31_030_658L, 0L, 150_428_424_448L, NONE));
+        row("unet", 31_030_658L, 0L, 150_428_424_448L, NONE),
+        // torchvision 0.14 segmentation models, num_classes=21, aux_loss=False, output 'out' (after
+        // the final interpolate to the input size): zoo/tools/torchvision_figures.py, issue 14's table
+        row("fcn_resnet50", 32_957_013L, 54_144L, 134_006_641_920L, NONE),
+        row("deeplabv3_resnet50", 39_638_869L, 56_704L, 168_731_205_888L, NONE));
   }
 
   @ParameterizedTest(name = "{0}")
