@@ -338,12 +338,14 @@ final class PyTorchWriter {
       // the branch's result is an extra output; the flow goes on with the input, unchanged
       List<Node> branch = merge.branches().get(0);
       String result = b.variable();
+      // listed before its branch is written, so that a side nested in it comes after it, as in
+      // NetworkInfo.sideOutputs() (row order: a merge row before its branches)
+      b.sideOutputs.add(result);
       if (branch.isEmpty()) {
         b.forward.add(result + " = " + in + "  # " + attribute(merge.info(), b)); // the map here, kept from what follows
       } else {
         sequence(branch, in, result, b);
       }
-      b.sideOutputs.add(result);
       if (!in.equals(out)) {
         b.forward.add(out + " = " + in);
       }
