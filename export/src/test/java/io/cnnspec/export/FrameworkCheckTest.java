@@ -125,6 +125,7 @@ class FrameworkCheckTest {
           conv3-32/2 relu
           side { conv3-5 }
           side { } @features
+          side { scale side { conv3-4 } @cls conv3-6 } @box
           gap flatten fc10
         """);
   }
