@@ -360,11 +360,13 @@ final class PyTorchWriter {
     switch (kind) {
       case "cat" -> b.forward.add(out + " = torch.cat([" + String.join(", ", results) + "], dim=1)" + comment);
       case "mul" -> {
-        String g = results.get(0);
+        // mul { gate } scales its input, mul { map | gate } its first branch's result
+        String map = results.size() == 2 ? results.get(0) : in;
+        String g = results.get(results.size() - 1);
         if (NetworkTree.vectorGate(merge)) {
           g = g + "[:, :, None, None]"; // a vector of C gates each channel over height and width
         }
-        b.forward.add(out + " = " + in + " * " + g + comment);
+        b.forward.add(out + " = " + map + " * " + g + comment);
       }
       default -> b.forward.add(out + " = " + String.join(" + ", results) + comment);
     }
