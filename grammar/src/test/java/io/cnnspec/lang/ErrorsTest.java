@@ -66,9 +66,9 @@ class ErrorsTest {
 
   @Test
   void aWordForAnOperationTheLanguageLacksSaysSo() {
-    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 chunk2\n");
-    assertEquals("unsupported operation 'chunk2'", d.title());
-    assertEquals("it names a channel split (ShuffleNet V2's chunk), which cnnspec does not have", d.detail());
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n  conv3-64 split2\n");
+    assertEquals("unsupported operation 'split2'", d.title());
+    assertEquals("it names a channel split (ShuffleNet V2's chunk) as a layer, which cnnspec does not have", d.detail());
     assertEquals("unsupported-operation", d.code());
     assertAt(d, 2, 12);
     assertEquals("unsupported operation 'lstm'", Specs.onlyError("network N : 32x32x3\n  lstm\n").title());

@@ -59,7 +59,7 @@ public record LayerInfo(
    */
   public boolean isMerge() {
     return switch (kind) {
-      case "cat", "add", "res", "mul", "side" -> true;
+      case "cat", "add", "res", "mul", "side", "chunk" -> true;
       default -> false;
     };
   }

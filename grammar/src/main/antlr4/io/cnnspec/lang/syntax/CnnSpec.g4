@@ -53,7 +53,7 @@ element
   ;
 
 atom
-  : kind=(CAT | ADD | RES | MUL | SIDE) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
+  : kind=(CAT | ADD | RES | MUL | SIDE | CHUNK) LBRACE sequence (PIPE sequence)* RBRACE  # branchAtom
   | LPAREN sequence RPAREN                                             # groupAtom
   | CALL (expr (COMMA expr)*)? RPAREN                                 # callAtom
   | word (MINUS channels=number)? (SLASH stride=number | strides=STRIDES)?  # layerAtom
@@ -104,6 +104,9 @@ RES     : 'res';
 MUL     : 'mul';
 // side { A }: A's result is an extra output of the network; the input passes on unchanged.
 SIDE    : 'side';
+// chunk { A | B }: the input's channels split into equal consecutive slices, one per branch
+// (PyTorch x.chunk(n, dim=1)), the branches' results concatenated.
+CHUNK   : 'chunk';
 IN      : 'in';
 
 ARROW   : '->';

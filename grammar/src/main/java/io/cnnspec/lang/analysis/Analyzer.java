@@ -1,5 +1,6 @@
 package io.cnnspec.lang.analysis;
 
+import io.cnnspec.lang.vocabulary.LayerWord;
 import io.cnnspec.lang.vocabulary.Modifier;
 import io.cnnspec.lang.vocabulary.Suggestions;
 import io.cnnspec.lang.vocabulary.Vocabulary;
@@ -60,6 +61,8 @@ public final class Analyzer {
 
   /** The hint for a map that shrinks to nothing when the input looks channels-first, else null. */
   private String channelsFirst;
+  /** The network's input, the size {@code resize input} resizes to. */
+  private Shape input;
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -92,9 +95,10 @@ public final class Analyzer {
    * groups and branches nest counted through the def calls that led here.
    */
   private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth,
-      int nesting, int scope) {
-    Ctx inBranch(int index) {
-      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting, scope);
+      int nesting, int scope, Shape start) {
+    /** In branch {@code index} of a branch element whose input is {@code start} (null when unknown). */
+    Ctx inBranch(int index, Shape start) {
+      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting, scope, start);
     }
 
     /**
@@ -102,11 +106,11 @@ public final class Analyzer {
      * names; {@code id} is the scope in the row table, where the rows' names are kept.
      */
     Ctx scoped(String fullName, int id) {
-      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting, id);
+      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting, id, start);
     }
 
     Ctx nested() {
-      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1, scope);
+      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1, scope, start);
     }
   }
 
@@ -139,6 +143,7 @@ public final class Analyzer {
     Definitions defs = Definitions.check(defList, source);
     Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
     analyzer.channelsFirst = InputShape.channelsFirstHint(input);
+    analyzer.input = input;
     return new Walk(analyzer, input, expects, errorsBefore);
   }
 
@@ -157,7 +162,7 @@ public final class Analyzer {
       this.input = input;
       this.expects = expects;
       this.errorsBefore = errorsBefore;
-      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP);
+      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP, null);
       this.flow = new Flow(input, ReceptiveField.INPUT);
     }
 
@@ -213,7 +218,11 @@ public final class Analyzer {
   // ---- the walk ----
 
   private Flow sequence(Sequence sequence, Flow flow, Ctx ctx) {
-    for (Element element : sequence.elements()) {
+    return sequence(sequence.elements(), flow, ctx);
+  }
+
+  private Flow sequence(List<Element> elements, Flow flow, Ctx ctx) {
+    for (Element element : elements) {
       flow = element(element, flow, ctx);
     }
     return flow;
@@ -371,7 +380,7 @@ public final class Analyzer {
     Map<String, Long> vars = new HashMap<>();
     boolean known = true;
     Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(),
-        ctx.scope());
+        ctx.scope(), ctx.start());
     for (int i = 0; i < params.size(); i++) {
       Statement.Param param = params.get(i);
       Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
@@ -419,8 +428,39 @@ public final class Analyzer {
     return ctx.nested();
   }
 
+  /** A layer as written with its numbers evaluated, and what it resolves to. */
+  private record Read(LayerResolutions.Written written, LayerResolutions.Resolved resolution) {}
+
+  /** A row reserved where a layer stands, with its name, for a layer whose op is known only later. */
+  private record Reserved(int row, String nameBase, int nameNumber) {}
+
   private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, String label) {
     budget.walk(layer.pos());
+    Read read = read(layer, ctx);
+    if (read == null) {
+      return flow.unknown();
+    }
+    LayerResolutions.Written written = read.written();
+    LayerResolutions.Resolved resolution = read.resolution();
+    LayerOp op = resolution.op();
+    if (resolution.relative() != null) {
+      op = sized(resolution.relative(), resolution.spec(), ctx, layer.pos());
+      if (op == null) {
+        return flow.unknown();
+      }
+    } else if (op == null) {
+      String near = layers.unknown(written.word(), layer.pos(), defs.names());
+      return near == null ? flow.unknown()
+          : guess(near, written.channels(), written.stride(), written.strideWidth(), written.mods(), flow);
+    }
+    return emit(op, resolution.spec(), flow, ctx, layer.pos(), label, null);
+  }
+
+  /**
+   * A layer's numbers evaluated and its word resolved, or null after an error (reported, or
+   * following from an earlier one).
+   */
+  private Read read(Element.Layer layer, Ctx ctx) {
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
@@ -434,29 +474,71 @@ public final class Analyzer {
       mods.add(mod);
     }
     if (!known) {
-      return flow.unknown();
+      return null;
     }
     if (wordNumber != null && wordNumber < 0) {
       source.error(DiagnosticCode.NON_POSITIVE_NUMBER, layer.wordNumber().pos(), "negative number in a layer word", "'" + layer.word() + "' is given " + wordNumber,
           "the number must be at least 1");
-      return flow.unknown();
+      return null;
     }
     String word = wordNumber == null ? layer.word() : layer.word() + wordNumber;
     if (!numbers.inRange(channels, layer.channels(), "channel count") || !numbers.inRange(stride, layer.stride(), "stride")
         || !numbers.inRange(strideWidth, layer.strideWidth(), "stride")) {
-      return flow.unknown();
+      return null;
     }
-    LayerResolutions.Resolved resolution = layers.resolve(new LayerResolutions.Written(word, channels, stride, strideWidth, mods));
-    String spec = resolution.spec();
+    LayerResolutions.Written written = new LayerResolutions.Written(word, channels, stride, strideWidth, mods);
+    LayerResolutions.Resolved resolution = layers.resolve(written);
     if (resolution.error() != null) {
       resolution.error().report(source, layer.pos());
-      return flow.unknown();
+      return null;
     }
-    LayerOp op = resolution.op();
-    if (op == null) {
-      String near = layers.unknown(word, layer.pos(), defs.names());
-      return near == null ? flow.unknown() : guess(near, channels, stride, strideWidth, mods, flow);
+    return new Read(written, resolution);
+  }
+
+  /**
+   * The crop or resize a bare one ({@code resize}, {@code resize input}) is where it stands, or
+   * null after reporting why it has no size here, or when that size is unknown after an error. A
+   * bare crop that ends a merge's branch never comes here: {@link #branch} sizes it.
+   */
+  private LayerOp sized(LayerResolver.Relative relative, String spec, Ctx ctx, Position pos) {
+    Shape target;
+    switch (relative.from()) {
+      case MERGE -> {
+        source.error(DiagnosticCode.CROP_WITHOUT_MERGE, pos, "crop without a size outside a merge's end",
+            "a bare crop takes the size of the other branches of a merge, so it must be the last layer of a branch"
+                + " of cat, add, mul, res or chunk",
+            "move it to the end of that branch, e.g. cat { crop | ... }, or give the size: crop64 or crop64x48");
+        return null;
+      }
+      case INPUT -> target = input;
+      default -> {
+        if (ctx.depth() == 0) {
+          source.error(DiagnosticCode.RESIZE_OUTSIDE_BRANCH, pos, "resize without a size outside any branch",
+              "a bare " + spec + " resizes to the size where its branch began, and it stands in no branch",
+              "to resize to the network's input size write resize input" + (spec.contains("bilinear") ? " bilinear" : "")
+                  + ", or give the size: resize64 or resize64x48");
+          return null;
+        }
+        target = ctx.start();
+      }
     }
+    if (target == null) {
+      return null;
+    }
+    if (target.vector()) {
+      source.error(DiagnosticCode.SPATIAL_AFTER_FLATTEN, pos, "a spatial layer after flatten",
+          spec + " resizes to the size of a flat vector of " + target.channels() + ", which has no height and width",
+          "give the size: resize64 or resize64x48");
+      return null;
+    }
+    return layers.sized(relative, target);
+  }
+
+  /**
+   * {@code op} applied to the flow, as the row {@code reserved} (named when it was reserved) or a
+   * new one named here.
+   */
+  private Flow emit(LayerOp op, String spec, Flow flow, Ctx ctx, Position pos, String label, Reserved reserved) {
     if (flow.shape() == null) {
       return flow;
     }
@@ -468,10 +550,10 @@ public final class Analyzer {
         // padding, the usual fix, would compile a network of the wrong shape
         e = new SpecException(e.code(), e.title(), e.detail(), channelsFirst);
       }
-      e.report(source, layer.pos());
+      e.report(source, pos);
       return flow.unknown();
     } catch (ArithmeticException e) {
-      source.error(DiagnosticCode.COUNTS_OVERFLOW, layer.pos(), "counts overflow", "the figures of " + spec + " do not fit in 64 bits",
+      source.error(DiagnosticCode.COUNTS_OVERFLOW, pos, "counts overflow", "the figures of " + spec + " do not fit in 64 bits",
           "no real layer is this large; check the numbers");
       return flow.unknown();
     }
@@ -486,28 +568,33 @@ public final class Analyzer {
     }
     ReceptiveField rf = flow.rf().through(window);
     if (!rf.exact()) {
-      source.error(DiagnosticCode.COUNTS_OVERFLOW, layer.pos(), "counts overflow",
+      source.error(DiagnosticCode.COUNTS_OVERFLOW, pos, "counts overflow",
           "the receptive field of " + spec + " passes 2^53 input pixels, past exact arithmetic",
           "no real network strides this far; check the strides");
       return flow.unknown();
     }
+    Reserved at = reserved != null ? reserved : reserve(op.baseName(), ctx, pos, label);
+    ops.set(at.row(), op);
+    rows.set(at.row(), ctx.scope(), at.nameBase(), at.nameNumber(), op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
+        outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
+        outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
+    return new Flow(outcome.output(), rf, flattened);
+  }
+
+  /** A new row named {@code label}, or {@code base} with the next number of its scope. */
+  private Reserved reserve(String base, Ctx ctx, Position pos, String label) {
     // the row's own part of its name; the scope's part is ctx.scope() in the row table
     String nameBase;
     int nameNumber;
     if (label != null) {
-      claim(ctx, label, layer.pos());
+      claim(ctx, label, pos);
       nameBase = label;
       nameNumber = 0;
     } else {
-      nameBase = op.baseName();
+      nameBase = base;
       nameNumber = namer.generate(ctx.prefix(), nameBase).number();
     }
-    int row = newRow(layer.pos());
-    ops.set(row, op);
-    rows.set(row, ctx.scope(), nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
-        outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
-        outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
-    return new Flow(outcome.output(), rf, flattened);
+    return new Reserved(newRow(pos), nameBase, nameNumber);
   }
 
   /**
@@ -575,9 +662,28 @@ public final class Analyzer {
     }
     int row = newRow(branch.pos());
     ops.setBranches(row, branch.branches().size());
+    boolean side = branch.kind() == Element.BranchKind.SIDE;
+    Flow branchIn = flow;
+    if (branch.kind() == Element.BranchKind.CHUNK && flow.shape() != null) {
+      Shape slice = merges.slice(branch, flow.shape());
+      branchIn = slice == null ? flow.unknown() : new Flow(slice, flow.rf());
+    }
     List<Flow> outs = new ArrayList<>();
+    List<PendingCrop> crops = new ArrayList<>();
     for (int i = 0; i < branch.branches().size(); i++) {
-      outs.add(sequence(branch.branches().get(i), flow, inner.inBranch(i + 1)));
+      List<Element> elements = branch.branches().get(i).elements();
+      Ctx branchCtx = inner.inBranch(i + 1, flow.shape());
+      Element.Layer crop = side ? null : bareCropAtEnd(elements);
+      if (crop == null) {
+        outs.add(sequence(elements, branchIn, branchCtx));
+        continue;
+      }
+      Flow before = sequence(elements.subList(0, elements.size() - 1), branchIn, branchCtx);
+      PendingCrop pending = pendingCrop(crop, before, branchCtx, i);
+      if (pending != null) {
+        crops.add(pending);
+      }
+      outs.add(pending == null ? before.unknown() : null);
     }
     if (label != null) {
       namer.close(inner.prefix());
@@ -585,12 +691,15 @@ public final class Analyzer {
     if (!merges.countFits(branch)) {
       return flow.unknown();
     }
-    if (branch.kind() == Element.BranchKind.SIDE) {
+    if (side) {
       String fullName = ctx.prefix() + (nameNumber > 0 ? nameBase + nameNumber : nameBase);
       return side(fullName, nameBase, nameNumber, row, outs.get(0), flow, ctx);
     }
     if (branch.kind() == Element.BranchKind.RES && branch.branches().size() == 1) {
       outs.add(flow);
+    }
+    if (!crops.isEmpty()) {
+      fitCrops(branch, crops, outs, flow);
     }
     if (flow.shape() == null || outs.stream().anyMatch(o -> o.shape() == null)) {
       return flow.unknown();
@@ -606,6 +715,71 @@ public final class Analyzer {
     rows.set(row, ctx.scope(), nameBase, nameNumber, kind, kind, ctx.depth(), ctx.branch(), flow.shape(), merged, 0, 0, 0, merged.size(),
         rf.size(), rf.jump());
     return new Flow(merged, rf);
+  }
+
+  /**
+   * A bare crop that ends a branch: its row reserved where it stands (the rows are in execution
+   * order), its size known once every branch of the merge is walked.
+   */
+  private record PendingCrop(int branch, Reserved reserved, LayerResolver.Relative relative, String spec, Flow in,
+      Ctx ctx, Position pos) {}
+
+  /** The last element of a branch when it is a bare crop written once ({@code crop}, {@code crop @c}), else null. */
+  private static Element.Layer bareCropAtEnd(List<Element> elements) {
+    if (elements.isEmpty() || !(elements.get(elements.size() - 1) instanceof Element.Layer layer)) {
+      return null;
+    }
+    return layer.word().equals(LayerWord.CROP.word()) && layer.wordNumber() == null && layer.repeat() == null
+        ? layer : null;
+  }
+
+  /** Reads and reserves the bare crop ending branch {@code index}; null after an error. */
+  private PendingCrop pendingCrop(Element.Layer crop, Flow in, Ctx ctx, int index) {
+    budget.expand(crop, 1);
+    budget.walk(crop.pos());
+    Read read = read(crop, ctx);
+    if (read == null) {
+      return null;
+    }
+    Reserved reserved = reserve(LayerWord.CROP.word(), ctx, crop.pos(), crop.label() == null ? null : crop.label().name());
+    return new PendingCrop(index, reserved, read.resolution().relative(), read.resolution().spec(), in, ctx, crop.pos());
+  }
+
+  /**
+   * Sizes the bare crops that end branches of {@code branch} to the height and width of the
+   * branches without one (for a one-branch res or a mul, the merge's input), filling in their
+   * flows in {@code outs}; the merge then checks that all agree.
+   */
+  private void fitCrops(Element.Branch branch, List<PendingCrop> crops, List<Flow> outs, Flow flow) {
+    Flow other = null;
+    for (Flow out : outs) {
+      if (out != null) {
+        other = out;
+        break;
+      }
+    }
+    if (other == null && branch.kind() == Element.BranchKind.MUL) {
+      other = flow;
+    }
+    if (other == null) {
+      source.error(DiagnosticCode.CROP_WITHOUT_TARGET, crops.get(0).pos(), "nothing to crop to",
+          "every branch of " + branch.kind().keyword() + " ends in a bare crop, and a bare crop takes the size of the"
+              + " branches without one",
+          "remove the crop from the branch whose size the others should take, or give the size: crop64 or crop64x48");
+    }
+    Shape target = other == null ? null : other.shape();
+    if (target != null && target.vector()) {
+      source.error(DiagnosticCode.SHAPE_MISMATCH, crops.get(0).pos(), "a crop cannot fit a flat vector",
+          "the other branches of " + branch.kind().keyword() + " end in " + target + ", which has no height and width",
+          "end the other branches in maps (HxWxC), or drop the crop");
+      target = null;
+    }
+    for (PendingCrop crop : crops) {
+      Flow out = target == null ? crop.in().unknown()
+          : emit(layers.sized(crop.relative(), target), crop.spec(), crop.in(), crop.ctx(), crop.pos(), null,
+              crop.reserved());
+      outs.set(crop.branch(), out);
+    }
   }
 
   /**

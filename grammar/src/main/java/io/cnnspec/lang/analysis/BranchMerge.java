@@ -41,6 +41,29 @@ final class BranchMerge {
   }
 
   /**
+   * The slice of {@code in} that each branch of a {@code chunk} gets: its channels divided by the
+   * branch count (PyTorch {@code x.chunk(n, dim=1)} with a count that divides them), or null after
+   * reporting that the count does not divide them.
+   */
+  Shape slice(Element.Branch branch, Shape in) {
+    int count = branch.branches().size();
+    if (in.channels() % count != 0) {
+      int fewer = count;
+      while (in.channels() % fewer != 0) {
+        fewer--;
+      }
+      source.error(DiagnosticCode.CHANNELS_DO_NOT_DIVIDE, branch.pos(), "chunk does not divide the channels",
+          "chunk splits its input's " + in.channels() + " channels into " + count + " equal slices, one per branch",
+          "give the chunk an input whose channels are a multiple of " + count
+              + (fewer > 1 ? ", or write " + fewer + " branches" : "")
+              + " (chunk slices equally; for unequal parts use cat with convolutions)");
+      return null;
+    }
+    int channels = in.channels() / count;
+    return in.vector() ? Shape.vector(channels) : Shape.of(in.height(), in.width(), channels);
+  }
+
+  /**
    * The merged shape of branches that end in {@code shapes} on the input {@code in} (for a
    * one-branch res the identity's output is the last shape), or null after reporting why they
    * cannot meet.
@@ -57,14 +80,14 @@ final class BranchMerge {
         }
         return first;
       }
-      case CAT -> {
+      case CAT, CHUNK -> {
         long channels = 0;
         for (int i = 0; i < shapes.size(); i++) {
           Shape s = shapes.get(i);
           if (s.vector() != first.vector() || s.height() != first.height() || s.width() != first.width()) {
             source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "concatenated branches disagree",
                 "branch 1 ends in " + first + " but branch " + (i + 1) + " ends in " + s
-                    + "; cat joins channels and needs the same height and width",
+                    + "; " + branch.kind().keyword() + " joins channels and needs the same height and width",
                 catHint(in, shapes));
             return null;
           }

@@ -4,6 +4,7 @@ import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Position;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.vocabulary.LayerWord;
 import io.cnnspec.lang.vocabulary.MissingOperation;
 import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.model.Shape;
@@ -24,6 +25,7 @@ final class LayerResolutions {
   private final boolean convBias;
   private final Map<Written, Resolved> resolved = new HashMap<>();
   private final Map<Applied, Outcome> outcomes = new HashMap<>();
+  private final Map<LayerOp, LayerOp> sizedOps = new HashMap<>();
 
   /** @param convBias whether convolutions have a bias unless told otherwise ({@code option nobias} says no) */
   LayerResolutions(Reporter.Source source, boolean convBias) {
@@ -52,7 +54,7 @@ final class LayerResolutions {
    * A word's resolution: the op (null when the word is no layer), or the error that resolving it
    * gives, and the layer's text as rows show it, shared by every row written the same way.
    */
-  record Resolved(LayerOp op, SpecException error, String spec) {}
+  record Resolved(LayerOp op, SpecException error, String spec, LayerResolver.Relative relative) {}
 
   /** An op (unique per written form: ops come out of the resolution cache) on an input. */
   private record Applied(LayerOp op, Shape input) {
@@ -72,14 +74,28 @@ final class LayerResolutions {
     if (resolution == null) {
       String spec = specText(written.word(), written.channels(), written.stride(), written.strideWidth(), written.mods());
       try {
-        resolution = new Resolved(LayerResolver.resolve(written.word(), written.channels(), written.stride(),
-            written.strideWidth(), written.mods(), convBias), null, spec);
+        LayerResolver.Relative relative = LayerResolver.relative(written.word(), written.channels(), written.stride(),
+            written.strideWidth(), written.mods());
+        resolution = relative != null ? new Resolved(null, null, spec, relative)
+            : new Resolved(LayerResolver.resolve(written.word(), written.channels(), written.stride(),
+                written.strideWidth(), written.mods(), convBias), null, spec, null);
       } catch (SpecException e) {
-        resolution = new Resolved(null, e, spec);
+        resolution = new Resolved(null, e, spec, null);
       }
       resolved.put(written, resolution);
     }
     return resolution;
+  }
+
+  /**
+   * The crop or resize that {@code relative} is where its size is {@code target}'s height and
+   * width: one op per size, as the cache of {@link #apply} and the row ops count on.
+   */
+  LayerOp sized(LayerResolver.Relative relative, Shape target) {
+    LayerOp op = relative.word() == LayerWord.CROP ? new LayerOp.Crop(target.height(), target.width())
+        : new LayerOp.Resize(target.height(), target.width());
+    LayerOp known = sizedOps.putIfAbsent(op, op);
+    return known != null ? known : op;
   }
 
   /** {@code op} applied to {@code input}; {@code spec} names the layer in errors. */

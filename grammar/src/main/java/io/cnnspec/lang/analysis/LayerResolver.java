@@ -47,8 +47,47 @@ final class LayerResolver {
     }
   }
 
+  /** Where a bare crop or resize takes its size from: known only where it stands, so the walk gives it. */
+  enum SizeFrom {
+    /** A bare {@code crop}: the HxW of the other branches of the merge it ends a branch of. */
+    MERGE,
+    /** A bare {@code resize}: the HxW where the nearest enclosing branch began. */
+    BRANCH_START,
+    /** {@code resize input}: the network's input HxW. */
+    INPUT
+  }
+
+  /** A bare crop or resize, its modifiers checked: the walk makes it a {@link LayerOp.Crop} or {@link LayerOp.Resize}. */
+  record Relative(LayerWord word, SizeFrom from) {}
+
   /**
-   * Resolves a written layer: null when {@code word} is no layer word. {@code channels} and
+   * The written layer as a crop or resize without a size ({@code crop}, {@code resize bilinear},
+   * {@code resize input}), after checking what it is given; null when it is anything else.
+   */
+  static Relative relative(String word, Long channels, Long stride, Long strideWidth, List<Mod> mods)
+      throws SpecException {
+    Vocabulary.Read read = Vocabulary.layer(word);
+    if (read == null || read.word() != LayerWord.CROP && read.word() != LayerWord.RESIZE) {
+      return null;
+    }
+    Modifiers m = new Modifiers(word, mods, read.word());
+    if (read.first() != null) {
+      if (m.has("input")) {
+        throw new SpecException(DiagnosticCode.TWO_SIZES, "resize is given two sizes",
+            "'" + word + " input' names its output size twice", "write " + word + " or resize input");
+      }
+      return null;
+    }
+    noStride(word, stride == null ? null : strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth);
+    noChannels(word, channels);
+    m.check();
+    SizeFrom from = read.word() == LayerWord.CROP ? SizeFrom.MERGE : m.has("input") ? SizeFrom.INPUT : SizeFrom.BRANCH_START;
+    return new Relative(read.word(), from);
+  }
+
+  /**
+   * Resolves a written layer: null when {@code word} is no layer word, or a crop or resize without
+   * a size, which {@link #relative} reads instead. {@code channels} and
    * {@code stride} are null when not written, {@code strideWidth} unless the stride is written per
    * axis ({@code /2x1}: stride 2, width 1); {@code convBiasDefault} is false under
    * {@code option nobias} (for convolutions only).
@@ -104,6 +143,10 @@ final class LayerResolver {
             m.bias(convBiasDefault), m.number("outpad", 0));
       };
     }
+    if ((entry == LayerWord.CROP || entry == LayerWord.RESIZE) && read.first() == null) {
+      // its size depends on where it stands: relative() and the walk
+      return null;
+    }
     noStride(word, stride == null ? null : strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth);
     if (entry == LayerWord.PADCHANNELS) {
       long c = requireChannels(word, channels, "padchannels-32");
@@ -157,6 +200,7 @@ final class LayerResolver {
       case PIXELSHUFFLE -> new LayerOp.PixelShuffle(positive(read.first(), "upscale factor", word));
       case POOL -> new LayerOp.Pool("maxpool", 2, 2, 2, 2, Padding.VALID, 1, false);
       case SCALE -> new LayerOp.PerChannel("scale", true);
+      case L2NORM -> new LayerOp.PerChannel("l2norm", true);
       case PRELU -> new LayerOp.PerChannel("prelu", false);
       case GAP, GMP -> new LayerOp.GlobalPool(entry.word());
       case FLATTEN -> new LayerOp.Flatten();

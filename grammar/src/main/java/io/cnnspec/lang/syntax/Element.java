@@ -50,8 +50,10 @@ public sealed interface Element {
   record Group(Sequence body, Expr repeat, Label label, Position pos) implements Element {}
 
   /**
-   * {@code cat { A | B }}, {@code add}, {@code res}, {@code mul}, and {@code side { A }}, whose
-   * one branch ends in an extra output of the network while its input passes on unchanged.
+   * {@code cat { A | B }}, {@code add}, {@code res}, {@code mul}, {@code chunk { A | B }}, whose
+   * branches each take an equal consecutive slice of the input's channels and are concatenated,
+   * and {@code side { A }}, whose one branch ends in an extra output of the network while its
+   * input passes on unchanged.
    */
   record Branch(BranchKind kind, List<Sequence> branches, Expr repeat, Label label, Position pos)
       implements Element {
@@ -79,7 +81,8 @@ public sealed interface Element {
     ADD,
     RES,
     MUL,
-    SIDE;
+    SIDE,
+    CHUNK;
 
     public String keyword() {
       return name().toLowerCase(java.util.Locale.ROOT);

@@ -7,6 +7,7 @@ import static io.cnnspec.lang.vocabulary.Modifier.CEIL;
 import static io.cnnspec.lang.vocabulary.Modifier.D;
 import static io.cnnspec.lang.vocabulary.Modifier.DM;
 import static io.cnnspec.lang.vocabulary.Modifier.G;
+import static io.cnnspec.lang.vocabulary.Modifier.INPUT;
 import static io.cnnspec.lang.vocabulary.Modifier.NEAREST;
 import static io.cnnspec.lang.vocabulary.Modifier.NOBIAS;
 import static io.cnnspec.lang.vocabulary.Modifier.NOCENTER;
@@ -38,10 +39,16 @@ public enum LayerWord {
   ADAPTIVEMAXPOOL(Form.ADAPTIVE, List.of("adaptivemaxpool")),
   GN(Form.COUNTED, List.of("gn"), NOSCALE, NOCENTER),
   UPSAMPLE(Form.COUNTED, List.of("upsample"), NEAREST, BILINEAR),
-  /** U-Net's copy and crop: the centre HxW of the input. */
-  CROP(Form.ADAPTIVE, List.of("crop")),
-  /** PyTorch {@code interpolate(size=(H, W))}: to a given size, whatever the input's. */
-  RESIZE(Form.ADAPTIVE, List.of("resize"), NEAREST, BILINEAR),
+  /**
+   * U-Net's copy and crop: the centre HxW of the input; bare, at the end of a merge's branch, to
+   * the HxW of the merge's other branches.
+   */
+  CROP(Form.SIZE, List.of("crop")),
+  /**
+   * PyTorch {@code interpolate(size=(H, W))}: to a given size, whatever the input's; bare, to the
+   * HxW where the enclosing branch began, or with {@code input} to the network's input HxW.
+   */
+  RESIZE(Form.SIZE, List.of("resize"), NEAREST, BILINEAR, INPUT),
   /** ShuffleNet's channel shuffle with G groups: a permutation of the channels. */
   CHANNELSHUFFLE(Form.COUNTED, List.of("channelshuffle")),
   ZEROPAD(Form.COUNTED, List.of("zeropad")),
@@ -77,6 +84,8 @@ public enum LayerWord {
   /** Zeros appended as channels, half before and half after: the CIFAR ResNets' parameter-free shortcut (option A). */
   PADCHANNELS(Form.PLAIN, List.of("padchannels")),
   SCALE(Form.PLAIN, List.of("scale")),
+  /** SSD's L2 normalization over the channels with a learned scale per channel (Liu et al. 2016; torchvision's ssd300_vgg16). */
+  L2NORM(Form.PLAIN, List.of("l2norm")),
   PRELU(Form.PLAIN, List.of("prelu")),
   GAP(Form.PLAIN, List.of("gap")),
   GMP(Form.PLAIN, List.of("gmp")),
@@ -92,6 +101,8 @@ public enum LayerWord {
     DENSE("(\\d+)?"),
     /** {@code adaptiveavgpool6}, {@code adaptiveavgpool6x7}: an output size. */
     ADAPTIVE("(\\d+)(?:x(\\d+))?"),
+    /** {@code crop}, {@code crop64}, {@code resize7x9}: an optional output size, square or HxW. */
+    SIZE("(?:(\\d+)(?:x(\\d+))?)?"),
     /** {@code gn32}, {@code upsample2}, {@code zeropad1}: one count. */
     COUNTED("(\\d+)"),
     /** {@code dropout}, {@code dropout0.5}, {@code lrelu.1}: an optional decimal. */

@@ -8,8 +8,8 @@ import java.util.List;
  * mean". A word leaves this table when it becomes a {@link LayerWord}.
  */
 public enum MissingOperation {
-  SPLIT(List.of("split", "chunk", "channelsplit"), "a channel split (ShuffleNet V2's chunk)",
-      "a split has no parameters or MACs, but the language cannot say it yet"),
+  SPLIT(List.of("split", "channelsplit"), "a channel split (ShuffleNet V2's chunk) as a layer",
+      "a split is a branch kind: chunk { A | B } runs A and B on equal slices of the channels and concatenates them"),
   INTERPOLATE(List.of("interpolate"), "PyTorch's interpolate",
       "resizeHxW resizes to a given size, upsampleN by an integer factor"),
   PIXELUNSHUFFLE(List.of("pixelunshuffle", "spacetodepth"), "space-to-depth (pixel unshuffle)",

@@ -23,7 +23,9 @@ public enum Modifier {
   NOSCALE("noscale", false, "noscale"),
   NOCENTER("nocenter", false, "nocenter"),
   /** Instance normalization with a learned scale and shift (PyTorch {@code affine=True}). */
-  AFFINE("affine", false, "affine");
+  AFFINE("affine", false, "affine"),
+  /** {@code resize input}: to the network's input height and width (FCN's {@code interpolate(size=input)}). */
+  INPUT("input", false, "size");
 
   private final String word;
   private final boolean numbered;

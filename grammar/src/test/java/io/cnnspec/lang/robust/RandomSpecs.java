@@ -72,7 +72,7 @@ final class RandomSpecs implements Generator {
     } else if (kind < 8) {
       atom = "(" + sequence(random, depth - 1, arity, defs, params) + ")";
     } else {
-      String branch = Generator.pick(random, List.of("cat", "add", "res", "mul", "side"));
+      String branch = Generator.pick(random, List.of("cat", "add", "res", "mul", "side", "chunk"));
       int count = 1 + random.nextInt(branch.equals("cat") || branch.equals("add") ? 3 : 2);
       boolean fitting = Generator.chance(random, 0.6);
       StringBuilder b = new StringBuilder(branch).append(" { ");

@@ -22,7 +22,7 @@ final class Vocabulary {
       "silu", "swish", "hswish", "hsigmoid", "gelu", "softmax", "soft-max", "lrn", "dropout", "dropout0.5",
       "flatten", "id", "identity", "batchnorm", "layernorm", "elu", "selu", "celu", "mish", "softplus", "hardtanh",
       "logsoftmax", "instancenorm", "pixelshuffle2", "pixelshuffle3", "padchannels-64", "stochasticdepth0.2",
-      "deconv3-16/2", "crop2", "chunk2", "channelshuffle2", "resize7", "resize1x1000000000", "pixelshuffle1000000000",
+      "deconv3-16/2", "crop2", "chunk2", "crop", "resize", "l2norm", "split2", "channelshuffle2", "resize7", "resize1x1000000000", "pixelshuffle1000000000",
       // numbers at the edges, where sizes and counts overflow
       "zeropad99999999999999999999", "zeropad4611686018427387904", "adaptiveavgpool1000000000", "upsample1000000000",
       "conv1-1/1000000000", "fc1000000000", "conv1000000000-1", "maxpool1000000000", "gn1000000000",
@@ -30,11 +30,11 @@ final class Vocabulary {
 
   static final List<String> MODIFIERS = List.of(
       "p1", "p0", "p2", "valid", "same", "g2", "g32", "d2", "nobias", "bias", "ceil", "nearest", "bilinear",
-      "noscale", "nocenter", "dm2", "dm0", "outpad1", "outpad0", "affine");
+      "noscale", "nocenter", "dm2", "dm0", "outpad1", "outpad0", "affine", "input");
 
   static final List<String> KEYWORDS = List.of(
       "network", "def", "option", "expect", "nobias", "bias", "params", "macs", "trainable", "nontrainable",
-      "activations", "flops", "allmacs", "in", "cat", "add", "res", "mul", "side", "x", "->", ":");
+      "activations", "flops", "allmacs", "in", "cat", "add", "res", "mul", "side", "chunk", "x", "->", ":");
 
   static final List<String> PUNCTUATION = List.of(
       "{", "}", "(", ")", "|", ",", "=", "-", "+", "*", "/", "@", "@a", "@stem", "#", "x2", "x0", "x1000",
