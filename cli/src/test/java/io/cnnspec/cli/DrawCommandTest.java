@@ -76,6 +76,35 @@ class DrawCommandTest {
   }
 
   @Test
+  void aChunkDrawsLikeACat() throws Exception {
+    Path file = dir.resolve("unit.cnn");
+    Files.writeString(file, """
+        network Unit : 28x28x116
+          chunk { id | conv1-58 nobias bn relu dwconv3 nobias bn conv1-58 nobias bn relu } channelshuffle2
+          cat { crop | conv3-8 valid l2norm } resize input
+        """);
+    NetworkInfo net = CnnSpec.compile(new SpecInput.File(Files.readString(file), "unit.cnn"), CompileOptions.DEFAULT)
+        .networkOrThrow();
+    Diagram diagram = DiagramLayout.layout(net, Folding.NONE);
+    assertEquals(List.of(), diagram.overlaps());
+    Diagram.Box chunk = box(diagram, 0);
+    Diagram.Box id = box(diagram, 1);
+    Diagram.Box conv = box(diagram, 2);
+    assertEquals(List.of("chunk", "28x28x116"), chunk.lines());
+    assertEquals(id.y(), conv.y(), "the branches start on one line, as a cat's");
+    assertTrue(id.x() + id.width() < conv.x(), "the first branch on the left");
+    assertTrue(chunk.y() > box(diagram, 9).y(), "the merge below its branches");
+    assertEquals(io.cnnspec.picture.KindColor.MERGE, chunk.color());
+    assertEquals(io.cnnspec.picture.KindColor.NORMALIZATION, box(diagram, 14).color(), "l2norm");
+    String svg = Cli.run("draw", file.toString()).noStackTrace().out();
+    assertTrue(svg.contains(">chunk</text>") && svg.contains(">crop</text>") && svg.contains(">resize input</text>"), svg);
+  }
+
+  private static Diagram.Box box(Diagram diagram, int row) {
+    return diagram.boxes().stream().filter(b -> b.firstRow() <= row && row < b.endRow()).findFirst().orElseThrow();
+  }
+
+  @Test
   void writesTheFileGiven() throws Exception {
     Path file = dir.resolve("tiny.svg");
     Cli.Result r = Cli.runWithStdin(Specs.TINY, "draw", "-", "-o", file.toString()).noStackTrace();

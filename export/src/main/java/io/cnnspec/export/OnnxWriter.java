@@ -89,12 +89,14 @@ final class OnnxWriter {
       graph.addNode(node("Identity", name, List.of(branch.isEmpty() ? in : sequence(branch, in)), name));
       return in;
     }
+    List<String> inputs = branchInputs(merge, in);
     List<String> results = new ArrayList<>();
-    for (List<Node> branch : merge.branches()) {
-      results.add(branch.isEmpty() ? in : sequence(branch, in));
+    for (int i = 0; i < merge.branches().size(); i++) {
+      List<Node> branch = merge.branches().get(i);
+      results.add(branch.isEmpty() ? inputs.get(i) : sequence(branch, inputs.get(i)));
     }
     switch (merge.info().kind()) {
-      case "cat" -> graph.addNode(node("Concat", name, results, name).addAttribute(attr("axis", 1)));
+      case "cat", "chunk" -> graph.addNode(node("Concat", name, results, name).addAttribute(attr("axis", 1)));
       case "mul" -> {
         // mul { gate } scales its input, mul { map | gate } its first branch's result
         String map = results.size() == 2 ? results.get(0) : in;
@@ -119,6 +121,28 @@ final class OnnxWriter {
       }
     }
     return name;
+  }
+
+  /**
+   * What each branch of {@code merge} reads: the merge's input, or for {@code chunk} its equal
+   * slices along the channels (Split without sizes splits equally, as {@code x.chunk(n, dim=1)}
+   * does when n divides the channels, which the analysis checked).
+   */
+  private List<String> branchInputs(Node.Merge merge, String in) {
+    int count = merge.branches().size();
+    if (!merge.info().kind().equals("chunk")) {
+      return java.util.Collections.nCopies(count, in);
+    }
+    String name = merge.info().name();
+    NodeProto.Builder split = NodeProto.newBuilder().setOpType("Split").setName(name + ".split").addInput(in)
+        .addAttribute(attr("axis", 1));
+    List<String> slices = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      slices.add(name + ".slice" + (i + 1));
+      split.addOutput(slices.get(i));
+    }
+    graph.addNode(split);
+    return slices;
   }
 
   private String layer(LayerInfo info, LayerOp op, String in) {
@@ -158,6 +182,12 @@ final class OnnxWriter {
       adaptive(info, a, in);
     } else if (op instanceof LayerOp.Norm norm) {
       norm(info, norm, in);
+    } else if (op instanceof LayerOp.PerChannel p && p.kind().equals("l2norm")) {
+      // SSD's L2Norm: x / ||x|| over the channels at each position, times a learned scale per channel
+      String normalized = n + ".normalized";
+      graph.addNode(node("LpNormalization", n + ".normalize", List.of(in), normalized)
+          .addAttribute(attr("axis", 1)).addAttribute(attr("p", 2)));
+      graph.addNode(node("Mul", n, List.of(normalized, param(n + ".scale", perChannel(input))), n));
     } else if (op instanceof LayerOp.PerChannel p) {
       String slope = param(n + (p.kind().equals("prelu") ? ".weight" : ".scale"), perChannel(input));
       graph.addNode(node(p.kind().equals("prelu") ? "PRelu" : "Mul", n, List.of(in, slope), n));

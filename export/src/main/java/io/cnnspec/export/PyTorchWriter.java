@@ -351,14 +351,26 @@ final class PyTorchWriter {
       }
       return;
     }
-    List<String> results = new ArrayList<>();
-    for (List<Node> branch : merge.branches()) {
-      results.add(branch.isEmpty() ? in : sequence(branch, in, b.variable(), b));
-    }
     String kind = merge.info().kind();
     String comment = "  # " + attribute(merge.info(), b);
+    int count = merge.branches().size();
+    List<String> inputs = java.util.Collections.nCopies(count, in);
+    if (kind.equals("chunk")) {
+      // equal consecutive slices of the channels, one per branch (the analysis checked n divides them)
+      String slices = b.variable();
+      b.forward.add(slices + " = torch.chunk(" + in + ", " + count + ", dim=1)" + comment);
+      inputs = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        inputs.add(slices + "[" + i + "]");
+      }
+    }
+    List<String> results = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<Node> branch = merge.branches().get(i);
+      results.add(branch.isEmpty() ? inputs.get(i) : sequence(branch, inputs.get(i), b.variable(), b));
+    }
     switch (kind) {
-      case "cat" -> b.forward.add(out + " = torch.cat([" + String.join(", ", results) + "], dim=1)" + comment);
+      case "cat", "chunk" -> b.forward.add(out + " = torch.cat([" + String.join(", ", results) + "], dim=1)" + comment);
       case "mul" -> {
         // mul { gate } scales its input, mul { map | gate } its first branch's result
         String map = results.size() == 2 ? results.get(0) : in;
@@ -432,6 +444,11 @@ final class PyTorchWriter {
       if (per.kind().equals("prelu")) {
         b.init.add(self + " = nn.PReLU(" + b.slot(a + "_num_parameters", input.channels()) + ")");
         b.forward.add(out + " = " + self + "(" + in + ")");
+      } else if (per.kind().equals("l2norm")) {
+        // torchvision ssd300_vgg16's: scale_weight * F.normalize(x), the scale initialised to 20
+        b.init.add(self + " = nn.Parameter(torch.full((" + b.slot(a + "_channels", input.channels())
+            + ",), 20.0))  # L2 normalization's scale");
+        b.forward.add(out + " = F.normalize(" + in + ", dim=1) * " + self + (input.vector() ? "" : "[:, None, None]"));
       } else {
         b.init.add(self + " = nn.Parameter(torch.ones(" + b.slot(a + "_channels", input.channels()) + "))  # layer scale");
         b.forward.add(out + " = " + in + " * " + self + (input.vector() ? "" : "[:, None, None]"));

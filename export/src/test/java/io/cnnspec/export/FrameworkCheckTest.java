@@ -119,6 +119,28 @@ class FrameworkCheckTest {
         network ResizeAndCrop : 13x11x4
           resize20x30 bilinear resize17 resize9x7 crop7x5 adaptiveavgpool5x3 adaptivemaxpool7x5
         """);
+    EDGE_CASES.put("ChannelSplit", """
+        network ChannelSplit : 28x28x116
+          chunk { id | conv1-58 nobias bn relu dwconv3 nobias bn conv1-58 nobias bn relu } channelshuffle2
+          conv1-12 chunk { conv1-10 | | conv3-6/2 upsample2 res { conv1-6 } } gap flatten chunk { fc3 | id }
+        """);
+    EDGE_CASES.put("CropToFit", """
+        network CropToFit : 64x64x8
+          cat { crop | maxpool conv3-16 valid relu conv3-16 valid relu deconv2-8/2 }
+          add { conv3-4 valid | conv1-4 crop @copy } mul { upsample2 conv1-4 sigmoid crop }
+          res { deconv2-4/2 crop } chunk { crop | conv3-2 valid }
+        """);
+    EDGE_CASES.put("ResizeToFit", """
+        network ResizeToFit : 33x31x4
+          conv3-8/2 relu
+          cat { adaptiveavgpool1 conv1-8 nobias bn relu resize bilinear | conv1-8 | maxpool resize }
+          side { conv3-4/2 resize input bilinear } @head
+          conv1-3 resize input
+        """);
+    EDGE_CASES.put("L2Norm", """
+        network L2Norm : 19x19x16
+          l2norm conv3-8 l2norm gap flatten l2norm fc4
+        """);
     EDGE_CASES.put("SideOutputs", """
         network SideOutputs : 32x32x3
           def head(k) { conv1-{k} relu gap flatten fc10 }

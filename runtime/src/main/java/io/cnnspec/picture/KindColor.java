@@ -52,12 +52,12 @@ public enum KindColor {
       case "conv", "dwconv", "sepconv", "deconv" -> CONVOLUTION;
       case "fc" -> FULLY_CONNECTED;
       case "maxpool", "avgpool", "adaptiveavgpool", "adaptivemaxpool", "gap", "gmp" -> POOLING;
-      case "bn", "ln", "gn", "instancenorm", "lrn" -> NORMALIZATION;
+      case "bn", "ln", "gn", "instancenorm", "lrn", "l2norm" -> NORMALIZATION;
       case "relu", "relu6", "lrelu", "prelu", "elu", "selu", "celu", "gelu", "silu", "mish", "softplus", "hardtanh",
           "sigmoid", "tanh", "hswish", "hsigmoid", "softmax", "logsoftmax" -> ACTIVATION;
       case "upsample", "resize", "pixelshuffle", "crop", "zeropad", "padchannels", "channelshuffle", "flatten" ->
           RESHAPING;
-      case "cat", "add", "res", "mul" -> MERGE;
+      case "cat", "add", "res", "mul", "chunk" -> MERGE;
       case "side" -> SIDE_OUTPUT;
       default -> OTHER;
     };
