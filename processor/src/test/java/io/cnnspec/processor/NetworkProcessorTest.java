@@ -428,4 +428,29 @@ class NetworkProcessorTest {
     assertEquals("side", info.layers().get(info.sideOutputs().get(0).row()).kind());
     assertEquals(info.macs() + 3_328L + 160L, info.allMacs());
   }
+
+  @Test
+  void theChannelSplitCropResizeAndL2NormGetTheirConstants() throws Exception {
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "ShuffleUnit", input = "28x28x116",
+            value = "chunk { id | conv1-58 nobias bn relu dwconv3 nobias bn conv1-58 nobias bn relu } channelshuffle2")
+        @Network(name = "FcnHead", input = "500x500x3", value = "conv3-8/2 p1 relu "
+            + "cat { adaptiveavgpool1 conv1-8 resize bilinear | crop } l2norm conv1-21 resize input bilinear")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+    // torchvision's InvertedResidual(116, 116, 1): 7,598 params, 348 BN statistics, 5,684,000 MACs
+    Class<?> unit = Sources.load(compilation, "demo.ShuffleUnit");
+    assertEquals(7_598L, Sources.staticField(unit, "PARAMS"));
+    assertEquals(348L, Sources.staticField(unit, "NON_TRAINABLE_PARAMS"));
+    assertEquals(5_684_000L, Sources.staticField(unit, "MACS"));
+    assertEquals(116, Sources.staticField(unit, "OUTPUT_CHANNELS"));
+    NetworkInfo info = (NetworkInfo) Sources.staticField(unit, "INFO");
+    assertEquals("chunk", info.layers().get(0).kind());
+    // torch: conv, relu, cat([interpolate(conv1x1(pool(y))), y]), F.normalize * scale(16), conv1x1,
+    // interpolate to 500x500: 669 params, 34,500,064 MACs, output 1x21x500x500
+    Class<?> head = Sources.load(compilation, "demo.FcnHead");
+    assertEquals(669L, Sources.staticField(head, "PARAMS"));
+    assertEquals(34_500_064L, Sources.staticField(head, "MACS"));
+    assertEquals(500, Sources.staticField(head, "OUTPUT_HEIGHT"));
+    assertEquals(21, Sources.staticField(head, "OUTPUT_CHANNELS"));
+  }
 }

@@ -57,6 +57,19 @@ class SpecErrorsTest {
   }
 
   @Test
+  void theNewConstructsReportByCodeAndPosition() {
+    assertInlineError("8x8x10", "conv1-10 chunk { id | id | conv1-2 }",
+        "[cnnspec:channels-do-not-divide] chunk does not divide the channels at 1:10");
+    assertInlineError("8x8x4", "cat { crop relu | conv3-4 valid }",
+        "[cnnspec:crop-without-merge] crop without a size outside a merge's end at 1:7");
+    assertInlineError("8x8x4", "add { conv3-4 crop | crop }",
+        "[cnnspec:crop-without-target] nothing to crop to at 1:15");
+    assertInlineError("32x32x3", "conv3-8/2 resize bilinear",
+        "[cnnspec:resize-outside-branch] resize without a size outside any branch at 1:11");
+    assertInlineError("8x8x3", "resize16 input", "[cnnspec:two-sizes] resize is given two sizes at 1:1");
+  }
+
+  @Test
   void positionsCountLinesOfTheSpec() {
     assertInlineError("8x8x3", "conv3-4 relu\npool\nfrobnicate fc10", "[cnnspec:unknown-layer] unknown layer 'frobnicate' at 3:1");
   }

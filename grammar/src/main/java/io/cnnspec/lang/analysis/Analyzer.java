@@ -735,7 +735,6 @@ public final class Analyzer {
 
   /** Reads and reserves the bare crop ending branch {@code index}; null after an error. */
   private PendingCrop pendingCrop(Element.Layer crop, Flow in, Ctx ctx, int index) {
-    budget.expand(crop, 1);
     budget.walk(crop.pos());
     Read read = read(crop, ctx);
     if (read == null) {

@@ -233,7 +233,10 @@ public sealed interface LayerOp {
     }
   }
 
-  /** A learnable value per channel: ConvNeXt's layer scale, or PReLU's slopes (in place). */
+  /**
+   * A learnable value per channel: ConvNeXt's layer scale, PReLU's slopes (in place), or SSD's
+   * L2 normalization ({@code l2norm}: x / ||x|| over the channels at each position, times the scale).
+   */
   record PerChannel(String kind, boolean stored) implements LayerOp {
     @Override
     public Outcome apply(Shape in, String spec) {

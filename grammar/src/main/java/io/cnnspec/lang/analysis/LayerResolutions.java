@@ -52,7 +52,8 @@ final class LayerResolutions {
 
   /**
    * A word's resolution: the op (null when the word is no layer), or the error that resolving it
-   * gives, and the layer's text as rows show it, shared by every row written the same way.
+   * gives, and the layer's text as rows show it, shared by every row written the same way; for a
+   * crop or resize without a size, no op but {@code relative}, which the walk sizes where it stands.
    */
   record Resolved(LayerOp op, SpecException error, String spec, LayerResolver.Relative relative) {}
 

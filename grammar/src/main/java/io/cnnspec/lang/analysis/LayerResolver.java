@@ -78,7 +78,7 @@ final class LayerResolver {
       }
       return null;
     }
-    noStride(word, stride == null ? null : strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth);
+    noStride(word, stride, strideWidth);
     noChannels(word, channels);
     m.check();
     SizeFrom from = read.word() == LayerWord.CROP ? SizeFrom.MERGE : m.has("input") ? SizeFrom.INPUT : SizeFrom.BRANCH_START;
@@ -147,7 +147,7 @@ final class LayerResolver {
       // its size depends on where it stands: relative() and the walk
       return null;
     }
-    noStride(word, stride == null ? null : strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth);
+    noStride(word, stride, strideWidth);
     if (entry == LayerWord.PADCHANNELS) {
       long c = requireChannels(word, channels, "padchannels-32");
       m.check();
@@ -244,10 +244,11 @@ final class LayerResolver {
     }
   }
 
-  private static void noStride(String word, String stride) throws SpecException {
+  private static void noStride(String word, Long stride, Long strideWidth) throws SpecException {
     if (stride != null) {
+      String written = strideWidth == null ? "/" + stride : "/" + stride + "x" + strideWidth;
       throw new SpecException(DiagnosticCode.UNEXPECTED_STRIDE, "unexpected stride", "'" + word + "' has no stride",
-          "remove " + stride + "; strides belong to convolutions and pooling");
+          "remove " + written + "; strides belong to convolutions and pooling");
     }
   }
 
