@@ -158,7 +158,8 @@ class DrawCommandTest {
   @Test
   void theZooDrawnIncludesTheNetworksWithNewLayersAndSideOutputs() {
     List<String> names = zoo().map(Zoo.Entry::name).toList();
-    assertTrue(names.containsAll(List.of("googlenet_aux", "inception_v3_aux", "unet", "espcn", "resnet20_cifar")), names::toString);
+    assertTrue(names.containsAll(List.of("googlenet_aux", "inception_v3_aux", "unet", "espcn", "resnet20_cifar",
+        "shufflenet_v2_x1_0", "fcn_resnet50", "deeplabv3_resnet50", "lraspp_mobilenet_v3_large", "ssd300_vgg16")), names::toString);
   }
 
   /** Every bundled network, folded, unfolded and at depth 1: each row in one box, no box over another. */

@@ -46,8 +46,9 @@ class ZooFiguresTest {
    * @param macs exact multiply-accumulates, or -1
    * @param gmacs a rounded published figure in billions of multiply-accumulates (torchvision's
    *     "GFLOPS" column, which counts multiply-adds), compared at its own number of decimals, or -1
+   * @param allMacs exact multiply-accumulates of every output, side outputs included, or -1
    */
-  record Row(String name, long params, long nonTrainable, long macs, double gmacs) {
+  record Row(String name, long params, long nonTrainable, long macs, double gmacs, long allMacs) {
     @Override
     public String toString() {
       return name;
@@ -55,7 +56,12 @@ class ZooFiguresTest {
   }
 
   private static Row row(String name, long params, long nonTrainable, long macs, double gmacs) {
-    return new Row(name, params, nonTrainable, macs, gmacs);
+    return new Row(name, params, nonTrainable, macs, gmacs, NONE);
+  }
+
+  /** A network with side outputs, whose heads' MACs are measured too. */
+  private static Row withSides(String name, long params, long nonTrainable, long macs, long allMacs) {
+    return new Row(name, params, nonTrainable, macs, NONE, allMacs);
   }
 
   static List<Row> rows() {
@@ -124,7 +130,18 @@ class ZooFiguresTest {
         row("inception_v3_aux", 27_161_264L, 36_224L, 5_713_216_096L, 5.713),
         // Ronneberger et al. 2015, Figure 1 (valid convolutions, copy and crop, 2 classes):
         // PyTorch 1.13 on the paper's network, issue 14's table
-        row("unet", 31_030_658L, 0L, 150_428_424_448L, NONE));
+        row("unet", 31_030_658L, 0L, 150_428_424_448L, NONE),
+        // torchvision 0.14 segmentation models, num_classes=21, aux_loss=False, output 'out' (after
+        // the final interpolate to the input size): zoo/tools/torchvision_figures.py, issue 14's table
+        row("fcn_resnet50", 32_957_013L, 54_144L, 134_006_641_920L, NONE),
+        row("deeplabv3_resnet50", 39_638_869L, 56_704L, 168_731_205_888L, NONE),
+        row("lraspp_mobilenet_v3_large", 3_221_538L, 24_656L, 2_086_219_688L, NONE),
+        // Ma et al. 2018; torchvision 0.14 shufflenet_v2_x1_0 (zoo/tools/torchvision_figures.py)
+        row("shufflenet_v2_x1_0", 2_278_604L, 16_180L, 144_907_992L, NONE),
+        // Liu et al. 2016; torchvision 0.14 ssd300_vgg16(num_classes=91): backbone, extras, L2 norm
+        // scale and both heads on the six maps; MACs of the main output (conv11_2's map), the heads'
+        // are in all MACs (model.backbone and model.head called on a 300x300 tensor), issue 14's figure
+        withSides("ssd300_vgg16", 35_641_826L, 0L, 30_129_032_192L, 34_858_153_472L));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -145,6 +162,9 @@ class ZooFiguresTest {
     }
     if (row.macs() != NONE) {
       assertEquals(row.macs(), network.macs(), row.name() + ": MACs");
+    }
+    if (row.allMacs() != NONE) {
+      assertEquals(row.allMacs(), network.allMacs(), row.name() + ": MACs of every output");
     }
     if (row.gmacs() != NONE) {
       BigDecimal published = BigDecimal.valueOf(row.gmacs());

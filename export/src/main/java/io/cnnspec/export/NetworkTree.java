@@ -150,10 +150,13 @@ final class NetworkTree {
     return outputOf(turns.get(turns.size() - 1).body());
   }
 
-  /** True for a {@code mul} on a map whose gate is a vector of C: it scales each channel over H and W. */
+  /**
+   * True for a {@code mul} on a map whose gate (its last branch) is a vector of C: it scales each
+   * channel over H and W. The map is the input, or the first of two branches: the mul's output.
+   */
   static boolean vectorGate(Node.Merge merge) {
-    List<Node> gate = merge.branches().get(0);
-    return merge.info().kind().equals("mul") && !merge.info().input().vector() && !gate.isEmpty()
+    List<Node> gate = merge.branches().get(merge.branches().size() - 1);
+    return merge.info().kind().equals("mul") && !merge.info().output().vector() && !gate.isEmpty()
         && outputOf(gate).vector();
   }
 

@@ -98,13 +98,15 @@ final class OnnxWriter {
     switch (merge.info().kind()) {
       case "cat", "chunk" -> graph.addNode(node("Concat", name, results, name).addAttribute(attr("axis", 1)));
       case "mul" -> {
-        String gate = results.get(0);
+        // mul { gate } scales its input, mul { map | gate } its first branch's result
+        String map = results.size() == 2 ? results.get(0) : in;
+        String gate = results.get(results.size() - 1);
         if (NetworkTree.vectorGate(merge)) {
           String reshaped = name + ".gate";
           graph.addNode(node("Unsqueeze", name + ".unsqueeze", List.of(gate, ints(name + ".axes", 2, 3)), reshaped));
           gate = reshaped;
         }
-        graph.addNode(node("Mul", name, List.of(in, gate), name));
+        graph.addNode(node("Mul", name, List.of(map, gate), name));
       }
       default -> {
         String sum = results.get(0);

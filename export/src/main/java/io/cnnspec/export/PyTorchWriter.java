@@ -338,12 +338,14 @@ final class PyTorchWriter {
       // the branch's result is an extra output; the flow goes on with the input, unchanged
       List<Node> branch = merge.branches().get(0);
       String result = b.variable();
+      // listed before its branch is written, so that a side nested in it comes after it, as in
+      // NetworkInfo.sideOutputs() (row order: a merge row before its branches)
+      b.sideOutputs.add(result);
       if (branch.isEmpty()) {
         b.forward.add(result + " = " + in + "  # " + attribute(merge.info(), b)); // the map here, kept from what follows
       } else {
         sequence(branch, in, result, b);
       }
-      b.sideOutputs.add(result);
       if (!in.equals(out)) {
         b.forward.add(out + " = " + in);
       }
@@ -370,11 +372,13 @@ final class PyTorchWriter {
     switch (kind) {
       case "cat", "chunk" -> b.forward.add(out + " = torch.cat([" + String.join(", ", results) + "], dim=1)" + comment);
       case "mul" -> {
-        String g = results.get(0);
+        // mul { gate } scales its input, mul { map | gate } its first branch's result
+        String map = results.size() == 2 ? results.get(0) : in;
+        String g = results.get(results.size() - 1);
         if (NetworkTree.vectorGate(merge)) {
           g = g + "[:, :, None, None]"; // a vector of C gates each channel over height and width
         }
-        b.forward.add(out + " = " + in + " * " + g + comment);
+        b.forward.add(out + " = " + map + " * " + g + comment);
       }
       default -> b.forward.add(out + " = " + String.join(" + ", results) + comment);
     }

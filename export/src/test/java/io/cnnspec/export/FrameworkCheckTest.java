@@ -65,6 +65,8 @@ class FrameworkCheckTest {
           mul { gap conv1-6 relu conv1-24 hsigmoid }
           mul { conv1-1 sigmoid }
           mul { conv3-24 tanh }
+          mul { conv1-8 bn relu | gap conv1-8 sigmoid } conv1-24
+          mul { conv1-24 | gap fc24 sigmoid }
         """);
     EDGE_CASES.put("TransposedSizes", """
         network TransposedSizes : 7x9x8 -> 232x296x2
@@ -147,6 +149,7 @@ class FrameworkCheckTest {
           conv3-32/2 relu
           side { conv3-5 }
           side { } @features
+          side { scale side { conv3-4 } @cls conv3-6 } @box
           gap flatten fc10
         """);
   }

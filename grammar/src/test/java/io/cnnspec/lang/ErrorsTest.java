@@ -501,7 +501,8 @@ class ErrorsTest {
 
   @Test
   void branchCountsOfResAndMul() {
-    assertEquals("mul takes one branch", Specs.onlyError("network N : 8x8x4\n  mul { gap | gap }\n").title());
+    assertEquals("mul takes one or two branches",
+        Specs.onlyError("network N : 8x8x4\n  mul { id | gap | gap }\n").title());
     assertEquals("res takes one or two branches",
         Specs.onlyError("network N : 8x8x4\n  res { id | id | id }\n").title());
   }

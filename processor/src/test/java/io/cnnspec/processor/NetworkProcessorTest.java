@@ -453,4 +453,20 @@ class NetworkProcessorTest {
     assertEquals(500, Sources.staticField(head, "OUTPUT_HEIGHT"));
     assertEquals(21, Sources.staticField(head, "OUTPUT_CHANNELS"));
   }
+
+  @Test
+  void aMulOfTwoBranchesGetsItsConstants() throws Exception {
+    Compilation compilation = Sources.compile(Sources.holder("""
+        @Network(name = "GatedHead", input = "33x33x960",
+            value = "mul { conv1-128 nobias bn relu | gap conv1-128 nobias sigmoid }")"""));
+    assertThat(compilation).succeededWithoutWarnings();
+    // torchvision's LRASPPHead(40, 960, 21, 128): cbr(x) * scale(x) has 246,016 params, 256 BN
+    // statistics, 133,939,200 MACs (forward hooks on its Conv2d layers), output 1x128x33x33
+    Class<?> head = Sources.load(compilation, "demo.GatedHead");
+    assertEquals(246_016L, Sources.staticField(head, "PARAMS"));
+    assertEquals(256L, Sources.staticField(head, "NON_TRAINABLE_PARAMS"));
+    assertEquals(133_939_200L, Sources.staticField(head, "MACS"));
+    assertEquals(33, Sources.staticField(head, "OUTPUT_HEIGHT"));
+    assertEquals(128, Sources.staticField(head, "OUTPUT_CHANNELS"));
+  }
 }

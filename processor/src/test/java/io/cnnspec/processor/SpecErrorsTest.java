@@ -57,6 +57,14 @@ class SpecErrorsTest {
   }
 
   @Test
+  void aMulOfMoreThanTwoBranchesOrAGateThatDoesNotFitReportsByCodeAndPosition() {
+    assertInlineError("8x8x4", "relu mul { id | gap | gap }",
+        "[cnnspec:branch-count] mul takes one or two branches at 1:6");
+    assertInlineError("8x8x4", "mul { conv1-8 | gap conv1-4 sigmoid }",
+        "[cnnspec:shape-mismatch] mul branch does not fit at 1:1");
+  }
+
+  @Test
   void theNewConstructsReportByCodeAndPosition() {
     assertInlineError("8x8x10", "conv1-10 chunk { id | id | conv1-2 }",
         "[cnnspec:channels-do-not-divide] chunk does not divide the channels at 1:10");

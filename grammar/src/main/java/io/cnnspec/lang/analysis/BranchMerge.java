@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Where branches meet: {@code res} and {@code add} add their outputs, {@code cat} joins their
- * channels, {@code mul} scales the input per channel. Each checks that the shapes can meet and
- * reports, at the branch, why not.
+ * channels, {@code mul} scales its input, or its first branch's result, by its last branch's result
+ * (a gate per channel or per position). Each checks that the shapes can meet and reports, at the
+ * branch, why not.
  */
 final class BranchMerge {
 
@@ -20,18 +21,20 @@ final class BranchMerge {
     this.source = source;
   }
 
-  /** Whether {@code branch} has as many branches as its kind takes (res one or two, mul and side one), after reporting if not. */
+  /** Whether {@code branch} has as many branches as its kind takes (res and mul one or two, side one), after reporting if not. */
   boolean countFits(Element.Branch branch) {
     int count = branch.branches().size();
-    String kind = branch.kind().keyword();
-    boolean single = branch.kind() == Element.BranchKind.MUL || branch.kind() == Element.BranchKind.SIDE;
-    if ((branch.kind() == Element.BranchKind.RES && count > 2) || (single && count > 1)) {
+    Element.BranchKind kind = branch.kind();
+    boolean upToTwo = kind == Element.BranchKind.RES || kind == Element.BranchKind.MUL;
+    if ((upToTwo && count > 2) || (kind == Element.BranchKind.SIDE && count > 1)) {
       source.error(DiagnosticCode.BRANCH_COUNT, branch.pos(),
-          kind + " takes " + (branch.kind() == Element.BranchKind.RES ? "one or two branches" : "one branch"),
+          kind.keyword() + " takes " + (upToTwo ? "one or two branches" : "one branch"),
           "it is given " + count,
-          branch.kind() == Element.BranchKind.RES ? "write res { main } or res { main | shortcut }; for more use add { ... }"
-              : branch.kind() == Element.BranchKind.SIDE ? "write one side { ... } per extra output"
-              : "write mul { ... } with one branch");
+          switch (kind) {
+            case RES -> "write res { main } or res { main | shortcut }; for more use add { ... }";
+            case SIDE -> "write one side { ... } per extra output";
+            default -> "write mul { gate } or mul { map | gate }; nest a mul for more factors";
+          });
       return false;
     }
     return true;
@@ -100,17 +103,22 @@ final class BranchMerge {
         return first.vector() ? Shape.vector((int) channels) : Shape.of(first.height(), first.width(), (int) channels);
       }
       default -> {
-        boolean fits = (first.isPerChannel() && first.channels() == in.channels())
-            || (!first.vector() && first.height() == in.height() && first.width() == in.width()
-                && (first.channels() == in.channels() || first.channels() == 1));
+        // mul { gate } scales its input; mul { map | gate } scales the first branch's result
+        Shape map = shapes.size() == 2 ? first : in;
+        Shape gate = shapes.get(shapes.size() - 1);
+        boolean fits = (gate.isPerChannel() && gate.channels() == map.channels())
+            || (!gate.vector() && gate.height() == map.height() && gate.width() == map.width()
+                && (gate.channels() == map.channels() || gate.channels() == 1));
         if (!fits) {
           source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "mul branch does not fit",
-              "mul { ... } yields " + first + " for an input of " + in + "; it must yield " + in.channels()
-                  + " or 1x1x" + in.channels() + " to scale each channel",
-              "end the branch with fc" + in.channels() + " or conv1-" + in.channels() + " (and sigmoid)");
+              (shapes.size() == 2 ? "mul's gate (its second branch) yields " + gate + " for a map of " + map
+                  : "mul { ... } yields " + gate + " for an input of " + map)
+                  + "; it must yield " + map.channels() + " or 1x1x" + map.channels() + " to scale each channel",
+              "end the " + (shapes.size() == 2 ? "gate" : "branch") + " with fc" + map.channels() + " or conv1-"
+                  + map.channels() + " (and sigmoid)");
           return null;
         }
-        return in;
+        return map;
       }
     }
   }

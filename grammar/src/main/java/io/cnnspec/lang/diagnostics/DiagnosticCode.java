@@ -70,7 +70,7 @@ public enum DiagnosticCode {
   RESIZE_OUTSIDE_BRANCH("a bare resize (no size, no input) stands outside any branch, so there is no branch start to resize to"),
   CHANNELS_DO_NOT_DIVIDE("pixelshuffleR gets a channel count that is not a multiple of R², or chunk one that its branch count does not divide"),
   UNSUPPORTED_OPERATION("a word names a real operation that the language does not have (yet)"),
-  BRANCH_COUNT("res is given more than two branches, or mul more than one"),
+  BRANCH_COUNT("res or mul is given more than two branches, or side more than one"),
   SHAPE_MISMATCH("merged branches end in shapes that cannot be added, concatenated or multiplied"),
   TOO_MANY_ERRORS("more errors than the error limit; the rest are only counted"),
   INTERNAL_ERROR("cnnspec failed on this spec: a bug to report");

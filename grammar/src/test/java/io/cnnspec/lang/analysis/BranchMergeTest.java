@@ -51,13 +51,30 @@ class BranchMergeTest {
   }
 
   @Test
+  void mulOfTwoBranchesScalesTheFirstByTheSecond() {
+    Parts parts = Parts.reporting();
+    BranchMerge merges = new BranchMerge(parts.source);
+    // LR-ASPP's head on 33x33x960: a 1x1 convolution to 128 times a gate of 128 from the same map
+    Shape in = Shape.of(33, 33, 960);
+    assertEquals(Shape.of(33, 33, 128), merges.merge(branch(Element.BranchKind.MUL, 2), in,
+        List.of(Shape.of(33, 33, 128), Shape.of(1, 1, 128))));
+    assertEquals(Shape.of(33, 33, 128), merges.merge(branch(Element.BranchKind.MUL, 2), in,
+        List.of(Shape.of(33, 33, 128), Shape.of(33, 33, 1))));
+    assertNull(merges.merge(branch(Element.BranchKind.MUL, 2), in, List.of(Shape.of(33, 33, 128), Shape.of(1, 1, 960))));
+    assertEquals(List.of("shape-mismatch"), parts.codes());
+    assertEquals("mul's gate (its second branch) yields 1x1x960 for a map of 33x33x128; it must yield 128 or 1x1x128"
+        + " to scale each channel", parts.reporter.diagnostics().get(0).detail());
+  }
+
+  @Test
   void branchCounts() {
     Parts parts = Parts.reporting();
     BranchMerge merges = new BranchMerge(parts.source);
     assertTrue(merges.countFits(branch(Element.BranchKind.RES, 2)));
     assertTrue(merges.countFits(branch(Element.BranchKind.CAT, 5)));
     assertFalse(merges.countFits(branch(Element.BranchKind.RES, 3)));
-    assertFalse(merges.countFits(branch(Element.BranchKind.MUL, 2)));
+    assertTrue(merges.countFits(branch(Element.BranchKind.MUL, 2)));
+    assertFalse(merges.countFits(branch(Element.BranchKind.MUL, 3)));
     assertEquals(List.of("branch-count", "branch-count"), parts.codes());
   }
 }
