@@ -30,7 +30,7 @@ public final class BlockTable extends AbstractList<Block> implements RandomAcces
 
   private BlockTable(Builder b, int size, int maxEndRow) {
     this.size = size;
-    this.strings = b.strings.toArray();
+    this.strings = b.strings.toArray(new String[0]);
     this.kind = b.kind;
     this.text = b.text;
     this.def = b.def;
@@ -71,7 +71,7 @@ public final class BlockTable extends AbstractList<Block> implements RandomAcces
 
     private static final int UNFILLED = -1;
 
-    private final Columns.StringPool strings = new Columns.StringPool();
+    private final IndexPool<String> strings = IndexPool.byEquality();
     private final IntColumn kind = new IntColumn();
     private final IntColumn text = new IntColumn();
     private final IntColumn def = new IntColumn();

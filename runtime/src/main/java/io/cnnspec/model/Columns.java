@@ -1,10 +1,6 @@
 package io.cnnspec.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Growable columns of numbers for the model's tables ({@link LayerTable}, {@link BlockTable}).
@@ -74,30 +70,6 @@ final class Columns {
         chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
       }
       chunks[chunk] = new long[CHUNK];
-    }
-  }
-
-  /** The distinct strings of a table, each stored once and referred to by its index. */
-  static final class StringPool {
-    private final List<String> strings = new ArrayList<>();
-    private final Map<String, Integer> index = new HashMap<>();
-
-    int index(String value) {
-      Integer at = index.get(value);
-      if (at == null) {
-        at = strings.size();
-        strings.add(value);
-        index.put(value, at);
-      }
-      return at;
-    }
-
-    String get(int at) {
-      return strings.get(at);
-    }
-
-    String[] toArray() {
-      return strings.toArray(new String[0]);
     }
   }
 }

@@ -1,10 +1,6 @@
 package io.cnnspec.model;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import io.cnnspec.model.Columns.IntColumn;
@@ -56,7 +52,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
   private LayerTable(Builder b) {
     size = b.size;
-    strings = b.strings.toArray();
+    strings = b.strings.toArray(new String[0]);
     shapes = b.shapes.toArray(new Shape[0]);
     scope = b.scope;
     scopeParent = b.scopeParent;
@@ -157,9 +153,8 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     private static final int UNFILLED = -1;
 
-    private final Columns.StringPool strings = new Columns.StringPool();
-    private final List<Shape> shapes = new ArrayList<>();
-    private final Map<Shape, Integer> shapeIndex = new HashMap<>();
+    private final IndexPool<String> strings = IndexPool.byEquality();
+    private final IndexPool<Shape> shapes = IndexPool.byEquality();
     // consecutive rows pass one shape along: the last one looked up answers most look-ups
     private Shape lastShape;
     private int lastShapeIndex;
@@ -323,12 +318,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       if (value == lastShape) {
         return lastShapeIndex;
       }
-      Integer index = shapeIndex.get(value);
-      if (index == null) {
-        index = shapes.size();
-        shapes.add(value);
-        shapeIndex.put(value, index);
-      }
+      int index = shapes.index(value);
       lastShape = value;
       lastShapeIndex = index;
       return index;
