@@ -238,11 +238,13 @@ public final class Analyzer {
       }
     }
     budget.expand(element, times);
-    int slot = times > 1 ? reserveBlock() : -1;
+    int slot = times > 1 ? reserveBlock(element.pos()) : -1;
     int firstRow = rows.size();
     for (long i = 1; i <= times; i++) {
-      String label = element.label() == null ? null
-          : times == 1 ? element.label().name() : element.label().name() + "_" + i;
+      // the turns of a labelled repetition are name_1, name_2, ...: a stem and a number, as generated
+      // names are, so that a million turns do not keep a million names
+      Label label = element.label() == null ? null
+          : times == 1 ? new Label(element.label().name(), 0) : new Label(element.label().name() + "_", (int) i);
       long before = budget.walked();
       flow = once(element, flow, ctx, label);
       // A turn that walked no layer (an empty group, a call that failed) changed nothing, so the
@@ -257,7 +259,8 @@ public final class Analyzer {
     return flow;
   }
 
-  private int reserveBlock() {
+  private int reserveBlock(Position pos) {
+    budget.block(pos);
     return blocks.reserve();
   }
 
@@ -297,7 +300,18 @@ public final class Analyzer {
     return once + " x" + times;
   }
 
-  private Flow once(Element element, Flow flow, Ctx ctx, String label) {
+  /**
+   * A user's name for an element: {@code base} as written, or, for a turn of a labelled repetition,
+   * {@code base} ({@code name_}) followed by the turn's {@code number}; 0 is no number.
+   */
+  private record Label(String base, int number) {
+    @Override
+    public String toString() {
+      return number > 0 ? base + number : base;
+    }
+  }
+
+  private Flow once(Element element, Flow flow, Ctx ctx, Label label) {
     if (element instanceof Element.Layer layer) {
       Statement.Def def = defs.calledBy(layer);
       return def != null ? call(def, List.of(), layer.pos(), flow, ctx, label) : layer(layer, flow, ctx, label);
@@ -307,9 +321,9 @@ public final class Analyzer {
       if (label == null) {
         return sequence(group.body(), flow, inner);
       }
-      int slot = reserveBlock();
+      int slot = reserveBlock(group.pos());
       int firstRow = rows.size();
-      Ctx scoped = inner.scoped(claim(ctx, label, group.pos()), rows.scope(ctx.scope(), label, 0));
+      Ctx scoped = inner.scoped(claim(ctx, label, group.pos()), rows.scope(ctx.scope(), label.base(), label.number()));
       Flow out = sequence(group.body(), flow, scoped);
       namer.close(scoped.prefix());
       fillBlock(slot, Block.Kind.GROUP, "@" + label, null, firstRow, ctx.depth());
@@ -327,9 +341,9 @@ public final class Analyzer {
   }
 
   /** Claims a user's name in the current scope and returns it in full. */
-  private String claim(Ctx ctx, String label, Position pos) {
+  private String claim(Ctx ctx, Label label, Position pos) {
     String name = ctx.prefix() + label;
-    if (!namer.claim(ctx.prefix(), label)) {
+    if (!namer.claim(ctx.prefix(), label.base(), label.number())) {
       source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + name + "'", "another layer already has this name",
           "choose another @name");
     }
@@ -348,7 +362,7 @@ public final class Analyzer {
         near != null ? "did you mean " + near + "?" : "define it with def " + name + "(...) { ... } before the layers");
   }
 
-  private Flow call(Statement.Def def, List<Expr> args, Position pos, Flow flow, Ctx ctx, String label) {
+  private Flow call(Statement.Def def, List<Expr> args, Position pos, Flow flow, Ctx ctx, Label label) {
     if (defs.isRecursive(def.name())) {
       return flow.unknown();
     }
@@ -383,12 +397,12 @@ public final class Analyzer {
     }
     Ctx inside;
     if (label != null) {
-      inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label, 0));
+      inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label.base(), label.number()));
     } else {
       Namer.Name scope = namer.generate(ctx.prefix(), def.name());
       inside = callee.scoped(scope.toString(), rows.scope(ctx.scope(), def.name(), scope.number()));
     }
-    int slot = reserveBlock();
+    int slot = reserveBlock(pos);
     int firstRow = rows.size();
     Flow out = sequence(def.body(), flow, inside);
     namer.close(inside.prefix());
@@ -419,7 +433,7 @@ public final class Analyzer {
     return ctx.nested();
   }
 
-  private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, String label) {
+  private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, Label label) {
     budget.walk(layer.pos());
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
@@ -496,8 +510,8 @@ public final class Analyzer {
     int nameNumber;
     if (label != null) {
       claim(ctx, label, layer.pos());
-      nameBase = label;
-      nameNumber = 0;
+      nameBase = label.base();
+      nameNumber = label.number();
     } else {
       nameBase = op.baseName();
       nameNumber = namer.generate(ctx.prefix(), nameBase).number();
@@ -561,15 +575,16 @@ public final class Analyzer {
     }
   }
 
-  private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
+  private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, Label label) {
     budget.walk(branch.pos());
     String kind = branch.kind().keyword();
     String nameBase = kind;
     int nameNumber = 0;
     Ctx inner = nested(ctx, branch.pos());
     if (label != null) {
-      nameBase = label;
-      inner = inner.scoped(claim(ctx, label, branch.pos()), rows.scope(ctx.scope(), label, 0));
+      nameBase = label.base();
+      nameNumber = label.number();
+      inner = inner.scoped(claim(ctx, label, branch.pos()), rows.scope(ctx.scope(), label.base(), label.number()));
     } else {
       nameNumber = namer.generate(ctx.prefix(), kind).number();
     }

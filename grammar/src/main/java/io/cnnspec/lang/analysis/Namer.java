@@ -57,11 +57,7 @@ final class Namer {
 
   Name generate(String prefix, String stem) {
     Scope scope = scope(prefix);
-    Counter counter = scope.counters.get(stem);
-    if (counter == null) {
-      counter = new Counter(prefix + stem, prefix.length(), plain(stem));
-      scope.counters.put(stem, counter);
-    }
+    Counter counter = counter(scope, prefix, stem);
     int n = counter.last;
     do {
       n++;
@@ -95,6 +91,37 @@ final class Namer {
     Scope scope = scope(prefix);
     String name = prefix + label;
     return !givenFromCounters(scope, name, prefix.length()) && scope.remembered.add(name);
+  }
+
+  /**
+   * Claims a user's name in the scope {@code prefix}: {@code base} followed by {@code number} when
+   * that is positive ({@code block_3}, a turn of {@code x5 @block}), else {@code base} alone; false
+   * when it is taken already. The turns of a labelled repetition come in order, so, like generated
+   * names, they are told by their stem's counter rather than kept one by one.
+   */
+  boolean claim(String prefix, String base, int number) {
+    if (number <= 0 || !plain(base)) {
+      return claim(prefix, number > 0 ? base + number : base);
+    }
+    Scope scope = scope(prefix);
+    Counter counter = counter(scope, prefix, base);
+    if (number <= counter.last || !scope.remembered.isEmpty() && scope.remembered.contains(prefix + base + number)) {
+      return false;
+    }
+    if (number == counter.last + 1) {
+      counter.last = number;
+      return true;
+    }
+    return scope.remembered.add(prefix + base + number);
+  }
+
+  private static Counter counter(Scope scope, String prefix, String stem) {
+    Counter counter = scope.counters.get(stem);
+    if (counter == null) {
+      counter = new Counter(prefix + stem, prefix.length(), plain(stem));
+      scope.counters.put(stem, counter);
+    }
+    return counter;
   }
 
   /** The walk has left the scope {@code prefix}: its names are settled, and forgotten. */

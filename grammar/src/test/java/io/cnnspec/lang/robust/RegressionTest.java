@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,12 @@ class RegressionTest {
 
   @Test
   void repeatedEmptyGroups() {
-    assertTrue(titles("network N : 8x8x3\n (() x1000000) x1000000\n").isEmpty());
+    assertTrue(titles("network N : 8x8x3\n (() x100000) x100000\n").isEmpty());
   }
 
   @Test
   void repeatedCallOfAnUnknownDef() {
-    assertEquals(List.of("unknown def 'foo'"), titles("network N : 8x8x3\n (foo() x1000000) x1000000\n"));
+    assertEquals(List.of("unknown def 'foo'"), titles("network N : 8x8x3\n (foo() x100000) x100000\n"));
   }
 
   @Test
@@ -191,7 +192,8 @@ class RegressionTest {
 
   @Test
   void aMillionDefCallsCompileAsAMillionLayersDo() {
-    Compilation result = Properties.checkBounded("calls", new Case.File("network Big : 8x8x3\ndef b { relu } b x1000000\n"));
+    Compilation result = Properties.checkBounded("calls", new Case.File("network Big : 8x8x3\ndef b { relu } b x1000000\n",
+        Limits.DEFAULT.withMaxLayers(2_000_000)));
     assertEquals(1_000_000, result.networkOrThrow().layers().size());
     assertEquals("b1000000.relu1", ((io.cnnspec.model.LayerTable) result.networkOrThrow().layers()).name(999_999));
   }
@@ -205,6 +207,42 @@ class RegressionTest {
     Diagnostic only = onlyError(chain + "blk0\n");
     assertEquals("layer-limit", only.code());
     assertEquals(43, only.line());
+  }
+
+  @Test
+  void aChainOfSingleCallsIsRefusedForItsBlocksBeforeExpanding() {
+    // 63 defs that each call the next once: 63 def calls a layer, which kept 36 bytes each alive
+    // and ran a 256 MB heap out at 1,999,999 layers
+    StringBuilder chain = new StringBuilder("network Calls : 8x8x3\ndef k63 { relu }\n");
+    for (int i = 62; i >= 1; i--) {
+      chain.append("def k").append(i).append(" { k").append(i + 1).append(" }\n");
+    }
+    Diagnostic only = onlyError(chain + "k1 x99999\n");
+    assertEquals("layer-limit", only.code());
+    assertEquals("this repetition alone expands to at least 6,299,937 def calls, repetitions and labelled groups;"
+        + " the limit is 100,000", only.detail());
+    assertEquals(65, only.line());
+  }
+
+  @Test
+  void nestedLabelledGroupsAreRefusedForTheirBlocksBeforeExpanding() {
+    String groups = "relu";
+    for (int i = 0; i < 60; i++) {
+      groups = "( " + groups + " ) @g" + i;
+    }
+    Diagnostic only = onlyError("network Groups : 8x8x3\n( " + groups + " ) x99999\n");
+    assertEquals("layer-limit", only.code());
+    assertEquals("this repetition alone expands to at least 5,999,940 def calls, repetitions and labelled groups;"
+        + " the limit is 100,000", only.detail());
+  }
+
+  @Test
+  void theTurnsOfALabelledRepetitionAreNamedAndCheckedWithoutANameEach() {
+    Compilation result = Properties.check("labels", new Case.File("network L : 8x8x3\nrelu x3 @a conv3-8 @b\n"));
+    assertEquals(List.of("a_1", "a_2", "a_3", "b"),
+        result.networkOrThrow().layers().stream().map(io.cnnspec.model.LayerInfo::name).toList());
+    assertEquals(List.of("duplicate layer name 'a_2'"), titles("network L : 8x8x3\nrelu x3 @a relu@a_2\n"));
+    assertEquals(List.of("duplicate layer name 'a_2'"), titles("network L : 8x8x3\nrelu@a_2 relu x3 @a\n"));
   }
 
   @Test
