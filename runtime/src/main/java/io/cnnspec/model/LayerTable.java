@@ -108,13 +108,19 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
   }
 
   private void scopeName(int id, StringBuilder out) {
-    int parent = scopeParent.get(id);
+    scopeName(id, scopeParent, scopeBase, scopeNumber, i -> strings[i], out);
+  }
+
+  /** Appends the full name of scope {@code id}, its parents' first, from the scope columns. */
+  private static void scopeName(int id, IntColumn parents, IntColumn bases, IntColumn numbers,
+      java.util.function.IntFunction<String> strings, StringBuilder out) {
+    int parent = parents.get(id);
     if (parent != TOP) {
-      scopeName(parent, out);
+      scopeName(parent, parents, bases, numbers, strings, out);
       out.append('.');
     }
-    out.append(strings[scopeBase.get(id)]);
-    int number = scopeNumber.get(id);
+    out.append(strings.apply(bases.get(id)));
+    int number = numbers.get(id);
     if (number > 0) {
       out.append(number);
     }
@@ -187,6 +193,17 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     public int size() {
       return size;
+    }
+
+    /**
+     * The full name of a scope made by {@link #scope} ({@code stage1.block2}), as the names of the
+     * rows in it start; made on request, as the analysis needs it only for messages.
+     */
+    public String scopeName(int id) {
+      Objects.checkIndex(id, scopes);
+      StringBuilder out = new StringBuilder();
+      LayerTable.scopeName(id, scopeParent, scopeBase, scopeNumber, strings::get, out);
+      return out.toString();
     }
 
     /** The layer text of a row filled in already ({@link LayerInfo#spec()}). */

@@ -91,22 +91,21 @@ public final class Analyzer {
    * Where the walk is: naming scope, tree position, def variables and {@code in}, and how deep
    * groups and branches nest counted through the def calls that led here.
    */
-  private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth,
-      int nesting, int scope) {
+  private record Ctx(int depth, int branch, Map<String, Long> vars, Long in, int callDepth, int nesting, int scope) {
     Ctx inBranch(int index) {
-      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting, scope);
+      return new Ctx(depth + 1, index, vars, in, callDepth, nesting, scope);
     }
 
     /**
-     * Inside the scope of a def call, labelled group or branch: its full name prefixes the rows'
-     * names; {@code id} is the scope in the row table, where the rows' names are kept.
+     * Inside the scope of a def call, labelled group or branch: {@code id} is the scope in the row
+     * table, where the rows' names are kept, and the namer's scope; no name string is made.
      */
-    Ctx scoped(String fullName, int id) {
-      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting, id);
+    Ctx scoped(int id) {
+      return new Ctx(depth, branch, vars, in, callDepth, nesting, id);
     }
 
     Ctx nested() {
-      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1, scope);
+      return new Ctx(depth, branch, vars, in, callDepth, nesting + 1, scope);
     }
   }
 
@@ -157,7 +156,7 @@ public final class Analyzer {
       this.input = input;
       this.expects = expects;
       this.errorsBefore = errorsBefore;
-      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP);
+      this.top = new Ctx(0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP);
       this.flow = new Flow(input, ReceptiveField.INPUT);
     }
 
@@ -323,9 +322,10 @@ public final class Analyzer {
       }
       int slot = reserveBlock(group.pos());
       int firstRow = rows.size();
-      Ctx scoped = inner.scoped(claim(ctx, label, group.pos()), rows.scope(ctx.scope(), label.base(), label.number()));
+      claim(ctx, label, group.pos());
+      Ctx scoped = inner.scoped(rows.scope(ctx.scope(), label.base(), label.number()));
       Flow out = sequence(group.body(), flow, scoped);
-      namer.close(scoped.prefix());
+      namer.close(scoped.scope());
       fillBlock(slot, Block.Kind.GROUP, "@" + label, null, firstRow, ctx.depth());
       return out;
     }
@@ -340,14 +340,17 @@ public final class Analyzer {
     return branch((Element.Branch) element, flow, ctx, label);
   }
 
-  /** Claims a user's name in the current scope and returns it in full. */
-  private String claim(Ctx ctx, Label label, Position pos) {
-    String name = ctx.prefix() + label;
-    if (!namer.claim(ctx.prefix(), label.base(), label.number())) {
-      source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + name + "'", "another layer already has this name",
-          "choose another @name");
+  /** Claims a user's name in the current scope, or reports that it is taken. */
+  private void claim(Ctx ctx, Label label, Position pos) {
+    if (!namer.claim(ctx.scope(), label.base(), label.number())) {
+      source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + fullName(ctx, label.toString()) + "'",
+          "another layer already has this name", "choose another @name");
     }
-    return name;
+  }
+
+  /** The full name of {@code local} in the current scope, made only when it is shown. */
+  private String fullName(Ctx ctx, String local) {
+    return ctx.scope() == LayerTable.TOP ? local : rows.scopeName(ctx.scope()) + "." + local;
   }
 
   private void unknownDef(String name, Position pos) {
@@ -372,7 +375,10 @@ public final class Analyzer {
       throw new Abort();
     }
     List<Statement.Param> params = def.params();
-    int required = (int) params.stream().filter(p -> p.defaultValue() == null).count();
+    int required = 0;
+    for (Statement.Param param : params) {
+      required += param.defaultValue() == null ? 1 : 0;
+    }
     if (args.size() > params.size() || args.size() < required) {
       String expected = required == params.size() ? String.valueOf(params.size()) : required + " to " + params.size();
       source.error(DiagnosticCode.WRONG_ARGUMENT_COUNT, pos, "wrong number of arguments to " + def.name(),
@@ -382,10 +388,10 @@ public final class Analyzer {
       return flow.unknown();
     }
     Long in = flow.shape() == null ? null : (long) flow.shape().channels();
-    Map<String, Long> vars = new HashMap<>();
+    // a def without parameters, the common kind in a long repetition, needs no map of its own
+    Map<String, Long> vars = params.isEmpty() ? Map.of() : new HashMap<>();
     boolean known = true;
-    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(),
-        ctx.scope());
+    Ctx callee = new Ctx(ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(), ctx.scope());
     for (int i = 0; i < params.size(); i++) {
       Statement.Param param = params.get(i);
       Long value = i < args.size() ? evaluate(args.get(i), ctx) : evaluate(param.defaultValue(), callee);
@@ -397,15 +403,15 @@ public final class Analyzer {
     }
     Ctx inside;
     if (label != null) {
-      inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label.base(), label.number()));
+      claim(ctx, label, pos);
+      inside = callee.scoped(rows.scope(ctx.scope(), label.base(), label.number()));
     } else {
-      Namer.Name scope = namer.generate(ctx.prefix(), def.name());
-      inside = callee.scoped(scope.toString(), rows.scope(ctx.scope(), def.name(), scope.number()));
+      inside = callee.scoped(rows.scope(ctx.scope(), def.name(), namer.generate(ctx.scope(), def.name())));
     }
     int slot = reserveBlock(pos);
     int firstRow = rows.size();
     Flow out = sequence(def.body(), flow, inside);
-    namer.close(inside.prefix());
+    namer.close(inside.scope());
     String text = def.name();
     if (!params.isEmpty()) {
       StringBuilder withArgs = new StringBuilder(def.name()).append('(');
@@ -514,7 +520,7 @@ public final class Analyzer {
       nameNumber = label.number();
     } else {
       nameBase = op.baseName();
-      nameNumber = namer.generate(ctx.prefix(), nameBase).number();
+      nameNumber = namer.generate(ctx.scope(), nameBase);
     }
     int row = newRow(layer.pos());
     ops.set(row, op);
@@ -584,9 +590,10 @@ public final class Analyzer {
     if (label != null) {
       nameBase = label.base();
       nameNumber = label.number();
-      inner = inner.scoped(claim(ctx, label, branch.pos()), rows.scope(ctx.scope(), label.base(), label.number()));
+      claim(ctx, label, branch.pos());
+      inner = inner.scoped(rows.scope(ctx.scope(), label.base(), label.number()));
     } else {
-      nameNumber = namer.generate(ctx.prefix(), kind).number();
+      nameNumber = namer.generate(ctx.scope(), kind);
     }
     int row = newRow(branch.pos());
     ops.setBranches(row, branch.branches().size());
@@ -595,13 +602,13 @@ public final class Analyzer {
       outs.add(sequence(branch.branches().get(i), flow, inner.inBranch(i + 1)));
     }
     if (label != null) {
-      namer.close(inner.prefix());
+      namer.close(inner.scope());
     }
     if (!merges.countFits(branch)) {
       return flow.unknown();
     }
     if (branch.kind() == Element.BranchKind.SIDE) {
-      String fullName = ctx.prefix() + (nameNumber > 0 ? nameBase + nameNumber : nameBase);
+      String fullName = fullName(ctx, nameNumber > 0 ? nameBase + nameNumber : nameBase);
       return side(fullName, nameBase, nameNumber, row, outs.get(0), flow, ctx);
     }
     if (branch.kind() == Element.BranchKind.RES && branch.branches().size() == 1) {
