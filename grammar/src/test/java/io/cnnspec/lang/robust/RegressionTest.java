@@ -211,13 +211,8 @@ class RegressionTest {
 
   @Test
   void aChainOfSingleCallsIsRefusedForItsBlocksBeforeExpanding() {
-    // 63 defs that each call the next once: 63 def calls a layer, which kept 36 bytes each alive
-    // and ran a 256 MB heap out at 1,999,999 layers
-    StringBuilder chain = new StringBuilder("network Calls : 8x8x3\ndef k63 { relu }\n");
-    for (int i = 62; i >= 1; i--) {
-      chain.append("def k").append(i).append(" { k").append(i + 1).append(" }\n");
-    }
-    Diagnostic only = onlyError(chain + "k1 x99999\n");
+    // 63 def calls a layer, which kept 36 bytes each alive and ran a 256 MB heap out at 1,999,999 layers
+    Diagnostic only = onlyError(Seeds.callChain());
     assertEquals("layer-limit", only.code());
     assertEquals("this repetition alone expands to at least 6,299,937 def calls, repetitions and labelled groups;"
         + " the limit is 100,000", only.detail());
@@ -226,11 +221,7 @@ class RegressionTest {
 
   @Test
   void nestedLabelledGroupsAreRefusedForTheirBlocksBeforeExpanding() {
-    String groups = "relu";
-    for (int i = 0; i < 60; i++) {
-      groups = "( " + groups + " ) @g" + i;
-    }
-    Diagnostic only = onlyError("network Groups : 8x8x3\n( " + groups + " ) x99999\n");
+    Diagnostic only = onlyError(Seeds.groupNest());
     assertEquals("layer-limit", only.code());
     assertEquals("this repetition alone expands to at least 5,999,940 def calls, repetitions and labelled groups;"
         + " the limit is 100,000", only.detail());
