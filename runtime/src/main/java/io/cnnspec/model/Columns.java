@@ -25,6 +25,28 @@ final class Columns {
     return capacity < CHUNK ? Math.min(CHUNK, Math.max(16, capacity * 2)) : capacity + CHUNK;
   }
 
+  /**
+   * The index of the last of the first {@code count} values of {@code ascending} (sorted, the
+   * first at most {@code value}) that is at most {@code value}: the run holding an index, where
+   * {@code ascending} holds the runs' starts.
+   */
+  static int lastAtMost(IntColumn ascending, int count, int value) {
+    int low = 0;
+    int high = count - 1;
+    if (high > 0 && ascending.get(high) <= value) {
+      return high; // the last run, where a table being built is filled
+    }
+    while (low < high) {
+      int mid = (low + high + 1) >>> 1;
+      if (ascending.get(mid) <= value) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
+  }
+
   static final class IntColumn {
     private int[][] chunks = {new int[0]};
 

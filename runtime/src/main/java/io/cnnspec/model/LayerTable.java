@@ -27,13 +27,11 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
   private final int size;
   // a row's name is its scope's name and a dot (none at the top), then strings[nameBase[i]]
   // followed by nameNumber[i] when that is positive, so that conv1 ... conv1000000 share one
-  // "conv", and the rows of a million def calls share "relu" with one scope entry (three ints)
-  // per call rather than a string per row
+  // "conv", and the rows of a million def calls share "relu" and one run of scopes (ScopeRuns)
+  // rather than a string per row
   private final String[] strings;
   private final IntColumn scope;
-  private final IntColumn scopeParent;
-  private final IntColumn scopeBase;
-  private final IntColumn scopeNumber;
+  private final ScopeRuns scopes;
   private final Shape[] shapes;
   private final IntColumn nameBase;
   private final IntColumn nameNumber;
@@ -55,9 +53,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
     strings = b.strings.toArray(new String[0]);
     shapes = b.shapes.toArray(new Shape[0]);
     scope = b.scope;
-    scopeParent = b.scopeParent;
-    scopeBase = b.scopeBase;
-    scopeNumber = b.scopeNumber;
+    scopes = b.scopes;
     nameBase = b.nameBase;
     nameNumber = b.nameNumber;
     kind = b.kind;
@@ -102,29 +98,11 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       return number > 0 ? base + number : base;
     }
     StringBuilder name = new StringBuilder();
-    scopeName(in, name);
+    scopes.appendName(in, i -> strings[i], name);
     name.append('.').append(base);
     return (number > 0 ? name.append(number) : name).toString();
   }
 
-  private void scopeName(int id, StringBuilder out) {
-    scopeName(id, scopeParent, scopeBase, scopeNumber, i -> strings[i], out);
-  }
-
-  /** Appends the full name of scope {@code id}, its parents' first, from the scope columns. */
-  private static void scopeName(int id, IntColumn parents, IntColumn bases, IntColumn numbers,
-      java.util.function.IntFunction<String> strings, StringBuilder out) {
-    int parent = parents.get(id);
-    if (parent != TOP) {
-      scopeName(parent, parents, bases, numbers, strings, out);
-      out.append('.');
-    }
-    out.append(strings.apply(bases.get(id)));
-    int number = numbers.get(id);
-    if (number > 0) {
-      out.append(number);
-    }
-  }
 
   /** {@link LayerInfo#params()} of row {@code index}, without making the row. */
   public long params(int index) {
@@ -167,13 +145,9 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     private int size;
     private int capacity;
-    private int scopes;
-    private int scopeCapacity;
     private boolean built;
     private final IntColumn scope = new IntColumn();
-    private final IntColumn scopeParent = new IntColumn();
-    private final IntColumn scopeBase = new IntColumn();
-    private final IntColumn scopeNumber = new IntColumn();
+    private final ScopeRuns scopes = new ScopeRuns();
     private final IntColumn nameBase = new IntColumn();
     private final IntColumn nameNumber = new IntColumn();
     private final IntColumn kind = new IntColumn();
@@ -200,9 +174,9 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
      * rows in it start; made on request, as the analysis needs it only for messages.
      */
     public String scopeName(int id) {
-      Objects.checkIndex(id, scopes);
+      Objects.checkIndex(id, scopes.size());
       StringBuilder out = new StringBuilder();
-      LayerTable.scopeName(id, scopeParent, scopeBase, scopeNumber, strings::get, out);
+      scopes.appendName(id, strings::get, out);
       return out.toString();
     }
 
@@ -252,18 +226,9 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       checkOpen();
       Objects.requireNonNull(base, "base");
       if (parent != TOP) {
-        Objects.checkIndex(parent, scopes);
+        Objects.checkIndex(parent, scopes.size());
       }
-      if (scopes == scopeCapacity) {
-        scopeCapacity = Columns.grown(scopeCapacity);
-        for (IntColumn column : new IntColumn[] {scopeParent, scopeBase, scopeNumber}) {
-          column.grow(scopeCapacity);
-        }
-      }
-      scopeParent.set(scopes, parent);
-      scopeBase.set(scopes, string(base));
-      scopeNumber.set(scopes, Math.max(0, number));
-      return scopes++;
+      return scopes.add(parent, string(base), Math.max(0, number));
     }
 
     /** Fills in the row at {@code index}; the arguments are those of {@link #add}. */
@@ -284,7 +249,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       checkOpen();
       Objects.checkIndex(index, size);
       if (scope != TOP) {
-        Objects.checkIndex(scope, scopes);
+        Objects.checkIndex(scope, scopes.size());
       }
       LayerInfo.check(nameBase, nameNumber, kind, spec, input, output, params, nonTrainableParams, macs, activations,
           receptiveField);
