@@ -239,11 +239,11 @@ public final class Analyzer {
     budget.expand(element, times);
     int slot = times > 1 ? reserveBlock(element.pos()) : -1;
     int firstRow = rows.size();
+    // the turns of a labelled repetition are name_1, name_2, ...: a stem and a number, as generated
+    // names are, so that a million turns do not keep a million names
+    String labelStem = element.label() == null ? null : times == 1 ? element.label().name() : element.label().name() + "_";
     for (long i = 1; i <= times; i++) {
-      // the turns of a labelled repetition are name_1, name_2, ...: a stem and a number, as generated
-      // names are, so that a million turns do not keep a million names
-      Label label = element.label() == null ? null
-          : times == 1 ? new Label(element.label().name(), 0) : new Label(element.label().name() + "_", (int) i);
+      Label label = labelStem == null ? null : new Label(labelStem, times == 1 ? 0 : (int) i);
       long before = budget.walked();
       flow = once(element, flow, ctx, label);
       // A turn that walked no layer (an empty group, a call that failed) changed nothing, so the
