@@ -7,10 +7,11 @@ package io.cnnspec.lang.diagnostics;
  * Recognition", section 4.2) written out with its batch norms and ReLUs would be about 4,200.
  *
  * <p>The default of 100,000 layers is what a 64 KB spec can expand to and still be answered within
- * 2 s of CPU and a 256 MB heap when every row differs from the others ({@code def b {
- * conv1-{in+1} } b x99999 @long_name}: a new op, shape and text per row, about 450 bytes a row);
- * at 250,000 such a spec took 2.4 s of CPU (bench/README.md, "Bounds on hostile specs"). Larger
- * networks take a larger limit and a larger heap.
+ * 2 s of CPU and a 256 MB heap, with room, when every row differs from the others ({@code def b {
+ * conv1-{in+1} } b x99999 @long_name}: a new op, shape and text per row, about 230 bytes kept
+ * and 7 µs of CPU a row, about 1 s for the whole command); the first measure of it, at 250,000
+ * rows, took 2.4 s (bench/README.md, "Bounds on hostile specs"). Larger networks take a larger
+ * limit and a larger heap.
  *
  * @param maxLayers layers after expansion of repetition and defs; def calls, repetitions and
  *     labelled groups after expansion are held to it too, as nested defs make many per layer
