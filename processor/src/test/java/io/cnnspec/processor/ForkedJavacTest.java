@@ -33,10 +33,23 @@ class ForkedJavacTest {
     for (int i = 39; i >= 0; i--) {
       chain.append("def blk").append(i).append(" { blk").append(i + 1).append(" blk").append(i + 1).append(" } ");
     }
+    // 63 defs that each call the next once, and 60 nested labelled groups: 63 and 60 blocks a layer
+    StringBuilder calls = new StringBuilder("def k63 { relu } ");
+    for (int i = 62; i >= 1; i--) {
+      calls.append("def k").append(i).append(" { k").append(i + 1).append(" } ");
+    }
+    String groups = "relu";
+    for (int i = 0; i < 60; i++) {
+      groups = "( " + groups + " ) @g" + i;
+    }
     String source = "package demo;\n\nimport io.cnnspec.Network;\n"
         + "@Network(name = \"Big\", input = \"8x8x3\", value = \"def b { relu } b x1000000\")\n"
         + "@Network(name = \"Chain\", input = \"8x8x3\", value = \"" + chain + "blk0\")\n"
         + "@Network(name = \"Named\", input = \"8x8x3\", value = \"def " + "b".repeat(30_000) + " { relu } relu\")\n"
+        + "@Network(name = \"Calls\", input = \"8x8x3\", value = \"" + calls + "k1 x999\")\n"
+        + "@Network(name = \"Groups\", input = \"8x8x3\", value = \"( " + groups + " ) x999\")\n"
+        + "@Network(name = \"Distinct\", input = \"1x1x3\", value = \"def b { conv1-{in+1} } b x99999 @"
+        + "a".repeat(127) + "\")\n"
         + "@Network(name = \"Fine\", input = \"8x8x3\", value = \"conv3-4 pool fc10\")\n"
         + "class Specs {}\n";
     Path file = Files.createDirectories(dir.resolve("src/demo")).resolve("Specs.java");
@@ -54,7 +67,7 @@ class ForkedJavacTest {
     assertEquals(1, exit, output); // errors; 3 or 4 is javac's crash, "system error" or "abnormal"
     assertFalse(output.contains("uncaught exception"), output);
     assertFalse(output.contains("OutOfMemoryError"), output);
-    assertEquals(2, count(output, "[cnnspec:too-many-layers]"), output);
+    assertEquals(5, count(output, "[cnnspec:too-many-layers]"), output);
     assertEquals(1, count(output, "[cnnspec:name-too-long]"), output);
     // javac writes no class file after errors, but the processor did generate the good network
     assertTrue(Files.isRegularFile(generated.resolve("demo/Fine.java")), output);

@@ -1,10 +1,6 @@
 package io.cnnspec.model;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Growable columns of numbers for the model's tables ({@link LayerTable}, {@link BlockTable}).
@@ -27,6 +23,28 @@ final class Columns {
    */
   static int grown(int capacity) {
     return capacity < CHUNK ? Math.min(CHUNK, Math.max(16, capacity * 2)) : capacity + CHUNK;
+  }
+
+  /**
+   * The index of the last of the first {@code count} values of {@code ascending} (sorted, the
+   * first at most {@code value}) that is at most {@code value}: the run holding an index, where
+   * {@code ascending} holds the runs' starts.
+   */
+  static int lastAtMost(IntColumn ascending, int count, int value) {
+    int low = 0;
+    int high = count - 1;
+    if (high > 0 && ascending.get(high) <= value) {
+      return high; // the last run, where a table being built is filled
+    }
+    while (low < high) {
+      int mid = (low + high + 1) >>> 1;
+      if (ascending.get(mid) <= value) {
+        low = mid;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return low;
   }
 
   static final class IntColumn {
@@ -74,30 +92,6 @@ final class Columns {
         chunks = Arrays.copyOf(chunks, Math.max(chunk + 1, chunks.length * 2));
       }
       chunks[chunk] = new long[CHUNK];
-    }
-  }
-
-  /** The distinct strings of a table, each stored once and referred to by its index. */
-  static final class StringPool {
-    private final List<String> strings = new ArrayList<>();
-    private final Map<String, Integer> index = new HashMap<>();
-
-    int index(String value) {
-      Integer at = index.get(value);
-      if (at == null) {
-        at = strings.size();
-        strings.add(value);
-        index.put(value, at);
-      }
-      return at;
-    }
-
-    String get(int at) {
-      return strings.get(at);
-    }
-
-    String[] toArray() {
-      return strings.toArray(new String[0]);
     }
   }
 }

@@ -1,10 +1,6 @@
 package io.cnnspec.model;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import io.cnnspec.model.Columns.IntColumn;
@@ -31,13 +27,11 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
   private final int size;
   // a row's name is its scope's name and a dot (none at the top), then strings[nameBase[i]]
   // followed by nameNumber[i] when that is positive, so that conv1 ... conv1000000 share one
-  // "conv", and the rows of a million def calls share "relu" with one scope entry (three ints)
-  // per call rather than a string per row
+  // "conv", and the rows of a million def calls share "relu" and one run of scopes (ScopeRuns)
+  // rather than a string per row
   private final String[] strings;
   private final IntColumn scope;
-  private final IntColumn scopeParent;
-  private final IntColumn scopeBase;
-  private final IntColumn scopeNumber;
+  private final ScopeRuns scopes;
   private final Shape[] shapes;
   private final IntColumn nameBase;
   private final IntColumn nameNumber;
@@ -56,12 +50,10 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
   private LayerTable(Builder b) {
     size = b.size;
-    strings = b.strings.toArray();
+    strings = b.strings.toArray(new String[0]);
     shapes = b.shapes.toArray(new Shape[0]);
     scope = b.scope;
-    scopeParent = b.scopeParent;
-    scopeBase = b.scopeBase;
-    scopeNumber = b.scopeNumber;
+    scopes = b.scopes;
     nameBase = b.nameBase;
     nameNumber = b.nameNumber;
     kind = b.kind;
@@ -106,23 +98,11 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       return number > 0 ? base + number : base;
     }
     StringBuilder name = new StringBuilder();
-    scopeName(in, name);
+    scopes.appendName(in, i -> strings[i], name);
     name.append('.').append(base);
     return (number > 0 ? name.append(number) : name).toString();
   }
 
-  private void scopeName(int id, StringBuilder out) {
-    int parent = scopeParent.get(id);
-    if (parent != TOP) {
-      scopeName(parent, out);
-      out.append('.');
-    }
-    out.append(strings[scopeBase.get(id)]);
-    int number = scopeNumber.get(id);
-    if (number > 0) {
-      out.append(number);
-    }
-  }
 
   /** {@link LayerInfo#params()} of row {@code index}, without making the row. */
   public long params(int index) {
@@ -157,22 +137,17 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     private static final int UNFILLED = -1;
 
-    private final Columns.StringPool strings = new Columns.StringPool();
-    private final List<Shape> shapes = new ArrayList<>();
-    private final Map<Shape, Integer> shapeIndex = new HashMap<>();
+    private final IndexPool<String> strings = IndexPool.byEquality();
+    private final IndexPool<Shape> shapes = IndexPool.byEquality();
     // consecutive rows pass one shape along: the last one looked up answers most look-ups
     private Shape lastShape;
     private int lastShapeIndex;
 
     private int size;
     private int capacity;
-    private int scopes;
-    private int scopeCapacity;
     private boolean built;
     private final IntColumn scope = new IntColumn();
-    private final IntColumn scopeParent = new IntColumn();
-    private final IntColumn scopeBase = new IntColumn();
-    private final IntColumn scopeNumber = new IntColumn();
+    private final ScopeRuns scopes = new ScopeRuns();
     private final IntColumn nameBase = new IntColumn();
     private final IntColumn nameNumber = new IntColumn();
     private final IntColumn kind = new IntColumn();
@@ -192,6 +167,17 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
 
     public int size() {
       return size;
+    }
+
+    /**
+     * The full name of a scope made by {@link #scope} ({@code stage1.block2}), as the names of the
+     * rows in it start; made on request, as the analysis needs it only for messages.
+     */
+    public String scopeName(int id) {
+      Objects.checkIndex(id, scopes.size());
+      StringBuilder out = new StringBuilder();
+      scopes.appendName(id, strings::get, out);
+      return out.toString();
     }
 
     /** The layer text of a row filled in already ({@link LayerInfo#spec()}). */
@@ -240,18 +226,9 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       checkOpen();
       Objects.requireNonNull(base, "base");
       if (parent != TOP) {
-        Objects.checkIndex(parent, scopes);
+        Objects.checkIndex(parent, scopes.size());
       }
-      if (scopes == scopeCapacity) {
-        scopeCapacity = Columns.grown(scopeCapacity);
-        for (IntColumn column : new IntColumn[] {scopeParent, scopeBase, scopeNumber}) {
-          column.grow(scopeCapacity);
-        }
-      }
-      scopeParent.set(scopes, parent);
-      scopeBase.set(scopes, string(base));
-      scopeNumber.set(scopes, Math.max(0, number));
-      return scopes++;
+      return scopes.add(parent, string(base), Math.max(0, number));
     }
 
     /** Fills in the row at {@code index}; the arguments are those of {@link #add}. */
@@ -272,7 +249,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       checkOpen();
       Objects.checkIndex(index, size);
       if (scope != TOP) {
-        Objects.checkIndex(scope, scopes);
+        Objects.checkIndex(scope, scopes.size());
       }
       LayerInfo.check(nameBase, nameNumber, kind, spec, input, output, params, nonTrainableParams, macs, activations,
           receptiveField);
@@ -323,12 +300,7 @@ public final class LayerTable extends AbstractList<LayerInfo> implements RandomA
       if (value == lastShape) {
         return lastShapeIndex;
       }
-      Integer index = shapeIndex.get(value);
-      if (index == null) {
-        index = shapes.size();
-        shapes.add(value);
-        shapeIndex.put(value, index);
-      }
+      int index = shapes.index(value);
       lastShape = value;
       lastShapeIndex = index;
       return index;

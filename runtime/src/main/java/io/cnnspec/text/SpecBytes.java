@@ -18,10 +18,13 @@ import java.nio.charset.StandardCharsets;
 public final class SpecBytes {
 
   /**
-   * The largest spec read: far above any written-out network (a million layers is about 20 MB), a
-   * guard against reading a huge file by mistake.
+   * The largest spec read: far above any written-out network within the layer limit (100,000
+   * layers written out, one a line with a comment, are about 3 MB; a million, 6 MB), a guard
+   * against reading a huge file by mistake. The bytes, their string and the parser's buffer are
+   * alive at once, so this bounds the heap a file takes before a layer is looked at: a 50 MB file
+   * of {@code relu} words needed more than a 256 MB heap to reach the layer limit.
    */
-  public static final int MAX_BYTES = 64 * 1024 * 1024;
+  public static final int MAX_BYTES = 16 * 1024 * 1024;
 
   /**
    * Why bytes are no spec. The message completes a sentence whose subject names the input, e.g.

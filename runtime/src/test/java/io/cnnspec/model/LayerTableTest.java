@@ -65,6 +65,49 @@ class LayerTableTest {
   }
 
   @Test
+  void scopesThatFollowOnAreOneRunAndNamedAsEach() {
+    LayerTable.Builder builder = LayerTable.builder();
+    int[] calls = new int[5];
+    for (int i = 0; i < calls.length; i++) {
+      calls[i] = builder.scope(LayerTable.TOP, "b", i + 1);
+    }
+    int inner = builder.scope(calls[3], "c", 1); // another parent: a run of its own
+    int after = builder.scope(LayerTable.TOP, "b", 7); // a gap in the numbers: a run of its own
+    int unnumbered = builder.scope(LayerTable.TOP, "b", 0);
+    assertEquals("b4.c1", builder.scopeName(inner));
+    assertEquals("b7", builder.scopeName(after));
+    assertEquals("b", builder.scopeName(unnumbered));
+    for (int i = 0; i < calls.length; i++) {
+      builder.set(builder.reserve(), calls[i], "relu", 1, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    }
+    builder.set(builder.reserve(), inner, "relu", 1, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    builder.set(builder.reserve(), after, "relu", 1, "relu", "relu", 0, 0, MAP, MAP, 0, 0, 0, 0, 1, 1.0);
+    assertEquals(List.of("b1.relu1", "b2.relu1", "b3.relu1", "b4.relu1", "b5.relu1", "b4.c1.relu1", "b7.relu1"),
+        builder.build().stream().map(LayerInfo::name).toList());
+  }
+
+  @Test
+  void blocksThatFollowOnAreOneRunAndReadBackAsEach() {
+    BlockTable.Builder builder = BlockTable.builder();
+    int repeat = builder.reserve();
+    for (int turn = 0; turn < 4; turn++) {
+      builder.set(builder.reserve(), Block.Kind.CALL, "b", "b", 2 * turn, 2 * turn + 2, 1);
+    }
+    int gap = builder.reserve(); // not following on: rows 9-10, not 8-10
+    builder.set(gap, Block.Kind.CALL, "b", "b", 9, 11, 1);
+    int other = builder.reserve(); // another text
+    builder.set(other, Block.Kind.CALL, "c", "c", 11, 13, 1);
+    builder.set(repeat, Block.Kind.REPEAT, "b x4", null, 0, 8, 0);
+    assertThrows(IllegalStateException.class, () -> builder.set(2, Block.Kind.CALL, "b", "b", 2, 4, 1));
+    BlockTable table = builder.build();
+    assertEquals(List.of(new Block(Block.Kind.REPEAT, "b x4", null, 0, 8, 0),
+        new Block(Block.Kind.CALL, "b", "b", 0, 2, 1), new Block(Block.Kind.CALL, "b", "b", 2, 4, 1),
+        new Block(Block.Kind.CALL, "b", "b", 4, 6, 1), new Block(Block.Kind.CALL, "b", "b", 6, 8, 1),
+        new Block(Block.Kind.CALL, "b", "b", 9, 11, 1), new Block(Block.Kind.CALL, "c", "c", 11, 13, 1)), table);
+    assertEquals(13, table.maxEndRow());
+  }
+
+  @Test
   void aReservedRowIsFilledInLater() {
     LayerTable.Builder builder = LayerTable.builder();
     int merge = builder.reserve();

@@ -44,7 +44,7 @@ class SpecBytesTest {
     SpecBytes.Unreadable e = assertThrows(SpecBytes.Unreadable.class,
         () -> SpecBytes.read(new ByteArrayInputStream(new byte[SpecBytes.MAX_BYTES + 1])));
     assertEquals(SpecBytes.Unreadable.Reason.TOO_LARGE, e.reason());
-    assertEquals("is too large for a spec (over 64 MiB)", e.getMessage());
+    assertEquals("is too large for a spec (over 16 MiB)", e.getMessage());
     assertEquals("x", SpecBytes.read(new ByteArrayInputStream(new byte[] {'x'})));
   }
 }

@@ -97,23 +97,23 @@ public final class Analyzer {
    * Where the walk is: naming scope, tree position, def variables and {@code in}, and how deep
    * groups and branches nest counted through the def calls that led here.
    */
-  private record Ctx(String prefix, int depth, int branch, Map<String, Long> vars, Long in, int callDepth,
-      int nesting, int scope, Shape start) {
+  private record Ctx(int depth, int branch, Map<String, Long> vars, Long in, int callDepth, int nesting, int scope,
+      Shape start) {
     /** In branch {@code index} of a branch element whose input is {@code start} (null when unknown). */
     Ctx inBranch(int index, Shape start) {
-      return new Ctx(prefix, depth + 1, index, vars, in, callDepth, nesting, scope, start);
+      return new Ctx(depth + 1, index, vars, in, callDepth, nesting, scope, start);
     }
 
     /**
-     * Inside the scope of a def call, labelled group or branch: its full name prefixes the rows'
-     * names; {@code id} is the scope in the row table, where the rows' names are kept.
+     * Inside the scope of a def call, labelled group or branch: {@code id} is the scope in the row
+     * table, where the rows' names are kept, and the namer's scope; no name string is made.
      */
-    Ctx scoped(String fullName, int id) {
-      return new Ctx(fullName + ".", depth, branch, vars, in, callDepth, nesting, id, start);
+    Ctx scoped(int id) {
+      return new Ctx(depth, branch, vars, in, callDepth, nesting, id, start);
     }
 
     Ctx nested() {
-      return new Ctx(prefix, depth, branch, vars, in, callDepth, nesting + 1, scope, start);
+      return new Ctx(depth, branch, vars, in, callDepth, nesting + 1, scope, start);
     }
   }
 
@@ -166,7 +166,7 @@ public final class Analyzer {
       this.input = input;
       this.expects = expects;
       this.errorsBefore = errorsBefore;
-      this.top = new Ctx("", 0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP, null);
+      this.top = new Ctx(0, 0, Map.of(), (long) input.channels(), 0, 0, LayerTable.TOP, null);
       this.flow = new Flow(input, ReceptiveField.INPUT);
     }
 
@@ -268,11 +268,13 @@ public final class Analyzer {
       }
     }
     budget.expand(element, times);
-    int slot = times > 1 ? reserveBlock() : -1;
+    int slot = times > 1 ? reserveBlock(element.pos()) : -1;
     int firstRow = rows.size();
+    // the turns of a labelled repetition are name_1, name_2, ...: a stem and a number, as generated
+    // names are, so that a million turns do not keep a million names
+    String labelStem = element.label() == null ? null : times == 1 ? element.label().name() : element.label().name() + "_";
     for (long i = 1; i <= times; i++) {
-      String label = element.label() == null ? null
-          : times == 1 ? element.label().name() : element.label().name() + "_" + i;
+      Label label = labelStem == null ? null : new Label(labelStem, times == 1 ? 0 : (int) i);
       long before = budget.walked();
       flow = once(element, flow, ctx, label);
       // A turn that walked no layer (an empty group, a call that failed) changed nothing, so the
@@ -287,7 +289,8 @@ public final class Analyzer {
     return flow;
   }
 
-  private int reserveBlock() {
+  private int reserveBlock(Position pos) {
+    budget.block(pos);
     return blocks.reserve();
   }
 
@@ -327,7 +330,18 @@ public final class Analyzer {
     return once + " x" + times;
   }
 
-  private Flow once(Element element, Flow flow, Ctx ctx, String label) {
+  /**
+   * A user's name for an element: {@code base} as written, or, for a turn of a labelled repetition,
+   * {@code base} ({@code name_}) followed by the turn's {@code number}; 0 is no number.
+   */
+  private record Label(String base, int number) {
+    @Override
+    public String toString() {
+      return number > 0 ? base + number : base;
+    }
+  }
+
+  private Flow once(Element element, Flow flow, Ctx ctx, Label label) {
     if (element instanceof Element.Layer layer) {
       Statement.Def def = defs.calledBy(layer);
       return def != null ? call(def, List.of(), layer.pos(), flow, ctx, label) : layer(layer, flow, ctx, label);
@@ -337,11 +351,12 @@ public final class Analyzer {
       if (label == null) {
         return sequence(group.body(), flow, inner);
       }
-      int slot = reserveBlock();
+      int slot = reserveBlock(group.pos());
       int firstRow = rows.size();
-      Ctx scoped = inner.scoped(claim(ctx, label, group.pos()), rows.scope(ctx.scope(), label, 0));
+      claim(ctx, label, group.pos());
+      Ctx scoped = inner.scoped(rows.scope(ctx.scope(), label.base(), label.number()));
       Flow out = sequence(group.body(), flow, scoped);
-      namer.close(scoped.prefix());
+      namer.close(scoped.scope());
       fillBlock(slot, Block.Kind.GROUP, "@" + label, null, firstRow, ctx.depth());
       return out;
     }
@@ -356,14 +371,17 @@ public final class Analyzer {
     return branch((Element.Branch) element, flow, ctx, label);
   }
 
-  /** Claims a user's name in the current scope and returns it in full. */
-  private String claim(Ctx ctx, String label, Position pos) {
-    String name = ctx.prefix() + label;
-    if (!namer.claim(ctx.prefix(), label)) {
-      source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + name + "'", "another layer already has this name",
-          "choose another @name");
+  /** Claims a user's name in the current scope, or reports that it is taken. */
+  private void claim(Ctx ctx, Label label, Position pos) {
+    if (!namer.claim(ctx.scope(), label.base(), label.number())) {
+      source.error(DiagnosticCode.DUPLICATE_LAYER_NAME, pos, "duplicate layer name '" + fullName(ctx, label.toString()) + "'",
+          "another layer already has this name", "choose another @name");
     }
-    return name;
+  }
+
+  /** The full name of {@code local} in the current scope, made only when it is shown. */
+  private String fullName(Ctx ctx, String local) {
+    return ctx.scope() == LayerTable.TOP ? local : rows.scopeName(ctx.scope()) + "." + local;
   }
 
   private void unknownDef(Element.Call call) {
@@ -411,7 +429,7 @@ public final class Analyzer {
     return "put a space before ( to start a group: " + name + " ( ... )";
   }
 
-  private Flow call(Statement.Def def, List<Expr> args, Position pos, Flow flow, Ctx ctx, String label) {
+  private Flow call(Statement.Def def, List<Expr> args, Position pos, Flow flow, Ctx ctx, Label label) {
     if (defs.isRecursive(def.name())) {
       return flow.unknown();
     }
@@ -421,7 +439,10 @@ public final class Analyzer {
       throw new Abort();
     }
     List<Statement.Param> params = def.params();
-    int required = (int) params.stream().filter(p -> p.defaultValue() == null).count();
+    int required = 0;
+    for (Statement.Param param : params) {
+      required += param.defaultValue() == null ? 1 : 0;
+    }
     if (args.size() > params.size() || args.size() < required) {
       String expected = required == params.size() ? String.valueOf(params.size()) : required + " to " + params.size();
       source.error(DiagnosticCode.WRONG_ARGUMENT_COUNT, pos, "wrong number of arguments to " + def.name(),
@@ -431,10 +452,11 @@ public final class Analyzer {
       return flow.unknown();
     }
     Long in = flow.shape() == null ? null : (long) flow.shape().channels();
-    Map<String, Long> vars = new HashMap<>();
+    // a def without parameters, the common kind in a long repetition, needs no map of its own
+    Map<String, Long> vars = params.isEmpty() ? Map.of() : new HashMap<>();
     boolean known = true;
-    Ctx callee = new Ctx(ctx.prefix(), ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(),
-        ctx.scope(), ctx.start());
+    Ctx callee = new Ctx(ctx.depth(), ctx.branch(), vars, in, ctx.callDepth() + 1, ctx.nesting(), ctx.scope(),
+        ctx.start());
     for (int i = 0; i < args.size(); i++) {
       Long value = evaluate(args.get(i), ctx);
       known &= value != null;
@@ -456,19 +478,19 @@ public final class Analyzer {
 
   /** The rows of one call's body, in the call's naming scope and block. */
   private Flow body(Statement.Def def, Map<String, Long> vars, Position pos, Flow flow, Ctx ctx, Ctx callee,
-      String label) {
+      Label label) {
     List<Statement.Param> params = def.params();
     Ctx inside;
     if (label != null) {
-      inside = callee.scoped(claim(ctx, label, pos), rows.scope(ctx.scope(), label, 0));
+      claim(ctx, label, pos);
+      inside = callee.scoped(rows.scope(ctx.scope(), label.base(), label.number()));
     } else {
-      Namer.Name scope = namer.generate(ctx.prefix(), def.name());
-      inside = callee.scoped(scope.toString(), rows.scope(ctx.scope(), def.name(), scope.number()));
+      inside = callee.scoped(rows.scope(ctx.scope(), def.name(), namer.generate(ctx.scope(), def.name())));
     }
-    int slot = reserveBlock();
+    int slot = reserveBlock(pos);
     int firstRow = rows.size();
     Flow out = sequence(def.body(), flow, inside);
-    namer.close(inside.prefix());
+    namer.close(inside.scope());
     String text = def.name();
     if (!params.isEmpty()) {
       StringBuilder withArgs = new StringBuilder(def.name()).append('(');
@@ -502,7 +524,7 @@ public final class Analyzer {
   /** A row reserved where a layer stands, with its name, for a layer whose op is known only later. */
   private record Reserved(int row, String nameBase, int nameNumber) {}
 
-  private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, String label) {
+  private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, Label label) {
     budget.walk(layer.pos());
     Read read = read(layer, ctx);
     if (read == null) {
@@ -610,7 +632,7 @@ public final class Analyzer {
    * {@code op} applied to the flow, as the row {@code reserved} (named when it was reserved) or a
    * new one named here.
    */
-  private Flow emit(LayerOp op, String spec, Flow flow, Ctx ctx, Position pos, String label, Reserved reserved) {
+  private Flow emit(LayerOp op, String spec, Flow flow, Ctx ctx, Position pos, Label label, Reserved reserved) {
     if (flow.shape() == null) {
       return flow;
     }
@@ -654,17 +676,17 @@ public final class Analyzer {
   }
 
   /** A new row named {@code label}, or {@code base} with the next number of its scope. */
-  private Reserved reserve(String base, Ctx ctx, Position pos, String label) {
+  private Reserved reserve(String base, Ctx ctx, Position pos, Label label) {
     // the row's own part of its name; the scope's part is ctx.scope() in the row table
     String nameBase;
     int nameNumber;
     if (label != null) {
       claim(ctx, label, pos);
-      nameBase = label;
-      nameNumber = 0;
+      nameBase = label.base();
+      nameNumber = label.number();
     } else {
       nameBase = base;
-      nameNumber = namer.generate(ctx.prefix(), nameBase).number();
+      nameNumber = namer.generate(ctx.scope(), nameBase);
     }
     return new Reserved(newRow(pos), nameBase, nameNumber);
   }
@@ -746,17 +768,19 @@ public final class Analyzer {
     }
   }
 
-  private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, String label) {
+  private Flow branch(Element.Branch branch, Flow flow, Ctx ctx, Label label) {
     budget.walk(branch.pos());
     String kind = branch.kind().keyword();
     String nameBase = kind;
     int nameNumber = 0;
     Ctx inner = nested(ctx, branch.pos());
     if (label != null) {
-      nameBase = label;
-      inner = inner.scoped(claim(ctx, label, branch.pos()), rows.scope(ctx.scope(), label, 0));
+      nameBase = label.base();
+      nameNumber = label.number();
+      claim(ctx, label, branch.pos());
+      inner = inner.scoped(rows.scope(ctx.scope(), label.base(), label.number()));
     } else {
-      nameNumber = namer.generate(ctx.prefix(), kind).number();
+      nameNumber = namer.generate(ctx.scope(), kind);
     }
     int row = newRow(branch.pos());
     ops.setBranches(row, branch.branches().size());
@@ -784,13 +808,13 @@ public final class Analyzer {
       outs.add(pending == null ? before.unknown() : null);
     }
     if (label != null) {
-      namer.close(inner.prefix());
+      namer.close(inner.scope());
     }
     if (!merges.countFits(branch)) {
       return flow.unknown();
     }
     if (side) {
-      String fullName = ctx.prefix() + (nameNumber > 0 ? nameBase + nameNumber : nameBase);
+      String fullName = fullName(ctx, nameNumber > 0 ? nameBase + nameNumber : nameBase);
       return side(fullName, nameBase, nameNumber, row, outs.get(0), flow, ctx);
     }
     if (branch.kind() == Element.BranchKind.RES && branch.branches().size() == 1) {
@@ -838,7 +862,7 @@ public final class Analyzer {
     if (read == null) {
       return null;
     }
-    Reserved reserved = reserve(LayerWord.CROP.word(), ctx, crop.pos(), crop.label() == null ? null : crop.label().name());
+    Reserved reserved = reserve(LayerWord.CROP.word(), ctx, crop.pos(), crop.label() == null ? null : new Label(crop.label().name(), 0));
     return new PendingCrop(index, reserved, read.resolution().relative(), read.resolution().spec(), in, ctx, crop.pos());
   }
 

@@ -24,6 +24,9 @@ final class ExpansionBudget {
   private final Limits limits;
   private final Definitions defs;
   private final Map<Statement.Def, Long> defRowsMemo = new IdentityHashMap<>();
+  private final Map<Statement.Def, Long> defBlocksMemo = new IdentityHashMap<>();
+  // Block slots taken (def calls, repetitions, labelled groups), against the same limit.
+  private long blocks;
   // Layers and merges walked, with a known shape or not: rows are only added while the shape is
   // known, so after an error only this bounds the work of a huge repetition.
   private long walked;
@@ -56,10 +59,23 @@ final class ExpansionBudget {
   }
 
   /**
+   * One more block slot (a def call, a repetition, a labelled group), at {@code pos}. Blocks are
+   * kept for the whole walk as rows are, and nested defs make many per row (63 defs that each call
+   * the next once are 63 calls a row), so they are held to the layer limit too.
+   */
+  void block(Position pos) {
+    if (++blocks > limits.maxLayers()) {
+      exceeded(pos, "it has more than " + group(limits.maxLayers())
+          + " def calls, repetitions and labelled groups after expansion",
+          "repeat fewer def calls and labelled groups (the limit is a compile option for larger specs)");
+    }
+  }
+
+  /**
    * {@code element} is about to be expanded {@code times} (at least 1) times: refused when that
    * cannot fit, before anything is expanded. A def call's size is known from the defs alone (a
    * chain of 41 defs that each call the next twice is 2^40 layers), so it is refused here at once
-   * rather than after walking millions of layers.
+   * rather than after walking millions of layers; so are its blocks.
    */
   void expand(Element element, long times) {
     if (times > limits.maxLayers()) {
@@ -70,12 +86,20 @@ final class ExpansionBudget {
     if (times == 1 && !(element instanceof Element.Group) && !isCall(element)) {
       return; // a layer or a merge once: walk() counts it as it is walked
     }
-    long atLeast = saturatingMultiply(minRows(element, 0), times);
+    long rowsOnce = minRows(element, 0);
+    long atLeast = saturatingMultiply(rowsOnce, times);
+    String what = times > 1 ? "this repetition" : isCall(element) ? "this def call" : "this group";
     if (walked + atLeast > limits.maxLayers()) {
-      String what = times > 1 ? "this repetition" : isCall(element) ? "this def call" : "this group";
       exceeded(element.pos(), what + " alone expands to at least " + group(atLeast) + " layers; the limit is "
           + group(limits.maxLayers()), times > 1 ? "reduce the repetition (the limit is a compile option for larger specs)"
           : "call fewer layers (the limit is a compile option for larger specs)");
+    }
+    // a turn that walks no layer ends the repetition (Analyzer.element), so only one is certain then
+    long blocksAtLeast = saturatingMultiply(minBlocks(element, 0), rowsOnce > 0 ? times : 1);
+    if (blocks + blocksAtLeast > limits.maxLayers()) {
+      exceeded(element.pos(), what + " alone expands to at least " + group(blocksAtLeast)
+          + " def calls, repetitions and labelled groups; the limit is " + group(limits.maxLayers()),
+          "repeat fewer def calls and labelled groups (the limit is a compile option for larger specs)");
     }
   }
 
@@ -97,42 +121,76 @@ final class ExpansionBudget {
    * must not be kept alive here.
    */
   long minRows(Object node, int depth) {
+    return bound(node, depth, false);
+  }
+
+  /**
+   * A lower bound of the block slots {@code node} takes when it is walked once (its own
+   * repetition's slot included, not its repetition's turns): a def call, a labelled group and a
+   * repetition each take one. Counted only where a layer is certain, as the walk stops repeating
+   * what walks no layer.
+   */
+  long minBlocks(Object node, int depth) {
+    return bound(node, depth, true);
+  }
+
+  private long bound(Object node, int depth, boolean blocks) {
     if (depth > limits.maxNesting() + limits.maxCallDepth()) {
       return 0;
     }
-    long count = 1;
+    long count = blocks ? 0 : 1;
     if (node instanceof Sequence sequence) {
       count = 0;
       for (Element element : sequence.elements()) {
-        count = saturatingAdd(count, saturatingMultiply(minRows(element, depth + 1), literalRepeat(element)));
+        long once = bound(element, depth + 1, blocks);
+        long times = literalRepeat(element);
+        if (blocks) {
+          boolean rows = bound(element, depth + 1, false) > 0;
+          once = rows ? saturatingAdd(saturatingMultiply(once, times), times > 1 ? 1 : 0) : 0;
+        } else {
+          once = saturatingMultiply(once, times);
+        }
+        count = saturatingAdd(count, once);
       }
     } else if (node instanceof Element.Layer layer) {
       Statement.Def def = defs.calledBy(layer);
-      count = def != null ? defRows(def, depth) : 1;
+      count = def != null ? defBound(def, depth, blocks) : count;
     } else if (node instanceof Element.Group group) {
-      count = minRows(group.body(), depth + 1);
+      count = bound(group.body(), depth + 1, blocks);
+      if (blocks && group.label() != null && count == 0 && bound(group.body(), depth + 1, false) > 0) {
+        count = 1;
+      } else if (blocks && group.label() != null && count > 0) {
+        count = saturatingAdd(count, 1);
+      }
     } else if (node instanceof Element.Call call) {
       Statement.Def def = defs.get(call.name());
-      count = def == null ? 0 : defRows(def, depth);
+      count = def == null ? 0 : defBound(def, depth, blocks);
     } else if (node instanceof Element.Branch branch) {
       for (Sequence s : branch.branches()) {
-        count = saturatingAdd(count, minRows(s, depth + 1));
+        count = saturatingAdd(count, bound(s, depth + 1, blocks));
       }
     }
     return count;
   }
 
-  /** A recursive def's call expands to nothing (it is reported instead), so it counts 0. */
-  private long defRows(Statement.Def def, int depth) {
+  /**
+   * Rows, or blocks with the call's own, of a call of {@code def}; a recursive def's call expands to
+   * nothing (it is reported instead), so it counts 0.
+   */
+  private long defBound(Statement.Def def, int depth, boolean blocks) {
     if (defs.isRecursive(def.name())) {
       return 0;
     }
-    Long memo = defRowsMemo.get(def);
-    if (memo == null) {
-      memo = minRows(def.body(), depth + 1);
-      defRowsMemo.put(def, memo);
+    Map<Statement.Def, Long> memo = blocks ? defBlocksMemo : defRowsMemo;
+    Long known = memo.get(def);
+    if (known == null) {
+      known = bound(def.body(), depth + 1, blocks);
+      if (blocks) {
+        known = bound(def.body(), depth + 1, false) > 0 ? saturatingAdd(known, 1) : 0;
+      }
+      memo.put(def, known);
     }
-    return memo;
+    return known;
   }
 
   /** Rows of one repetition of an element's content; its own repetition is applied by the caller. */

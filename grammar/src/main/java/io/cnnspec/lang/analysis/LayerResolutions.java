@@ -21,6 +21,14 @@ import java.util.Objects;
 final class LayerResolutions {
 
 
+  /**
+   * Entries each cache holds before it is emptied. Real networks have a few hundred distinct
+   * layers; a spec whose every row differs ({@code def b { conv1-{in+1} } b x1000000}) kept about
+   * 600 bytes of cache per row alive, more than the row itself, and ran out of a 256 MB heap. A
+   * cache emptied now and then costs such a spec only the resolutions it would have paid anyway.
+   */
+  static final int MAX_CACHED = 4_096;
+
   private final Reporter.Source source;
   private final boolean convBias;
   private final Map<Written, Resolved> resolved = new HashMap<>();
@@ -83,6 +91,9 @@ final class LayerResolutions {
       } catch (SpecException e) {
         resolution = new Resolved(null, e, spec, null);
       }
+      if (resolved.size() >= MAX_CACHED) {
+        resolved.clear();
+      }
       resolved.put(written, resolution);
     }
     return resolution;
@@ -105,6 +116,9 @@ final class LayerResolutions {
     Outcome outcome = outcomes.get(applied);
     if (outcome == null) {
       outcome = op.apply(input, spec);
+      if (outcomes.size() >= MAX_CACHED) {
+        outcomes.clear();
+      }
       outcomes.put(applied, outcome);
     }
     return outcome;

@@ -265,6 +265,9 @@ final class LayerResolver {
     }
 
     void check() throws SpecException {
+      if (mods.isEmpty()) {
+        return; // the common case, and no list made for it: a spec whose rows all differ resolves each
+      }
       List<String> ok = entry.modifiers().stream().map(Modifier::word).toList();
       List<String> seen = new ArrayList<>();
       for (Mod mod : mods) {
@@ -296,11 +299,23 @@ final class LayerResolver {
     }
 
     boolean has(String modifier) {
-      return mods.stream().anyMatch(m -> m.word().equals(modifier));
+      for (Mod mod : mods) {
+        if (mod.word().equals(modifier)) {
+          return true;
+        }
+      }
+      return false;
     }
 
+    // loops rather than streams: resolution runs once per distinct layer, which is every row of
+    // some specs, and the streams were most of what it allocated
     long number(String modifier, long fallback) {
-      return mods.stream().filter(m -> m.word().equals(modifier)).map(Mod::number).findFirst().orElse(fallback);
+      for (Mod mod : mods) {
+        if (mod.word().equals(modifier)) {
+          return mod.number();
+        }
+      }
+      return fallback;
     }
 
     Padding padding(Padding fallback) {

@@ -10,37 +10,32 @@ import java.util.Set;
  * scope ({@code conv1}, {@code conv2}, {@code fire2.conv1}); user names are taken as written, and
  * generated names step around them.
  *
- * <p>A generated name whose stem ends in a letter (and has no dot) reads back unambiguously as scope, stem and
- * count ({@code fire2.conv13} is scope {@code fire2.}, stem {@code conv}, 13), so the counters
- * alone tell whether it was given: such names, nearly every row's, are not kept in a set. A set of
- * a million names was the largest thing a long spec's walk kept alive besides its rows. Only user
- * names and names from stems ending in a digit ({@code def block2} gives {@code block21}, which
- * stem {@code block} could give too) are remembered one by one, in their scope.
+ * <p>Names are unique within their scope, and a scope is the row table's scope id (a def call's,
+ * a labelled group's or branch's; {@code LayerTable.TOP} for the network): the scope's own name
+ * is unique in the scope around it, so names unique in each scope are unique in full, and no full
+ * name, nor a prefix string, is made per def call. A million def calls made two million strings
+ * of their full names, and hashed them again at every layer inside.
  *
- * <p>A scope (a def call's, a labelled group's) is {@linkplain #close closed} when the walk leaves
- * it: nothing can be named in it afterwards (its own name is taken in the scope around it), so its
- * counters and names go. A million def calls kept a million scopes alive.
+ * <p>A generated name whose stem ends in a letter reads back unambiguously as stem and count
+ * ({@code conv13} is stem {@code conv}, 13), so the counters alone tell whether it was given: such
+ * names, nearly every row's, are not kept in a set. Only user names and names from stems ending
+ * in a digit ({@code def block2} gives {@code block21}, which stem {@code block} could give too)
+ * are remembered one by one, in their scope. The turns of a labelled repetition ({@code a_1},
+ * {@code a_2}, ...) come in order and are counted as generated names are.
+ *
+ * <p>A scope is {@linkplain #close closed} when the walk leaves it: nothing can be named in it
+ * afterwards, so its counters and names go. A million def calls kept a million scopes alive.
  */
 final class Namer {
 
-  /** A generated name: {@code base} (scope and stem) followed by {@code number}. */
-  record Name(String base, int number) {
-    @Override
-    public String toString() {
-      return base + number;
-    }
-  }
-
-  /** The last count given per stem, with the stem's names' common start. */
+  /** The last count given per stem. */
   private static final class Counter {
-    final String base;
-    final int prefixLength;
+    final String stem;
     final boolean plain;
     int last;
 
-    Counter(String base, int prefixLength, boolean plain) {
-      this.base = base;
-      this.prefixLength = prefixLength;
+    Counter(String stem, boolean plain) {
+      this.stem = stem;
       this.plain = plain;
     }
   }
@@ -51,68 +46,92 @@ final class Namer {
     final Set<String> remembered = new HashSet<>(4);
   }
 
-  // Scopes by prefix ("" or ending in '.'): a stem has no '.', and a name in a scope starts with a
-  // letter, so no name of one scope can be spelled by another.
-  private final Map<String, Scope> scopes = new HashMap<>();
+  private final Map<Integer, Scope> scopes = new HashMap<>();
 
-  Name generate(String prefix, String stem) {
-    Scope scope = scope(prefix);
-    Counter counter = scope.counters.get(stem);
-    if (counter == null) {
-      counter = new Counter(prefix + stem, prefix.length(), plain(stem));
-      scope.counters.put(stem, counter);
-    }
+  /** The next generated name of {@code stem} in {@code scope}: its number ({@code stem} then the number). */
+  int generate(int scope, String stem) {
+    Scope in = scope(scope);
+    Counter counter = counter(in, stem);
     int n = counter.last;
     do {
       n++;
-    } while (taken(scope, counter, n));
+    } while (taken(in, counter, n));
     counter.last = n;
     if (!counter.plain) {
-      scope.remembered.add(counter.base + n);
+      in.remembered.add(counter.stem + n);
     }
-    return new Name(counter.base, n);
+    return n;
   }
 
-  private Scope scope(String prefix) {
-    Scope scope = scopes.get(prefix);
+  /** Claims a user's name {@code label} in {@code scope}; false when it is taken already. */
+  boolean claim(int scope, String label) {
+    Scope in = scope(scope);
+    return !givenFromCounters(in, label) && in.remembered.add(label);
+  }
+
+  /**
+   * Claims a user's name in {@code scope}: {@code base} followed by {@code number} when that is
+   * positive ({@code block_3}, a turn of {@code x5 @block}), else {@code base} alone; false when it
+   * is taken already.
+   */
+  boolean claim(int scope, String base, int number) {
+    if (number <= 0 || !plain(base)) {
+      return claim(scope, number > 0 ? base + number : base);
+    }
+    Scope in = scope(scope);
+    Counter counter = counter(in, base);
+    if (number <= counter.last || !in.remembered.isEmpty() && in.remembered.contains(base + number)) {
+      return false;
+    }
+    if (number == counter.last + 1) {
+      counter.last = number;
+      return true;
+    }
+    return in.remembered.add(base + number);
+  }
+
+  /** The walk has left {@code scope}: its names are settled, and forgotten. */
+  void close(int scope) {
+    scopes.remove(scope);
+  }
+
+  private Scope scope(int id) {
+    Scope scope = scopes.get(id);
     if (scope == null) {
       scope = new Scope();
-      scopes.put(prefix, scope);
+      scopes.put(id, scope);
     }
     return scope;
   }
 
-  private boolean taken(Scope scope, Counter counter, int n) {
+  private static Counter counter(Scope scope, String stem) {
+    Counter counter = scope.counters.get(stem);
+    if (counter == null) {
+      counter = new Counter(stem, plain(stem));
+      scope.counters.put(stem, counter);
+    }
+    return counter;
+  }
+
+  private static boolean taken(Scope scope, Counter counter, int n) {
     if (counter.plain && scope.remembered.isEmpty()) {
       return false;
     }
-    String name = counter.base + n;
-    return scope.remembered.contains(name) || !counter.plain && givenFromCounters(scope, name, counter.prefixLength);
+    String name = counter.stem + n;
+    return scope.remembered.contains(name) || !counter.plain && givenFromCounters(scope, name);
   }
 
-  /** Claims a user's name {@code label} in the scope {@code prefix}; false when it is taken already. */
-  boolean claim(String prefix, String label) {
-    Scope scope = scope(prefix);
-    String name = prefix + label;
-    return !givenFromCounters(scope, name, prefix.length()) && scope.remembered.add(name);
-  }
-
-  /** The walk has left the scope {@code prefix}: its names are settled, and forgotten. */
-  void close(String prefix) {
-    scopes.remove(prefix);
-  }
-
-  /** Whether {@code name}, whose part in its scope starts at {@code local}, reads as a plain stem and a count given. */
-  private static boolean givenFromCounters(Scope scope, String name, int local) {
+  /** Whether {@code name} reads as a plain stem and a count given in {@code scope}. */
+  private static boolean givenFromCounters(Scope scope, String name) {
     int digits = name.length();
-    while (digits > local && Character.isDigit(name.charAt(digits - 1))) {
+    while (digits > 0 && Character.isDigit(name.charAt(digits - 1))) {
       digits--;
     }
     // a count has at least one digit, no leading zero, and fits in an int
     if (digits == name.length() || name.charAt(digits) == '0' || name.length() - digits > 9) {
       return false;
     }
-    String stem = name.substring(local, digits);
+    String stem = name.substring(0, digits);
     if (!plain(stem)) {
       return false;
     }
@@ -120,8 +139,8 @@ final class Namer {
     return counter != null && Integer.parseInt(name, digits, name.length(), 10) <= counter.last;
   }
 
-  /** A stem whose names read back unambiguously: not empty, no '.', not ending in a digit. */
+  /** A stem whose names read back unambiguously: not empty, not ending in a digit. */
   private static boolean plain(String stem) {
-    return !stem.isEmpty() && !Character.isDigit(stem.charAt(stem.length() - 1)) && stem.indexOf('.') < 0;
+    return !stem.isEmpty() && !Character.isDigit(stem.charAt(stem.length() - 1));
   }
 }

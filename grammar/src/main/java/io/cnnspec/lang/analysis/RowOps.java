@@ -1,12 +1,10 @@
 package io.cnnspec.lang.analysis;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.RandomAccess;
+import io.cnnspec.model.IndexPool;
 
 /**
  * The op of each row, as {@code Compilation.ops()} gives it: null for a merge row. Ops come out of
@@ -21,10 +19,10 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
   private static final int CHUNK = 1 << CHUNK_BITS;
   private static final int NONE = -1;
 
-  private final List<LayerOp> distinct = new ArrayList<>();
-  private final Map<LayerOp, Integer> indexOf = new IdentityHashMap<>();
+  private final IndexPool<LayerOp> distinct = IndexPool.byIdentity();
   private int[][] chunks = new int[1][];
-  // the branch count of merge rows, written as the spec has them (an empty branch leaves no row)
+  // the branch count of merge rows, written as the spec has them (an empty branch leaves no row);
+  // a chunk is made only when a row in it is a merge, as most rows are not
   private int[][] branchChunks = new int[1][];
   private int size;
 
@@ -37,7 +35,6 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
     }
     if (chunks[chunk] == null) {
       chunks[chunk] = new int[CHUNK];
-      branchChunks[chunk] = new int[CHUNK];
     }
     chunks[chunk][size & (CHUNK - 1)] = NONE;
     size++;
@@ -48,10 +45,7 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
     LayerOp before = get(row);
     int index = NONE;
     if (op != null) {
-      index = indexOf.computeIfAbsent(op, o -> {
-        distinct.add(o);
-        return distinct.size() - 1;
-      });
+      index = distinct.index(op);
     }
     chunks[row >>> CHUNK_BITS][row & (CHUNK - 1)] = index;
     return before;
@@ -67,7 +61,12 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
   /** Records that the merge row {@code row} was written with {@code branches} branches. */
   void setBranches(int row, int branches) {
     java.util.Objects.checkIndex(row, size);
-    branchChunks[row >>> CHUNK_BITS][row & (CHUNK - 1)] = branches;
+    int[] chunk = branchChunks[row >>> CHUNK_BITS];
+    if (chunk == null) {
+      chunk = new int[CHUNK];
+      branchChunks[row >>> CHUNK_BITS] = chunk;
+    }
+    chunk[row & (CHUNK - 1)] = branches;
   }
 
   /**
@@ -79,7 +78,8 @@ final class RowOps extends AbstractList<LayerOp> implements RandomAccess {
       @Override
       public Integer get(int row) {
         java.util.Objects.checkIndex(row, size);
-        return branchChunks[row >>> CHUNK_BITS][row & (CHUNK - 1)];
+        int[] chunk = branchChunks[row >>> CHUNK_BITS];
+        return chunk == null ? 0 : chunk[row & (CHUNK - 1)];
       }
 
       @Override

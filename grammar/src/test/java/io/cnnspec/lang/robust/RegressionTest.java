@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.cnnspec.lang.Compilation;
 import io.cnnspec.lang.diagnostics.Diagnostic;
+import io.cnnspec.lang.diagnostics.Limits;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,12 @@ class RegressionTest {
 
   @Test
   void repeatedEmptyGroups() {
-    assertTrue(titles("network N : 8x8x3\n (() x1000000) x1000000\n").isEmpty());
+    assertTrue(titles("network N : 8x8x3\n (() x100000) x100000\n").isEmpty());
   }
 
   @Test
   void repeatedCallOfAnUnknownDef() {
-    assertEquals(List.of("unknown def 'foo'"), titles("network N : 8x8x3\n (foo() x1000000) x1000000\n"));
+    assertEquals(List.of("unknown def 'foo'"), titles("network N : 8x8x3\n (foo() x100000) x100000\n"));
   }
 
   @Test
@@ -191,7 +192,8 @@ class RegressionTest {
 
   @Test
   void aMillionDefCallsCompileAsAMillionLayersDo() {
-    Compilation result = Properties.checkBounded("calls", new Case.File("network Big : 8x8x3\ndef b { relu } b x1000000\n"));
+    Compilation result = Properties.checkBounded("calls", new Case.File("network Big : 8x8x3\ndef b { relu } b x1000000\n",
+        Limits.DEFAULT.withMaxLayers(2_000_000)));
     assertEquals(1_000_000, result.networkOrThrow().layers().size());
     assertEquals("b1000000.relu1", ((io.cnnspec.model.LayerTable) result.networkOrThrow().layers()).name(999_999));
   }
@@ -205,6 +207,33 @@ class RegressionTest {
     Diagnostic only = onlyError(chain + "blk0\n");
     assertEquals("layer-limit", only.code());
     assertEquals(43, only.line());
+  }
+
+  @Test
+  void aChainOfSingleCallsIsRefusedForItsBlocksBeforeExpanding() {
+    // 63 def calls a layer, which kept 36 bytes each alive and ran a 256 MB heap out at 1,999,999 layers
+    Diagnostic only = onlyError(Seeds.callChain());
+    assertEquals("layer-limit", only.code());
+    assertEquals("this repetition alone expands to at least 6,299,937 def calls, repetitions and labelled groups;"
+        + " the limit is 100,000", only.detail());
+    assertEquals(65, only.line());
+  }
+
+  @Test
+  void nestedLabelledGroupsAreRefusedForTheirBlocksBeforeExpanding() {
+    Diagnostic only = onlyError(Seeds.groupNest());
+    assertEquals("layer-limit", only.code());
+    assertEquals("this repetition alone expands to at least 5,999,940 def calls, repetitions and labelled groups;"
+        + " the limit is 100,000", only.detail());
+  }
+
+  @Test
+  void theTurnsOfALabelledRepetitionAreNamedAndCheckedWithoutANameEach() {
+    Compilation result = Properties.check("labels", new Case.File("network L : 8x8x3\nrelu x3 @a conv3-8 @b\n"));
+    assertEquals(List.of("a_1", "a_2", "a_3", "b"),
+        result.networkOrThrow().layers().stream().map(io.cnnspec.model.LayerInfo::name).toList());
+    assertEquals(List.of("duplicate layer name 'a_2'"), titles("network L : 8x8x3\nrelu x3 @a relu@a_2\n"));
+    assertEquals(List.of("duplicate layer name 'a_2'"), titles("network L : 8x8x3\nrelu@a_2 relu x3 @a\n"));
   }
 
   @Test

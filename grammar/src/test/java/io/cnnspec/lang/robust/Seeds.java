@@ -132,7 +132,28 @@ final class Seeds {
         new Seed("near-miss", "network Near : 8x8x3\ndef " + longName + " { relu }\n" + (nearMiss + "\n").repeat(3)),
         new Seed("long-label", "network Label : 8x8x3\nconv3-8 @" + "l".repeat(3_000) + "\n"),
         new Seed("relu-words", "network Words : 8x8x3\n" + "relu ".repeat(20_000) + "\n"),
-        new Seed("long-network-name", "network N" + "e".repeat(299) + " : 8x8x3\nconv3-8\n"));
+        new Seed("long-network-name", "network N" + "e".repeat(299) + " : 8x8x3\nconv3-8\n"),
+        new Seed("call-chain-blocks", callChain()),
+        new Seed("labelled-group-nest", groupNest()),
+        new Seed("distinct-rows", "network Distinct : 1x1x3\ndef b { conv1-{in+1} }\nb x20000 @" + "a".repeat(127) + "\n"));
+  }
+
+  /** 63 defs that each call the next once, the first repeated 99,999 times: 63 def calls a layer. */
+  static String callChain() {
+    StringBuilder calls = new StringBuilder("network Calls : 8x8x3\ndef k63 { relu }\n");
+    for (int i = 62; i >= 1; i--) {
+      calls.append("def k").append(i).append(" { k").append(i + 1).append(" }\n");
+    }
+    return calls.append("k1 x99999\n").toString();
+  }
+
+  /** 60 nested labelled groups around one layer, repeated 99,999 times: 60 blocks a layer. */
+  static String groupNest() {
+    String groups = "relu";
+    for (int i = 0; i < 60; i++) {
+      groups = "( " + groups + " ) @g" + i;
+    }
+    return "network Groups : 8x8x3\n( " + groups + " ) x99999\n";
   }
 
   /** A seed's layers without its header line, for the annotation form. */
