@@ -39,6 +39,9 @@ class JsonByteIdentityTest {
       Compilation compilation = CnnSpec.compile(new SpecInput.File(entry.text(), entry.origin()), CompileOptions.DEFAULT);
       NetworkInfo network = compilation.network().orElseThrow(() -> new AssertionError(entry.name()));
       for (ReportOptions options : OPTIONS) {
+        if (!network.sideOutputs().isEmpty() && options.rows() instanceof Rows.ToDepth) {
+          continue; // a side output's row at a depth is SideOutputRowsTest's
+        }
         List<LayerInfo> rows = options.rows().select(network);
         for (boolean compact : new boolean[] {false, true}) {
           assertEquals(JacksonJsonReference.render(network, rows, options, compact),

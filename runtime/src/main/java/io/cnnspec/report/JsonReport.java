@@ -3,6 +3,7 @@ package io.cnnspec.report;
 import io.cnnspec.model.LayerInfo;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.SideOutput;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -12,7 +13,8 @@ import java.util.Set;
  * <pre>
  * { "name", "input": [h, w, c] or [n], "output", "params", "trainableParams", "nonTrainableParams",
  *   "macs", "flops", "activations",
- *   "sideOutputs": [ { "name", "shape", "row", "macs" } ]  (only when the network has side outputs),
+ *   "sideOutputs": [ { "name", "shape", "row", "macs" } ]  (only when the network has side outputs;
+ *                  row: the index in "layers" of the row that shows it, null when no row does),
  *   "memory": { "dtype", "batch", "gradients", "optimizerStates", "inputBytes", "paramsBytes",
  *               "forwardBytes", "forwardBackwardBytes", "totalBytes" },
  *   "layers": [ { "name", "kind", "spec", "depth", "branch", "input", "output", "params",
@@ -44,15 +46,21 @@ public final class JsonReport {
         .field("macs", network.macs())
         .field("flops", network.flops())
         .field("activations", network.activations());
+    List<ShownRows.Shown> shown = ShownRows.of(options.rows(), network);
     if (!network.sideOutputs().isEmpty()) {
       // macs above is the main output's; each side output's own MACs are here
       json.name("sideOutputs").beginArray();
       for (SideOutput side : network.sideOutputs()) {
         json.beginObject()
             .field("name", side.name())
-            .field("shape", side.shape())
-            .field("row", side.row())
-            .field("macs", side.macs())
+            .field("shape", side.shape());
+        int row = shownIndex(shown, side.row());
+        if (row < 0) {
+          json.name("row").nullValue();
+        } else {
+          json.field("row", row);
+        }
+        json.field("macs", side.macs())
             .endObject();
       }
       json.endArray();
@@ -69,7 +77,8 @@ public final class JsonReport {
         .field("totalBytes", memory.totalBytes())
         .endObject();
     json.name("layers").beginArray();
-    for (LayerInfo layer : options.rows().select(network)) {
+    for (ShownRows.Shown row : shown) {
+      LayerInfo layer = row.row();
       json.beginObject()
           .field("name", layer.name())
           .field("kind", layer.kind())
@@ -87,5 +96,27 @@ public final class JsonReport {
           .endObject();
     }
     return json.endArray().endObject().finish();
+  }
+
+  /**
+   * The index in the {@code layers} array of the row that shows network row {@code row}: the row
+   * itself, or at {@code --depth} the collapsed row that holds it; -1 when no row shows it (no
+   * rows are shown).
+   */
+  private static int shownIndex(List<ShownRows.Shown> shown, int row) {
+    // the shown rows are in row order and do not overlap: the last that starts at or before row
+    int low = 0;
+    int high = shown.size() - 1;
+    int found = -1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      if (shown.get(mid).first() <= row) {
+        found = mid;
+        low = mid + 1;
+      } else {
+        high = mid - 1;
+      }
+    }
+    return found >= 0 && row < shown.get(found).end() ? found : -1;
   }
 }

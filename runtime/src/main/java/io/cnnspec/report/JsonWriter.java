@@ -128,6 +128,13 @@ public final class JsonWriter {
     return this;
   }
 
+  /** JSON's {@code null}: a value that does not exist here. */
+  public JsonWriter nullValue() {
+    beforeValue();
+    out.append("null");
+    return this;
+  }
+
   public JsonWriter value(long number) {
     beforeValue();
     out.append(number);
