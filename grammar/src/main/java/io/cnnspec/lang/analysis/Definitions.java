@@ -64,7 +64,7 @@ final class Definitions {
   }
 
   Statement.Def get(String name) {
-    // most specs define nothing: no lower-cased copy of every bare word to hash for an empty map
+    // most specs define nothing: no lower-casing and hashing of every bare word for an empty map
     return byName.isEmpty() ? null : byName.get(key(name));
   }
 
