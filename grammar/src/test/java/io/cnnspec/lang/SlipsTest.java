@@ -50,6 +50,28 @@ class SlipsTest {
     assertTrue(network.layers().size() > 0);
   }
 
+  /**
+   * A stride written as a word of its own is rewritten onto the layer before it only when that is
+   * one plain convolution or pooling row of the same sequence without a stride; otherwise the hint
+   * is the general one.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+      `(conv3-64 stride2)`                | write conv3-64/2: the stride follows a slash
+      `conv3-8 (maxpool2 stride2)`        | write maxpool2/2: the stride follows a slash
+      `conv3-64 x2 stride2`               | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2
+      `conv3-64 (stride2)`                | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2
+      `(conv3-64) stride2`                | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2
+      `conv3-64 relu stride2`             | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2
+      `conv3-64/2 stride2`                | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2
+      `def b { conv3-64 }\\nb stride2`     | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2
+      """)
+  void aStrideWordIsMovedOntoThePlainLayerJustBeforeIt(String layers, String hint) {
+    Diagnostic d = Specs.onlyError("network N : 32x32x3\n" + layers.replace("\\n", "\n") + "\n");
+    assertEquals("unknown-layer", d.code(), d.format());
+    assertEquals(hint, d.hint(), d.format());
+  }
+
   @ParameterizedTest
   @CsvSource({"split", "channelsplit", "Split"})
   void aChannelSplitWordIsNotABranchKindAndTheKindsAreListed(String word) {

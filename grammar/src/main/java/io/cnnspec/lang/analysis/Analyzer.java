@@ -64,8 +64,14 @@ public final class Analyzer {
   /** The network's input, the size {@code resize input} resizes to. */
   private Shape input;
 
-  /** The row of the layer written just before the element being walked, in its sequence; -1 if none. */
-  private int precedingRow = -1;
+  /**
+   * The element written just before the one being walked, in its sequence (null if none), and the
+   * row it made when it made exactly one (else -1). Whether that element was a plain layer is
+   * asked only when a slip needs the row ({@link #precedingRow}): asking per element cost a def
+   * look-up for every layer walked.
+   */
+  private Element precedingElement;
+  private int precedingOnlyRow = -1;
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -159,7 +165,8 @@ public final class Analyzer {
     private final Ctx top;
     private Flow flow;
     private boolean aborted;
-    private int previousRow = -1;
+    private Element previous;
+    private int previousOnlyRow = -1;
 
     private Walk(Analyzer analyzer, Shape input, List<Statement.Expect> expects, int errorsBefore) {
       this.analyzer = analyzer;
@@ -177,8 +184,9 @@ public final class Analyzer {
       }
       try {
         int first = analyzer.rows.size();
-        flow = analyzer.step(element, flow, top, previousRow);
-        previousRow = analyzer.layerRow(element, first);
+        flow = analyzer.step(element, flow, top, previous, previousOnlyRow);
+        previous = element;
+        previousOnlyRow = analyzer.onlyRow(first);
       } catch (Abort abort) {
         aborted = true;
       }
@@ -228,25 +236,39 @@ public final class Analyzer {
   }
 
   private Flow sequence(List<Element> elements, Flow flow, Ctx ctx) {
-    int previous = -1;
+    Element previous = null;
+    int previousOnlyRow = -1;
     for (Element element : elements) {
       int first = rows.size();
-      flow = step(element, flow, ctx, previous);
-      previous = layerRow(element, first);
+      flow = step(element, flow, ctx, previous, previousOnlyRow);
+      previous = element;
+      previousOnlyRow = onlyRow(first);
     }
     return flow;
   }
 
-  /** One element of a sequence, knowing the row of the layer written just before it (or -1). */
-  private Flow step(Element element, Flow flow, Ctx ctx, int previousRow) {
-    precedingRow = previousRow;
+  /**
+   * One element of a sequence, knowing the element written just before it (or null) and the row
+   * that one made when it made exactly one (else -1).
+   */
+  private Flow step(Element element, Flow flow, Ctx ctx, Element previous, int previousOnlyRow) {
+    precedingElement = previous;
+    precedingOnlyRow = previousOnlyRow;
     return element(element, flow, ctx);
   }
 
-  /** The row a plain layer element made when it made exactly one, else -1: what a slip after it refers to. */
-  private int layerRow(Element element, int firstRow) {
-    return element instanceof Element.Layer layer && defs.calledBy(layer) == null && element.repeat() == null
-        && rows.size() == firstRow + 1 ? firstRow : -1;
+  /** The row an element that began at {@code firstRow} made when it made exactly one, else -1. */
+  private int onlyRow(int firstRow) {
+    return rows.size() == firstRow + 1 ? firstRow : -1;
+  }
+
+  /**
+   * The row of the plain layer (not a def call, not repeated) written just before the element
+   * being walked, when it made one; else -1: what a slip after it refers to.
+   */
+  private int precedingRow() {
+    return precedingOnlyRow >= 0 && precedingElement instanceof Element.Layer layer && layer.repeat() == null
+        && defs.calledBy(layer) == null ? precedingOnlyRow : -1;
   }
 
   private Flow element(Element element, Flow flow, Ctx ctx) {
@@ -540,7 +562,7 @@ public final class Analyzer {
       }
     } else if (op == null) {
       if (STRIDE_WORD.matcher(written.word()).matches()) {
-        strideWord(written.word(), layer.pos(), precedingRow);
+        strideWord(written.word(), layer.pos(), precedingRow());
         return flow.unknown();
       }
       String near = layers.unknown(written.word(), layer.pos(), defs.names());

@@ -64,7 +64,8 @@ final class Definitions {
   }
 
   Statement.Def get(String name) {
-    return byName.get(key(name));
+    // most specs define nothing: no lower-casing and hashing of every bare word for an empty map
+    return byName.isEmpty() ? null : byName.get(key(name));
   }
 
   /**

@@ -47,6 +47,9 @@ final class Namer {
   }
 
   private final Map<Integer, Scope> scopes = new HashMap<>();
+  // the scope asked for last: rows follow on in one scope, so most look-ups need no boxed id and hash
+  private int lastId = -1;
+  private Scope last;
 
   /** The next generated name of {@code stem} in {@code scope}: its number ({@code stem} then the number). */
   int generate(int scope, String stem) {
@@ -93,14 +96,22 @@ final class Namer {
   /** The walk has left {@code scope}: its names are settled, and forgotten. */
   void close(int scope) {
     scopes.remove(scope);
+    if (scope == lastId) {
+      last = null;
+    }
   }
 
   private Scope scope(int id) {
+    if (last != null && id == lastId) {
+      return last;
+    }
     Scope scope = scopes.get(id);
     if (scope == null) {
       scope = new Scope();
       scopes.put(id, scope);
     }
+    lastId = id;
+    last = scope;
     return scope;
   }
 
