@@ -2,6 +2,7 @@ package io.cnnspec.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cnnspec.lang.Compilation;
@@ -22,9 +23,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +144,29 @@ class FrameworkCheckTest {
         network L2Norm : 19x19x16
           l2norm conv3-8 l2norm gap flatten l2norm fc4
         """);
+    EDGE_CASES.put("GroupedCalls", """
+        network GroupedCalls : 8x8x4
+          def blk { conv3-4 relu }
+          def cblk(c = 4) { cat { conv1-{c} | conv3-{c} } conv1-4 }
+          (blk blk) @g
+          res { blk blk } @r
+          side { blk blk } @s
+          cat { cblk(4) cblk(4) | id } @c
+          conv1-4
+          (blk conv3-4 blk) @h
+          (cblk id cblk) x2 @k
+          blk x2 @m
+        """);
+    EDGE_CASES.put("ModuleMemberNames", """
+        network ModuleMemberNames : 8x8x4
+          conv1-4@double relu conv1-4@_modules conv1-4@training conv1-4@__call__ conv1-4@type bn@float
+          conv1-4@zero_grad conv1-4@forward
+        """);
+    EDGE_CASES.put("DotOrUnderscore", """
+        network DotOrUnderscore : 8x8x4
+          side { side { conv1-2 } @cls conv1-3 } @box
+          side { conv1-5 } @box_cls
+        """);
     EDGE_CASES.put("SideOutputs", """
         network SideOutputs : 32x32x3
           def head(k) { conv1-{k} relu gap flatten fc10 }
@@ -222,6 +248,24 @@ class FrameworkCheckTest {
       }));
     }
     return tests;
+  }
+
+  @Test
+  void theWritersListOfNnModuleMembersIsTheInstalledTorchs() throws Exception {
+    String why = frameworksMissing();
+    if (why != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but the real frameworks are missing: " + why);
+      }
+      Assumptions.abort("the nn.Module member check skipped: " + why);
+    }
+    Process p = new ProcessBuilder(PYTHON, "-c", "import torch\n"
+        + "print(' '.join(sorted(n for n in dir(torch.nn.Module()) if not n.startswith('_'))))")
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, output);
+    assertEquals(new TreeSet<>(List.of(output.split(" "))), new TreeSet<>(PyTorchWriter.MODULE_MEMBERS),
+        "nn.Module's public members in the installed torch (PyTorchWriter.MODULE_MEMBERS is torch 1.13's)");
   }
 
   static List<String> dims(Shape shape) {
