@@ -192,14 +192,7 @@ class FrameworkCheckTest {
     EDGE_CASES.forEach((name, text) -> networks.put(name, Specs.compile(text, name)));
     networks.put("README.md", Specs.compile(ReadmeExportTest.readmeSpec(), "README.md"));
     assertFalse(networks.size() < 30, "the zoo was not found: " + networks.keySet());
-    String why = frameworksMissing();
-    if (why != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but the real frameworks are missing: " + why);
-      }
-      System.err.println("[cnnspec] SKIPPED the PyTorch/ONNX checks of exported networks: " + why);
-      Assumptions.abort("PyTorch/ONNX checks skipped: " + why);
-    }
+    requireFrameworks("the PyTorch/ONNX checks of exported networks");
     StringBuilder jobs = new StringBuilder();
     Map<String, String> exportErrors = new HashMap<>();
     for (Map.Entry<String, Compilation> e : networks.entrySet()) {
@@ -252,13 +245,7 @@ class FrameworkCheckTest {
 
   @Test
   void theWritersListOfNnModuleMembersIsTheInstalledTorchs() throws Exception {
-    String why = frameworksMissing();
-    if (why != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but the real frameworks are missing: " + why);
-      }
-      Assumptions.abort("the nn.Module member check skipped: " + why);
-    }
+    requireFrameworks("the check of nn.Module's members");
     Process p = new ProcessBuilder(PYTHON, "-c", "import torch\n"
         + "print(' '.join(sorted(n for n in dir(torch.nn.Module()) if not n.startswith('_'))))")
         .redirectErrorStream(true).start();
@@ -272,6 +259,18 @@ class FrameworkCheckTest {
     return shape.vector() ? List.of("1", Integer.toString(shape.channels()))
         : List.of("1", Integer.toString(shape.channels()), Integer.toString(shape.height()),
             Integer.toString(shape.width()));
+  }
+
+  /** Skips {@code what} with the reason when torch and onnx are missing; fails instead under CI=true. */
+  static void requireFrameworks(String what) {
+    String why = frameworksMissing();
+    if (why != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but the real frameworks are missing: " + why);
+      }
+      System.err.println("[cnnspec] SKIPPED " + what + ": " + why);
+      Assumptions.abort(what + " skipped: " + why);
+    }
   }
 
   /** Why the frameworks cannot be used here, or null. */
