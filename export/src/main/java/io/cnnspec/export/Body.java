@@ -1,9 +1,11 @@
 package io.cnnspec.export;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The Python text of one module class being written: constructor and forward lines in which every
@@ -43,6 +45,29 @@ final class Body {
   String slot(String name, Object value) {
     slots.put(name, String.valueOf(value));
     return OPEN + name + CLOSE;
+  }
+
+  /** Attribute by the name it was made from, and every attribute given out, for {@link #attribute}. */
+  private final Map<String, String> attributes = new LinkedHashMap<>();
+  private final Set<String> attributesTaken = new HashSet<>();
+
+  /**
+   * The attribute for {@code name} (a row's name within the class, a call's scope): the same one
+   * each time it is asked for; names that map to one identifier ({@code box.cls_conv1} and
+   * {@code box_cls.conv1}, {@code box_cls_conv1}) get {@code _2}, {@code _3}, ... in the order they come.
+   */
+  String attribute(String name) {
+    String given = attributes.get(name);
+    if (given != null) {
+      return given;
+    }
+    String base = PyTorchWriter.identifier(name);
+    String attribute = base;
+    for (int n = 2; !attributesTaken.add(attribute); n++) {
+      attribute = base + "_" + n;
+    }
+    attributes.put(name, attribute);
+    return attribute;
   }
 
   /** A fresh variable name for a branch's value. */

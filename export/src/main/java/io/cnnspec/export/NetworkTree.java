@@ -33,9 +33,6 @@ final class NetworkTree {
     this.branchCounts = branchCounts;
     this.blocksAt = new List[rows.size() + 1];
     for (Block block : network.blocks()) {
-      if (block.kind() == Block.Kind.GROUP) {
-        continue; // labelled groups only name their rows, which the rows' names carry already
-      }
       if (blocksAt[block.firstRow()] == null) {
         blocksAt[block.firstRow()] = new ArrayList<>();
       }
@@ -53,11 +50,15 @@ final class NetworkTree {
           + " branch counts for " + network.layers().size() + " rows; export needs a compilation from CnnSpec.compile");
     }
     NetworkTree tree = new NetworkTree(network, ops, branchCounts);
-    return tree.sequence(0, network.layers().size(), 0, 0, "");
+    return tree.sequence(0, network.layers().size(), 0, 0, "", "");
   }
 
-  /** Rows [from, to) at {@code depth}; {@code skip} blocks at {@code from} were opened already. */
-  private List<Node> sequence(int from, int to, int depth, int skip, String scope) {
+  /**
+   * Rows [from, to) at {@code depth}; {@code skip} blocks at {@code from} were opened already.
+   * {@code scope} is the enclosing call's prefix of row names, {@code names} the whole prefix here,
+   * which labelled groups and branches inside that call extend ({@code stage.}, {@code g.}).
+   */
+  private List<Node> sequence(int from, int to, int depth, int skip, String scope, String names) {
     List<Node> nodes = new ArrayList<>();
     int row = from;
     int skipHere = skip;
@@ -65,7 +66,7 @@ final class NetworkTree {
       Block block = blockAt(row, to, depth, skipHere);
       if (block != null) {
         int opened = indexIn(row, block) + 1;
-        nodes.addAll(block(block, opened, scope));
+        nodes.addAll(block(block, opened, scope, names));
         row = block.endRow();
         skipHere = 0;
         continue;
@@ -81,21 +82,29 @@ final class NetworkTree {
       while (end < to && rows.get(end).depth() > depth) {
         end++;
       }
-      nodes.add(merge(row, end, depth, scope));
+      nodes.add(merge(row, end, depth, scope, names));
       row = end;
     }
     return nodes;
   }
 
   /** A call as one node; a repetition of calls as one node; any other repetition in line. */
-  private List<Node> block(Block block, int opened, String scope) {
+  private List<Node> block(Block block, int opened, String scope, String names) {
     int depth = block.depth();
     if (block.kind() == Block.Kind.CALL) {
-      String own = scopeOf(rows.get(block.firstRow()).name(), scope);
+      // a call's rows are named in one scope of their own (blk1, or its label) under the names here;
+      // relative to the enclosing call that is g.blk1 inside a labelled group @g
+      String own = names.substring(scope.length()) + scopeOf(rows.get(block.firstRow()).name(), names);
       String inner = scope + own + ".";
-      return List.of(new Node.Call(block, own, inner, sequence(block.firstRow(), block.endRow(), depth, opened, inner)));
+      return List.of(new Node.Call(block, own, inner,
+          sequence(block.firstRow(), block.endRow(), depth, opened, inner, inner)));
     }
-    List<Node> body = sequence(block.firstRow(), block.endRow(), depth, opened, scope);
+    if (block.kind() == Block.Kind.GROUP) {
+      // a labelled group only names its rows (text "@stem", "@reduce_1"): its rows stand in line
+      String label = block.text().substring(1);
+      return sequence(block.firstRow(), block.endRow(), depth, opened, scope, names + label + ".");
+    }
+    List<Node> body = sequence(block.firstRow(), block.endRow(), depth, opened, scope, names);
     List<Node.Call> turns = new ArrayList<>();
     for (Node node : body) {
       if (node instanceof Node.Call call) {
@@ -109,8 +118,11 @@ final class NetworkTree {
     return body;
   }
 
-  private Node merge(int row, int end, int depth, String scope) {
+  private Node merge(int row, int end, int depth, String scope, String names) {
     LayerInfo info = rows.get(row);
+    // a labelled branch (res { ... } @r) is a scope: its rows are r.conv1, ...; an unlabelled one's
+    // rows are named in the enclosing scope
+    String inner = row + 1 < end && rows.get(row + 1).name().startsWith(info.name() + ".") ? info.name() + "." : names;
     List<List<Node>> branches = new ArrayList<>();
     int start = row + 1;
     while (start < end) {
@@ -122,7 +134,7 @@ final class NetworkTree {
       while (branches.size() < branch - 1) {
         branches.add(List.of()); // an empty branch before this one: the identity
       }
-      branches.add(sequence(start, stop, depth + 1, 0, scope));
+      branches.add(sequence(start, stop, depth + 1, 0, scope, inner));
       start = stop;
     }
     // empty branches after the last one with rows (add { A | }) leave no trace in the rows: the

@@ -22,7 +22,8 @@ sealed interface Node {
 
   /**
    * One call of a def; {@code scope} is the name its rows are prefixed with ({@code fire2},
-   * {@code mixed_5b}), relative to the enclosing call's scope; {@code prefix} the whole prefix of its
+   * {@code mixed_5b}, {@code g.blk1} inside a labelled group {@code @g}), relative to the enclosing
+   * call's scope; {@code prefix} the whole prefix of its
    * rows' names ({@code relu_se_block1.se1.}).
    */
   record Call(Block block, String scope, String prefix, List<Node> body) implements Node {}

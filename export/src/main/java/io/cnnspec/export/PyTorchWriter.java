@@ -7,6 +7,7 @@ import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
 import io.cnnspec.model.SideOutput;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +26,27 @@ final class PyTorchWriter {
 
   private static final Pattern SLOT = Pattern.compile(Body.OPEN + "([^" + Body.CLOSE + "]*)" + Body.CLOSE);
   private static final Pattern CONV_DEFAULTS = Pattern.compile(", (?:stride=1|padding=0)(?=[,)])");
-  private static final Set<String> RESERVED = Set.of("False", "None", "True", "and", "as", "assert", "async",
+  /** Python's keywords and the module's own names ({@code x}, {@code F}, {@code nn}, {@code torch}). */
+  private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
       "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
       "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
-      "while", "with", "yield", "forward", "training", "eval", "train", "to", "cuda", "cpu", "float", "half",
-      "parameters", "modules", "children", "apply", "state_dict", "x", "F", "nn", "torch");
+      "while", "with", "yield", "x", "F", "nn", "torch");
+
+  /**
+   * The public members of an {@code nn.Module} in torch 1.13, which an attribute must not shadow
+   * ({@code self.double = nn.Conv2d(...)} breaks the module): {@code sorted(n for n in
+   * dir(torch.nn.Module()) if not n.startswith('_'))} run with torch 1.13.0, an instance's so that
+   * {@code training} is in. Private and dunder members ({@code _modules}, {@code __call__}) are
+   * guarded by their leading underscore. FrameworkCheckTest checks the list against the installed torch.
+   */
+  static final Set<String> MODULE_MEMBERS = Set.of("T_destination", "add_module", "apply", "bfloat16", "buffers",
+      "children", "cpu", "cuda", "double", "dump_patches", "eval", "extra_repr", "float", "forward", "get_buffer",
+      "get_extra_state", "get_parameter", "get_submodule", "half", "ipu", "load_state_dict", "modules",
+      "named_buffers", "named_children", "named_modules", "named_parameters", "parameters", "register_backward_hook",
+      "register_buffer", "register_forward_hook", "register_forward_pre_hook", "register_full_backward_hook",
+      "register_load_state_dict_post_hook", "register_module", "register_parameter", "requires_grad_",
+      "set_extra_state", "share_memory", "state_dict", "to", "to_empty", "train", "training", "type", "xpu",
+      "zero_grad");
 
   /** Activation functions without parameters, PyTorch's defaults, applied to {x}. */
   private static final Map<String, String> FUNCTIONS = Map.ofEntries(Map.entry("relu", "F.relu({x})"),
@@ -204,7 +221,14 @@ final class PyTorchWriter {
    */
   private void finish(PyClass cls, String doc) {
     samePadding(cls);
+    // a slot no line reads (in_channels, there to name the parameters that share its values) is no parameter
+    Set<String> read = new HashSet<>();
+    Matcher used = SLOT.matcher(cls.bodies.get(0).template());
+    while (used.find()) {
+      read.add(used.group(1));
+    }
     Map<List<String>, String> parameterOf = new LinkedHashMap<>();
+    Set<String> readParameters = new HashSet<>();
     for (String slot : cls.bodies.get(0).slots.keySet()) {
       List<String> values = new ArrayList<>();
       for (Body body : cls.bodies) {
@@ -218,8 +242,12 @@ final class PyTorchWriter {
           cls.parameters.add(slot);
         }
         cls.resolved.put(slot, parameter);
+        if (read.contains(slot)) {
+          readParameters.add(parameter);
+        }
       }
     }
+    cls.parameters.retainAll(readParameters);
     StringBuilder text = new StringBuilder("class ").append(cls.name).append("(nn.Module):\n");
     text.append("    \"\"\"").append(wrap(doc, "    ")).append("\"\"\"\n\n");
     text.append("    def __init__(self");
@@ -313,12 +341,12 @@ final class PyTorchWriter {
       } else if (node instanceof Node.Merge merge) {
         merge(merge, current, out, b);
       } else if (node instanceof Node.Call call) {
-        String attr = identifier(call.scope());
+        String attr = b.attribute(call.scope());
         b.init.add("self." + attr + " = " + arguments(call, b, attr));
         b.forward.add(out + " = self." + attr + "(" + current + ")");
       } else {
         Node.Repeat repeat = (Node.Repeat) node;
-        String attr = identifier(repeat.turns().get(0).scope() + "_x" + repeat.turns().size());
+        String attr = b.attribute(repeat.turns().get(0).scope() + "_x" + repeat.turns().size());
         b.init.add("self." + attr + " = nn.Sequential(");
         for (int i = 0; i < repeat.turns().size(); i++) {
           Node.Call turn = repeat.turns().get(i);
@@ -342,7 +370,7 @@ final class PyTorchWriter {
       // NetworkInfo.sideOutputs() (row order: a merge row before its branches)
       b.sideOutputs.add(result);
       if (branch.isEmpty()) {
-        b.forward.add(result + " = " + in + "  # " + attribute(merge.info(), b)); // the map here, kept from what follows
+        b.forward.add(result + " = " + in + "  # " + identifier(relativeName(merge.info(), b))); // the map here, kept from what follows
       } else {
         sequence(branch, in, result, b);
       }
@@ -352,7 +380,7 @@ final class PyTorchWriter {
       return;
     }
     String kind = merge.info().kind();
-    String comment = "  # " + attribute(merge.info(), b);
+    String comment = "  # " + identifier(relativeName(merge.info(), b));
     int count = merge.branches().size();
     List<String> inputs = java.util.Collections.nCopies(count, in);
     if (kind.equals("chunk")) {
@@ -384,16 +412,16 @@ final class PyTorchWriter {
     }
   }
 
-  /** The attribute of a row: its name within the class (a labelled group's name kept: stage_1_conv1). */
-  private static String attribute(LayerInfo info, Body b) {
+  /** A row's name within the class (a labelled group's name kept: stage_1.conv1). */
+  private static String relativeName(LayerInfo info, Body b) {
     String name = info.name();
-    return identifier(name.startsWith(b.prefix) ? name.substring(b.prefix.length()) : name);
+    return name.startsWith(b.prefix) ? name.substring(b.prefix.length()) : name;
   }
 
   private void layer(Node.Layer node, String in, String out, Body b) {
     LayerInfo info = node.info();
     LayerOp op = node.op();
-    String a = attribute(info, b);
+    String a = b.attribute(relativeName(info, b)); // stage_1_conv1
     Shape input = info.input();
     String self = "self." + a;
     if (op instanceof LayerOp.Conv conv) {
@@ -750,7 +778,11 @@ final class PyTorchWriter {
     }
   }
 
-  /** A Python identifier for a spec name: other characters become '_', keywords get a trailing '_'. */
+  /**
+   * A Python identifier for a spec name: other characters become '_'; keywords, nn.Module's members
+   * and names with a leading '_' (nn.Module's private and dunder members, {@code _modules}) get a
+   * trailing '_'.
+   */
   static String identifier(String name) {
     StringBuilder s = new StringBuilder();
     for (char c : name.toCharArray()) {
@@ -760,6 +792,6 @@ final class PyTorchWriter {
       s.insert(0, '_');
     }
     String id = s.toString();
-    return RESERVED.contains(id) ? id + "_" : id;
+    return KEYWORDS.contains(id) || MODULE_MEMBERS.contains(id) || id.startsWith("_") ? id + "_" : id;
   }
 }

@@ -49,6 +49,56 @@ class ExportTest {
   }
 
   @Test
+  void callsInsideALabelledGroupOrBranchGetAnAttributeEachAndShareTheirClass() {
+    String py = Export.pytorch(Specs.compile("""
+        network L3 : 8x8x4
+          def blk { conv3-4 relu }
+          (blk blk) @g
+          res { blk blk } @r
+        """, "l3"));
+    assertTrue(py.contains("self.g_blk1 = Blk()\n        self.g_blk2 = Blk()\n"), py);
+    assertTrue(py.contains("x = self.g_blk1(x)\n        x = self.g_blk2(x)\n"), py);
+    assertTrue(py.contains("self.r_blk1 = Blk()\n        self.r_blk2 = Blk()\n"), py);
+    // the four calls differ only in where they stand: one class, its rows named within the call
+    assertFalse(py.contains("class Blk2"), py);
+    assertTrue(py.contains("self.conv1 = nn.Conv2d(4, 4, kernel_size=3, padding=1)"), py);
+  }
+
+  @Test
+  void namesOfNnModuleMembersAndLeadingUnderscoresGetATrailingUnderscore() {
+    String py = Export.pytorch(Specs.compile(
+        "network Members : 8x8x4\n conv1-4@double relu conv1-4@_modules conv1-4@training bn@float", "m"));
+    assertTrue(py.contains("self.double_ = nn.Conv2d(4, 4, kernel_size=1)"), py);
+    assertTrue(py.contains("self._modules_ = nn.Conv2d"), py);
+    assertTrue(py.contains("self.training_ = nn.Conv2d"), py);
+    assertTrue(py.contains("self.float_ = nn.BatchNorm2d(4)"), py);
+    assertEquals("__call___", PyTorchWriter.identifier("__call__"));
+    assertEquals("zero_grad_", PyTorchWriter.identifier("zero_grad"));
+  }
+
+  @Test
+  void namesThatDifferOnlyByDotOrUnderscoreGetDistinctAttributes() {
+    String py = Export.pytorch(Specs.compile("""
+        network Coll : 8x8x4
+          side { side { conv1-2 } @cls conv1-3 } @box
+          side { conv1-5 } @box_cls
+        """, "coll"));
+    assertTrue(py.contains("self.box_cls_conv1 = nn.Conv2d(4, 2, kernel_size=1)"), py);
+    assertTrue(py.contains("self.box_cls_conv1_2 = nn.Conv2d(4, 5, kernel_size=1)"), py);
+    assertTrue(py.contains("b3 = self.box_cls_conv1_2(x)"), py);
+  }
+
+  @Test
+  void aNumberNoLineReadsIsNoConstructorParameter() {
+    // as ShuffleNet's unit: the calls' in_channels differ (8, 16), but only the chunk's half is read
+    String py = Export.pytorch(Specs.compile(
+        "network Units : 8x8x8\n def unit { chunk { id | conv1-4 relu } }\n unit conv1-16 unit", "units"));
+    assertTrue(py.contains("def __init__(self, conv1_in_channels):"), py);
+    assertTrue(py.contains("self.unit1 = Unit(conv1_in_channels=4)"), py);
+    assertTrue(py.contains("self.unit2 = Unit(conv1_in_channels=8)"), py);
+  }
+
+  @Test
   void aDefNamedLikeTheNetworkGetsAnotherClassName() {
     String py = Export.pytorch(Specs.compile("network Block : 8x8x4\n def block { conv3-8 relu }\n block", "b"));
     assertTrue(py.contains("class Block2(nn.Module):"), py);

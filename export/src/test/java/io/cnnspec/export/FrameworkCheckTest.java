@@ -2,6 +2,7 @@ package io.cnnspec.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.cnnspec.lang.Compilation;
@@ -22,9 +23,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,6 +144,29 @@ class FrameworkCheckTest {
         network L2Norm : 19x19x16
           l2norm conv3-8 l2norm gap flatten l2norm fc4
         """);
+    EDGE_CASES.put("GroupedCalls", """
+        network GroupedCalls : 8x8x4
+          def blk { conv3-4 relu }
+          def cblk(c = 4) { cat { conv1-{c} | conv3-{c} } conv1-4 }
+          (blk blk) @g
+          res { blk blk } @r
+          side { blk blk } @s
+          cat { cblk(4) cblk(4) | id } @c
+          conv1-4
+          (blk conv3-4 blk) @h
+          (cblk id cblk) x2 @k
+          blk x2 @m
+        """);
+    EDGE_CASES.put("ModuleMemberNames", """
+        network ModuleMemberNames : 8x8x4
+          conv1-4@double relu conv1-4@_modules conv1-4@training conv1-4@__call__ conv1-4@type bn@float
+          conv1-4@zero_grad conv1-4@forward
+        """);
+    EDGE_CASES.put("DotOrUnderscore", """
+        network DotOrUnderscore : 8x8x4
+          side { side { conv1-2 } @cls conv1-3 } @box
+          side { conv1-5 } @box_cls
+        """);
     EDGE_CASES.put("SideOutputs", """
         network SideOutputs : 32x32x3
           def head(k) { conv1-{k} relu gap flatten fc10 }
@@ -166,14 +192,7 @@ class FrameworkCheckTest {
     EDGE_CASES.forEach((name, text) -> networks.put(name, Specs.compile(text, name)));
     networks.put("README.md", Specs.compile(ReadmeExportTest.readmeSpec(), "README.md"));
     assertFalse(networks.size() < 30, "the zoo was not found: " + networks.keySet());
-    String why = frameworksMissing();
-    if (why != null) {
-      if ("true".equals(System.getenv("CI"))) {
-        fail("CI=true but the real frameworks are missing: " + why);
-      }
-      System.err.println("[cnnspec] SKIPPED the PyTorch/ONNX checks of exported networks: " + why);
-      Assumptions.abort("PyTorch/ONNX checks skipped: " + why);
-    }
+    requireFrameworks("the PyTorch/ONNX checks of exported networks");
     StringBuilder jobs = new StringBuilder();
     Map<String, String> exportErrors = new HashMap<>();
     for (Map.Entry<String, Compilation> e : networks.entrySet()) {
@@ -224,10 +243,34 @@ class FrameworkCheckTest {
     return tests;
   }
 
+  @Test
+  void theWritersListOfNnModuleMembersIsTheInstalledTorchs() throws Exception {
+    requireFrameworks("the check of nn.Module's members");
+    Process p = new ProcessBuilder(PYTHON, "-c", "import torch\n"
+        + "print(' '.join(sorted(n for n in dir(torch.nn.Module()) if not n.startswith('_'))))")
+        .redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+    assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, output);
+    assertEquals(new TreeSet<>(List.of(output.split(" "))), new TreeSet<>(PyTorchWriter.MODULE_MEMBERS),
+        "nn.Module's public members in the installed torch (PyTorchWriter.MODULE_MEMBERS is torch 1.13's)");
+  }
+
   static List<String> dims(Shape shape) {
     return shape.vector() ? List.of("1", Integer.toString(shape.channels()))
         : List.of("1", Integer.toString(shape.channels()), Integer.toString(shape.height()),
             Integer.toString(shape.width()));
+  }
+
+  /** Skips {@code what} with the reason when torch and onnx are missing; fails instead under CI=true. */
+  static void requireFrameworks(String what) {
+    String why = frameworksMissing();
+    if (why != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail("CI=true but the real frameworks are missing: " + why);
+      }
+      System.err.println("[cnnspec] SKIPPED " + what + ": " + why);
+      Assumptions.abort(what + " skipped: " + why);
+    }
   }
 
   /** Why the frameworks cannot be used here, or null. */
