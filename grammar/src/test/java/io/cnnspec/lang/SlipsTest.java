@@ -40,6 +40,23 @@ class SlipsTest {
       `network N : 32x32x3\\nconv3-64 stride 2`         | number-apart           | 2 | 10 | write the stride after a slash on that layer, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2`
       `network N : 32x32x3\\nconcat { id | conv3-8 }`   | unknown-branch-kind    | 2 | 1  | write cat { ... }               | `network N : 32x32x3\\ncat { id | conv3-8 }`
       `network N : 32x32x3\\nsum { id | conv3-3 }`      | unknown-branch-kind    | 2 | 1  | write add { ... }               | `network N : 32x32x3\\nadd { id | conv3-3 }`
+      `network T : 32x32x8\\n  adaptiveavgpool\\n` | missing-number | 2 | 3 | write it after the word, e.g. adaptiveavgpool7 | `network T : 32x32x8\\n  adaptiveavgpool7\\n`
+      `network T : 32x32x8\\n  adaptivemaxpool\\n` | missing-number | 2 | 3 | write it after the word, e.g. adaptivemaxpool7 | `network T : 32x32x8\\n  adaptivemaxpool7\\n`
+      `network T : 32x32x8\\n  upsample\\n` | missing-number | 2 | 3 | write it after the word, e.g. upsample2 | `network T : 32x32x8\\n  upsample2\\n`
+      `network T : 32x32x8\\n  channelshuffle\\n` | missing-number | 2 | 3 | write it after the word, e.g. channelshuffle2 | `network T : 32x32x8\\n  channelshuffle2\\n`
+      `network T : 32x32x8\\n  pixelshuffle\\n` | missing-number | 2 | 3 | write it after the word, e.g. pixelshuffle2 | `network T : 32x32x8\\n  pixelshuffle2\\n`
+      `network T : 32x32x8\\n  gn\\n` | missing-number | 2 | 3 | write it after the word, e.g. gn2 | `network T : 32x32x8\\n  gn2\\n`
+      `network T : 32x32x8\\n  zeropad\\n` | missing-number | 2 | 3 | write it after the word, e.g. zeropad1 | `network T : 32x32x8\\n  zeropad1\\n`
+      `network T : 32x32x8\\n  AdaptiveAvgPool\\n` | missing-number | 2 | 3 | write it after the word, e.g. adaptiveavgpool7 | `network T : 32x32x8\\n  adaptiveavgpool7\\n`
+      `network T : 32x32x8\\n  Conv2d\\n` | unknown-layer | 2 | 3 | did you mean conv3-64? | `network T : 32x32x8\\n  conv3-64\\n`
+      `network T : 32x32x8\\n  conv3d\\n` | unknown-layer | 2 | 3 | did you mean conv3-64? | `network T : 32x32x8\\n  conv3-64\\n`
+      `network T : 32x32x8\\n  convv\\n` | unknown-layer | 2 | 3 | did you mean conv3-64? | `network T : 32x32x8\\n  conv3-64\\n`
+      `network T : 32x32x8\\n  sepconvv\\n` | unknown-layer | 2 | 3 | did you mean sepconv3-128? | `network T : 32x32x8\\n  sepconv3-128\\n`
+      `network T : 32x32x8\\n  deconvv\\n` | unknown-layer | 2 | 3 | did you mean deconv4-256/2? | `network T : 32x32x8\\n  deconv4-256/2\\n`
+      `network T : 32x32x8\\n  padchanels\\n` | unknown-layer | 2 | 3 | did you mean padchannels-32? | `network T : 32x32x8\\n  padchannels-32\\n`
+      `network T : 32x32x8\\n  fcc\\n` | unknown-layer | 2 | 3 | did you mean fc4096? | `network T : 32x32x8\\n  fc4096\\n`
+      `network T : 32x32x8\\n  convv3-16\\n` | unknown-layer | 2 | 3 | did you mean conv3? | `network T : 32x32x8\\n  conv3-16\\n`
+      `network T : 32x32x8\\n  rleu\\n`      | unknown-layer | 2 | 3 | did you mean relu? | `network T : 32x32x8\\n  relu\\n`
       """)
   void slipGetsItsFix(String spec, String code, int line, int column, String hint, String fixed) {
     Diagnostic d = Specs.onlyError(spec.replace("\\n", "\n"));

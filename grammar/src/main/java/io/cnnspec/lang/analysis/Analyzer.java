@@ -543,7 +543,7 @@ public final class Analyzer {
         strideWord(written.word(), layer.pos(), precedingRow);
         return flow.unknown();
       }
-      String near = layers.unknown(written.word(), layer.pos(), defs.names());
+      String near = layers.unknown(written.word(), written.channels(), layer.pos(), defs.names());
       return near == null ? flow.unknown()
           : guess(near, written.channels(), written.stride(), written.strideWidth(), written.mods(), flow);
     }

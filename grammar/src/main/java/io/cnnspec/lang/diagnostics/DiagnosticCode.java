@@ -50,6 +50,7 @@ public enum DiagnosticCode {
   DIVISION_BY_ZERO("an expression divides by zero"),
   MISSING_KERNEL_SIZE("a convolution is written without its kernel size"),
   MISSING_CHANNELS("a layer that needs its output channel count (or fc its size) is written without it"),
+  MISSING_NUMBER("a layer word that needs a number glued to it (an output size, a count, a factor) is written without it"),
   TWO_SIZES("fc is given its size twice, glued and after a hyphen, a depthwise conv both -C and a depth multiplier, or resize both a size and input"),
   UNEXPECTED_CHANNELS("a layer that keeps its input's channels is given a channel count, or padchannels fewer than its input has"),
   UNEXPECTED_STRIDE("a layer without a stride is given one"),
