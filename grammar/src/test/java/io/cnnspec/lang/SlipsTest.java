@@ -57,6 +57,8 @@ class SlipsTest {
       `network T : 32x32x8\\n  fcc\\n` | unknown-layer | 2 | 3 | did you mean fc4096? | `network T : 32x32x8\\n  fc4096\\n`
       `network T : 32x32x8\\n  convv3-16\\n` | unknown-layer | 2 | 3 | did you mean conv3? | `network T : 32x32x8\\n  conv3-16\\n`
       `network T : 32x32x8\\n  rleu\\n`      | unknown-layer | 2 | 3 | did you mean relu? | `network T : 32x32x8\\n  relu\\n`
+      `network T : 8x6x4\\n  cat { crop | crop }\\n` | crop-without-target | 2 | 9 | remove the crop from the branch whose size the others should take, or give the size, here at most the map's 8x6: crop6 or crop8x6 | `network T : 8x6x4\\n  cat { crop6 | crop }\\n`
+      `network T : 8x8x4\\n  fc10 add { id | resize }\\n` | spatial-after-flatten | 2 | 19 | a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc | `network T : 8x8x4\\n  add { id | resize } fc10\\n`
       """)
   void slipGetsItsFix(String spec, String code, int line, int column, String hint, String fixed) {
     Diagnostic d = Specs.onlyError(spec.replace("\\n", "\n"));
@@ -65,6 +67,20 @@ class SlipsTest {
     assertEquals(hint, d.hint(), d.format());
     NetworkInfo network = Specs.compile(fixed.replace("\\n", "\n"));
     assertTrue(network.layers().size() > 0);
+  }
+
+  /** A bare crop outside a merge is offered a size no larger than its map, which compiles there. */
+  @ParameterizedTest
+  @CsvSource({"8x8x4, crop8, crop8", "8x6x4, crop6 or crop8x6, crop8x6"})
+  void aBareCropOutsideAMergeIsOfferedTheMapsSize(String input, String sizes, String fixed) {
+    Diagnostic d = Specs.onlyError("network T : " + input + "\n  crop\n");
+    assertEquals("crop-without-merge", d.code(), d.format());
+    assertEquals("2:3", d.line() + ":" + d.column());
+    String shape = input.substring(0, input.lastIndexOf('x'));
+    assertEquals("move it to the end of that branch, e.g. cat { crop | ... }, or give the size, here at most the map's "
+        + shape + ": " + sizes, d.hint());
+    Specs.compile("network T : " + input + "\n  " + fixed + "\n");
+    Specs.compile("network T : " + input + "\n  " + sizes.split(" ")[0] + "\n");
   }
 
   @ParameterizedTest

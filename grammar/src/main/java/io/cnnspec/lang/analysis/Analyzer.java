@@ -534,7 +534,7 @@ public final class Analyzer {
     LayerResolutions.Resolved resolution = read.resolution();
     LayerOp op = resolution.op();
     if (resolution.relative() != null) {
-      op = sized(resolution.relative(), resolution.spec(), ctx, layer.pos());
+      op = sized(resolution.relative(), resolution.spec(), ctx, layer.pos(), flow.shape());
       if (op == null) {
         return flow.unknown();
       }
@@ -594,14 +594,14 @@ public final class Analyzer {
    * null after reporting why it has no size here, or when that size is unknown after an error. A
    * bare crop that ends a merge's branch never comes here: {@link #branch} sizes it.
    */
-  private LayerOp sized(LayerResolver.Relative relative, String spec, Ctx ctx, Position pos) {
+  private LayerOp sized(LayerResolver.Relative relative, String spec, Ctx ctx, Position pos, Shape in) {
     Shape target;
     switch (relative.from()) {
       case MERGE -> {
         source.error(DiagnosticCode.CROP_WITHOUT_MERGE, pos, "crop without a size outside a merge's end",
             "a bare crop takes the size of the other branches of a merge, so it must be the last layer of a branch"
                 + " of cat, add, mul, res or chunk",
-            "move it to the end of that branch, e.g. cat { crop | ... }, or give the size: crop64 or crop64x48");
+            "move it to the end of that branch, e.g. cat { crop | ... }, or " + cropSize(in));
         return null;
       }
       case INPUT -> target = input;
@@ -610,7 +610,7 @@ public final class Analyzer {
           source.error(DiagnosticCode.RESIZE_OUTSIDE_BRANCH, pos, "resize without a size outside any branch",
               "a bare " + spec + " resizes to the size where its branch began, and it stands in no branch",
               "to resize to the network's input size write resize input" + (spec.contains("bilinear") ? " bilinear" : "")
-                  + ", or give the size: resize64 or resize64x48");
+                  + ", or " + "give the size: resize64 or resize64x48");
           return null;
         }
         target = ctx.start();
@@ -622,10 +622,26 @@ public final class Analyzer {
     if (target.vector()) {
       source.error(DiagnosticCode.SPATIAL_AFTER_FLATTEN, pos, "a spatial layer after flatten",
           spec + " resizes to the size of a flat vector of " + target.channels() + ", which has no height and width",
-          "give the size: resize64 or resize64x48");
+          "a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc");
       return null;
     }
     return layers.sized(relative, target);
+  }
+
+  /**
+   * "give the size: crop6 or crop8x6" for a bare crop whose input is {@code in}: the map's own
+   * height and width, so that the hint compiles where it stands (crop64 on an 8x8 map keeps more
+   * than there is); 64 and 64x48 when the input is unknown after an error. Any size compiles for
+   * a resize, so its hints keep 64 and 64x48.
+   */
+  private static String cropSize(Shape in) {
+    String word = "crop";
+    if (in == null || in.vector()) {
+      return "give the size: " + word + "64 or " + word + "64x48";
+    }
+    String square = word + Math.min(in.height(), in.width());
+    String hint = in.height() == in.width() ? square : square + " or " + word + in.height() + "x" + in.width();
+    return "give the size, here at most the map's " + in.height() + "x" + in.width() + ": " + hint;
   }
 
   /**
@@ -886,7 +902,8 @@ public final class Analyzer {
       source.error(DiagnosticCode.CROP_WITHOUT_TARGET, crops.get(0).pos(), "nothing to crop to",
           "every branch of " + branch.kind().keyword() + " ends in a bare crop, and a bare crop takes the size of the"
               + " branches without one",
-          "remove the crop from the branch whose size the others should take, or give the size: crop64 or crop64x48");
+          "remove the crop from the branch whose size the others should take, or "
+              + cropSize(crops.get(0).in().shape()));
     }
     Shape target = other == null ? null : other.shape();
     if (target != null && target.vector()) {

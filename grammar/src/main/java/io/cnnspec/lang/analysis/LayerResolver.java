@@ -121,9 +121,7 @@ final class LayerResolver {
       long s = stride == null ? 1 : stride;
       long sw = strideWidth == null ? s : strideWidth;
       Long c = switch (entry) {
-        case CONV -> requireChannels(word, channels, "conv3-64");
-        case SEPCONV -> requireChannels(word, channels, "sepconv3-128");
-        case DECONV -> requireChannels(word, channels, "deconv4-256/2");
+        case CONV, SEPCONV, DECONV -> requireChannels(word, channels, entry.example());
         default -> channels;
       };
       m.check();
@@ -149,7 +147,7 @@ final class LayerResolver {
     }
     noStride(word, stride, strideWidth);
     if (entry == LayerWord.PADCHANNELS) {
-      long c = requireChannels(word, channels, "padchannels-32");
+      long c = requireChannels(word, channels, entry.example());
       m.check();
       return new LayerOp.PadChannels(c);
     }
