@@ -57,6 +57,11 @@ class SlipsTest {
       `network T : 32x32x8\\n  fcc\\n` | unknown-layer | 2 | 3 | did you mean fc4096? | `network T : 32x32x8\\n  fc4096\\n`
       `network T : 32x32x8\\n  convv3-16\\n` | unknown-layer | 2 | 3 | did you mean conv3? | `network T : 32x32x8\\n  conv3-16\\n`
       `network T : 32x32x8\\n  rleu\\n`      | unknown-layer | 2 | 3 | did you mean relu? | `network T : 32x32x8\\n  relu\\n`
+      `network T : 32x32x8\\n  residual { relu }\\n` | unknown-branch-kind | 2 | 3 | write res { ... } | `network T : 32x32x8\\n  res { relu }\\n`
+      `network T : 32x32x8\\n  Residual{relu} fc10\\n` | unknown-branch-kind | 2 | 3 | write res { ... } | `network T : 32x32x8\\n  res{relu} fc10\\n`
+      `network T : 32x32x8\\n  se { gap }\\n`       | unknown-branch-kind | 2 | 3 | write mul { ... } | `network T : 32x32x8\\n  mul { gap }\\n`
+      `network T : 32x32x8\\n  se { id | gap }\\n`  | unknown-branch-kind | 2 | 3 | write mul { ... } | `network T : 32x32x8\\n  mul { id | gap }\\n`
+      `network T : 32x32x8\\n  concat { relu }\\n`  | unknown-branch-kind | 2 | 3 | write cat { ... } | `network T : 32x32x8\\n  cat { relu }\\n`
       `network T : 8x6x4\\n  cat { crop | crop }\\n` | crop-without-target | 2 | 9 | remove the crop from the branch whose size the others should take, or give the size, here at most the map's 8x6: crop6 or crop8x6 | `network T : 8x6x4\\n  cat { crop6 | crop }\\n`
       `network T : 8x8x4\\n  fc10 add { id | resize }\\n` | spatial-after-flatten | 2 | 19 | a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc | `network T : 8x8x4\\n  add { id | resize } fc10\\n`
       """)
@@ -81,6 +86,21 @@ class SlipsTest {
         + shape + ": " + sizes, d.hint());
     Specs.compile("network T : " + input + "\n  " + fixed + "\n");
     Specs.compile("network T : " + input + "\n  " + sizes.split(" ")[0] + "\n");
+  }
+
+  /**
+   * One layer word in braces after a word that takes a number ({@code resize { id }}) is no number
+   * either, so it is the branch-kind slip too; a def's parameter in braces stays a number.
+   */
+  @org.junit.jupiter.api.Test
+  void aLayerWordInBracesIsABranchEvenAfterAWordThatTakesANumber() {
+    Diagnostic d = Specs.onlyError("network T : 32x32x8\n  resize { id }\n");
+    assertEquals("unknown-branch-kind", d.code(), d.format());
+    assertEquals("2:3", d.line() + ":" + d.column());
+    assertEquals("'resize' is not a branch kind", d.title());
+    Diagnostic unknownName = Specs.onlyError("network T : 32x32x8\n  conv{k}-8\n");
+    assertEquals("unknown-name", unknownName.code(), unknownName.format());
+    assertEquals("32x32x8", Specs.compile("network T : 32x32x8\ndef b(k) { conv{k}-8 p1 }\nb(3)\n").output().toString());
   }
 
   @ParameterizedTest

@@ -12,6 +12,7 @@ import io.cnnspec.lang.syntax.Element;
 import io.cnnspec.lang.syntax.Expr;
 import io.cnnspec.lang.diagnostics.Position;
 import io.cnnspec.lang.syntax.Sequence;
+import io.cnnspec.lang.syntax.Slips;
 import io.cnnspec.lang.syntax.Header;
 import io.cnnspec.lang.syntax.Statement;
 import io.cnnspec.model.Block;
@@ -555,6 +556,18 @@ public final class Analyzer {
    * following from an earlier one).
    */
   private Read read(Element.Layer layer, Ctx ctx) {
+    if (layer.wordNumber() instanceof Expr.Variable name && !ctx.vars().containsKey(name.name())) {
+      // residual { relu }: one word in braces parses as a number substituted into the word, but a
+      // word that takes no number, or braces holding a layer word (resize { id }), meant a branch,
+      // as residual { relu | id } says as a syntax error
+      Slips.Slip slip = Slips.notABranchKind(layer.word(),
+          new Position(layer.pos().line(), layer.pos().column(), layer.word().length()),
+          Vocabulary.isLayerWord(Vocabulary.normalize(name.name())));
+      if (slip != null) {
+        source.error(slip.code(), slip.pos(), slip.title(), slip.detail(), slip.hint());
+        return null;
+      }
+    }
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);

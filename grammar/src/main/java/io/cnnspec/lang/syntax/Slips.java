@@ -21,17 +21,17 @@ import org.antlr.v4.runtime.misc.Interval;
  * statement after the layers, a branch written with a word that is no branch kind. A slip's hint
  * is text that parses; a slip that cannot be fixed with certainty is left to the plain syntax error.
  */
-final class Slips {
+public final class Slips {
 
   private Slips() {}
 
   /** A recognised slip: what to report instead of the parser's own words. */
-  record Slip(DiagnosticCode code, Position pos, String title, String detail, String hint) {}
+  public record Slip(DiagnosticCode code, Position pos, String title, String detail, String hint) {}
 
   /** Words people write for a branch kind, and the kind they mean when the language has it. */
   private static final Map<String, String> BRANCH_ALIASES = Map.of(
       "concat", "cat", "concatenate", "cat", "sum", "add", "plus", "add", "residual", "res",
-      "multiply", "mul", "gate", "mul", "split", "chunk", "channelsplit", "chunk");
+      "multiply", "mul", "gate", "mul", "split", "chunk", "channelsplit", "chunk", "se", "mul");
 
   /** The branch kinds, from the one list the parser's branches are built with. */
   static List<String> branchKinds() {
@@ -175,9 +175,19 @@ final class Slips {
       return null;
     }
     Token name = word.ID().getSymbol();
-    String written = name.getText();
+    return notABranchKind(name.getText(), span(name, name), false);
+  }
+
+  /**
+   * The unknown-branch-kind slip for {@code written}, a word at {@code pos} followed by braces,
+   * when the word takes no number and so was meant as a branch kind ({@code residual { relu }});
+   * null for a word that takes a number ({@code conv{k}}, {@code p{pad}}) unless {@code holdsLayer},
+   * the braces holding a layer word, which no number is ({@code resize { id }}). The analysis asks
+   * it of a word whose braces hold one name that is no parameter, which parses.
+   */
+  public static Slip notABranchKind(String written, Position pos, boolean holdsLayer) {
     String normalized = Vocabulary.normalize(written);
-    if (Vocabulary.isLayerWord(normalized + "3") || Vocabulary.isModifier(normalized, true)) {
+    if (!holdsLayer && (Vocabulary.isLayerWord(normalized + "3") || Vocabulary.isModifier(normalized, true))) {
       return null; // conv{k}, p{pad}: a word that takes a number, and a real syntax error inside it
     }
     List<String> kinds = branchKinds();
@@ -191,7 +201,7 @@ final class Slips {
     } else {
       hint = "write one of " + String.join(", ", kinds) + " before { ... }";
     }
-    return new Slip(DiagnosticCode.UNKNOWN_BRANCH_KIND, span(name, name), "'" + written + "' is not a branch kind",
+    return new Slip(DiagnosticCode.UNKNOWN_BRANCH_KIND, pos, "'" + written + "' is not a branch kind",
         "branches are written " + String.join(", ", kinds.stream().map(k -> k + " { ... }").toList()), hint);
   }
 
