@@ -57,6 +57,11 @@ class SlipsTest {
       `network T : 32x32x8\\n  fcc\\n` | unknown-layer | 2 | 3 | did you mean fc4096? | `network T : 32x32x8\\n  fc4096\\n`
       `network T : 32x32x8\\n  convv3-16\\n` | unknown-layer | 2 | 3 | did you mean conv3? | `network T : 32x32x8\\n  conv3-16\\n`
       `network T : 32x32x8\\n  rleu\\n`      | unknown-layer | 2 | 3 | did you mean relu? | `network T : 32x32x8\\n  relu\\n`
+      `network T : 32x32x8\\n  relu@a x2\\n`       | repetition-after-name | 2 | 10 | write relu x2 @a | `network T : 32x32x8\\n  relu x2 @a\\n`
+      `network T : 32x32x8\\n  conv3-8 p1 @a x2 fc10\\n` | repetition-after-name | 2 | 17 | write p1 x2 @a | `network T : 32x32x8\\n  conv3-8 p1 x2 @a fc10\\n`
+      `network T : 32x32x8\\n  res { relu } @blk x2\\n` | repetition-after-name | 2 | 21 | write res { relu } x2 @blk | `network T : 32x32x8\\n  res { relu } x2 @blk\\n`
+      `network T : 32x32x8\\ndef b(k) { conv{k}-8 p1 @c x2 }\\nb(3) @a x2\\n` | repetition-after-name | 2 | 28 | write p1 x2 @c | `network T : 32x32x8\\ndef b(k) { conv{k}-8 p1 x2 @c }\\nb(3) x2 @a\\n`
+      `network T : 32x32x8\\ndef b(k) { conv{k}-8@c x2 }\\nb(3)\\n` | repetition-after-name | 2 | 24 | write conv{k}-8 x2 @c | `network T : 32x32x8\\ndef b(k) { conv{k}-8 x2 @c }\\nb(3)\\n`
       `network T : 32x32x8\\n  residual { relu }\\n` | unknown-branch-kind | 2 | 3 | write res { ... } | `network T : 32x32x8\\n  res { relu }\\n`
       `network T : 32x32x8\\n  Residual{relu} fc10\\n` | unknown-branch-kind | 2 | 3 | write res { ... } | `network T : 32x32x8\\n  res{relu} fc10\\n`
       `network T : 32x32x8\\n  se { gap }\\n`       | unknown-branch-kind | 2 | 3 | write mul { ... } | `network T : 32x32x8\\n  mul { gap }\\n`

@@ -22,6 +22,7 @@ public enum DiagnosticCode {
   MODIFIER_WITHOUT_LAYER("a modifier (p1, g2, valid, nobias...) does not follow a layer"),
   REPEATED_TWICE("a layer has a repetition both before and after its modifiers, or glued to its word and after it"),
   REPETITION_NOT_LAST("a repetition glued to a layer word comes before the layer's channels or stride"),
+  REPETITION_AFTER_NAME("a repetition follows a layer's @name (relu @a x2) instead of coming before it"),
   NAMED_TWICE("a layer has an @name both before and after its modifiers"),
   INVALID_NAME("an annotation's network name is missing or is not a Java class name"),
   MISSING_INPUT("an annotation gives no input shape"),

@@ -50,7 +50,11 @@ public final class Slips {
       slip = switch (offending.getType()) {
         case CnnSpecLexer.INT -> previous.getType() == CnnSpecLexer.X ? repetitionApart(parser, previous, offending)
             : previous.getType() == CnnSpecLexer.ID ? numberApart(tokens, previous, offending) : null;
-        case CnnSpecLexer.REPEAT -> inputOfTwoNumbers(tokens, previous, offending);
+        case CnnSpecLexer.REPEAT -> {
+          Token at = before(tokens, previous, 1);
+          yield at != null && at.getType() == CnnSpecLexer.AT ? repetitionAfterName(parser, at, previous, offending)
+              : inputOfTwoNumbers(tokens, previous, offending);
+        }
         default -> null;
       };
     }
@@ -138,6 +142,48 @@ public final class Slips {
     }
     return new Slip(DiagnosticCode.NUMBER_APART, span(word, last), "number written apart from its word",
         "'" + text(word, last) + "' is the word " + written + " and then a stray number", "write " + fixed);
+  }
+
+  /**
+   * {@code relu@a x2}, {@code res { relu } @blk x2}: the @name names the whole repetition and comes
+   * last, so the parser has finished the element at the name and the x2 is stray.
+   */
+  private static Slip repetitionAfterName(Parser parser, Token at, Token name, Token times) {
+    String fixed = times.getText() + " @" + name.getText();
+    // the element the name ends, read back from the @ through the tokens (the streaming parse has
+    // dropped a finished top-level element's tree): a bracketed group or branch with its keyword,
+    // else the glued tokens of one word (conv3-8/2, conv{k}-8)
+    TokenStream tokens = parser.getInputStream();
+    Token last = before(tokens, at, 1);
+    Token first = last;
+    if (last != null && (last.getType() == CnnSpecLexer.RBRACE || last.getType() == CnnSpecLexer.RPAREN)) {
+      int depth = 0;
+      for (int i = last.getTokenIndex(); i >= 0; i--) {
+        int type = tokens.get(i).getType();
+        depth += type == CnnSpecLexer.RBRACE || type == CnnSpecLexer.RPAREN ? 1
+            : type == CnnSpecLexer.LBRACE || type == CnnSpecLexer.LPAREN || type == CnnSpecLexer.CALL ? -1 : 0;
+        if (depth == 0) {
+          first = tokens.get(i);
+          Token kind = before(tokens, first, 1);
+          first = first.getType() == CnnSpecLexer.LBRACE && kind != null ? kind : first;
+          break;
+        }
+      }
+    } else {
+      for (Token earlier = first == null ? null : before(tokens, first, 1); earlier != null && glued(earlier, first);
+          earlier = before(tokens, earlier, 1)) {
+        first = earlier;
+      }
+    }
+    if (first != null) {
+      String written = text(first, last);
+      if (written.length() <= 60 && written.indexOf('\n') < 0) {
+        fixed = written + " " + fixed;
+      }
+    }
+    return new Slip(DiagnosticCode.REPETITION_AFTER_NAME, span(times, times), "repetition after the @name",
+        "'" + times.getText() + "' follows @" + name.getText() + "; a repetition comes before the @name, which names all of it",
+        "write " + fixed);
   }
 
   /** {@code network N : 224x224} or {@code --input 224x224}: a shape needs its channels. */
