@@ -133,7 +133,7 @@ final class LayerResolutions {
     MissingOperation missing = Vocabulary.missing(word);
     if (missing != null) {
       source.error(DiagnosticCode.UNSUPPORTED_OPERATION, pos, "unsupported operation '" + word + "'",
-          "it names " + missing.description() + ", which cnnspec does not have", missing.hint());
+          missing.reason(), missing.hint());
       return null;
     }
     String hyphenated = channelsAfterUnderscore(word);

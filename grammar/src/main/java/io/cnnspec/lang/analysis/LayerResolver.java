@@ -218,7 +218,7 @@ final class LayerResolver {
     }
     if (value < 1) {
       throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + what, "'" + word + "' has " + what + " " + value,
-          "a " + what + " must be at least 1");
+          ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what + " must be at least 1");
     }
     if (value > Limits.MAX_NUMBER) {
       throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd " + what, "'" + word + "' has " + what + " " + digits,
