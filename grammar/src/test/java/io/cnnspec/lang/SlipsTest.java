@@ -57,6 +57,10 @@ class SlipsTest {
       `network T : 32x32x8\\n  fcc\\n` | unknown-layer | 2 | 3 | did you mean fc4096? | `network T : 32x32x8\\n  fc4096\\n`
       `network T : 32x32x8\\n  convv3-16\\n` | unknown-layer | 2 | 3 | did you mean conv3? | `network T : 32x32x8\\n  conv3-16\\n`
       `network T : 32x32x8\\n  rleu\\n`      | unknown-layer | 2 | 3 | did you mean relu? | `network T : 32x32x8\\n  relu\\n`
+      `network T: 32 x 32 x 16\\n  conv3-8\\n` | shape-apart | 1 | 12 | write 32x32x16 | `network T: 32x32x16\\n  conv3-8\\n`
+      `network T : 32 x 32 x 16 -> 10\\n  gap fc10\\n` | shape-apart | 1 | 13 | write 32x32x16 | `network T : 32x32x16 -> 10\\n  gap fc10\\n`
+      `network T : 32x32x8\\n  conv3–8 relu\\n` | typographic-dash | 2 | 3 | write conv3-8 | `network T : 32x32x8\\n  conv3-8 relu\\n`
+      `network T : 32x32x8\\n  conv3—8\\n` | typographic-dash | 2 | 3 | write conv3-8 | `network T : 32x32x8\\n  conv3-8\\n`
       `network T : 32x32x8\\n  relu@a x2\\n`       | repetition-after-name | 2 | 10 | write relu x2 @a | `network T : 32x32x8\\n  relu x2 @a\\n`
       `network T : 32x32x8\\n  conv3-8 p1 @a x2 fc10\\n` | repetition-after-name | 2 | 17 | write p1 x2 @a | `network T : 32x32x8\\n  conv3-8 p1 x2 @a fc10\\n`
       `network T : 32x32x8\\n  res { relu } @blk x2\\n` | repetition-after-name | 2 | 21 | write res { relu } x2 @blk | `network T : 32x32x8\\n  res { relu } x2 @blk\\n`

@@ -17,6 +17,8 @@ public enum DiagnosticCode {
   REPETITION_APART("a repetition's count is written apart from its x (conv3-64 x 2)"),
   NUMBER_APART("a layer word or modifier is written apart from its number (fc 4096, dropout 0.5, p 1)"),
   STATEMENT_AFTER_LAYERS("an option, expect or def statement follows the layers"),
+  SHAPE_APART("a shape is written with spaces around its x's (32 x 32 x 3)"),
+  TYPOGRAPHIC_DASH("an en dash, em dash or minus sign (copied from a paper) stands where cnnspec writes a hyphen (conv3\u20138)"),
   INPUT_NEEDS_CHANNELS("an input shape is given as two numbers (224x224), without its channels"),
   UNKNOWN_BRANCH_KIND("a word that is not a branch kind is written as one, with branches in braces (split { ... })"),
   MODIFIER_WITHOUT_LAYER("a modifier (p1, g2, valid, nobias...) does not follow a layer"),

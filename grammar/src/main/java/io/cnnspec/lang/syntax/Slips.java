@@ -50,6 +50,8 @@ public final class Slips {
       slip = switch (offending.getType()) {
         case CnnSpecLexer.INT -> previous.getType() == CnnSpecLexer.X ? repetitionApart(parser, previous, offending)
             : previous.getType() == CnnSpecLexer.ID ? numberApart(tokens, previous, offending) : null;
+        case CnnSpecLexer.X -> shapeWithSpaces(tokens, offending);
+        case CnnSpecLexer.UNKNOWN -> copiedDash(tokens, previous, offending);
         case CnnSpecLexer.REPEAT -> {
           Token at = before(tokens, previous, 1);
           yield at != null && at.getType() == CnnSpecLexer.AT ? repetitionAfterName(parser, at, previous, offending)
@@ -183,6 +185,60 @@ public final class Slips {
     }
     return new Slip(DiagnosticCode.REPETITION_AFTER_NAME, span(times, times), "repetition after the @name",
         "'" + times.getText() + "' follows @" + name.getText() + "; a repetition comes before the @name, which names all of it",
+        "write " + fixed);
+  }
+
+  /**
+   * {@code network T : 32 x 32 x 16}: the shape is one token, {@code 32x32x16}. The numbers and x's
+   * from the colon on, when that is all they are.
+   */
+  private static Slip shapeWithSpaces(TokenStream tokens, Token x) {
+    Token first = before(tokens, x, 1);
+    Token colon = first == null ? null : before(tokens, first, 1);
+    if (first == null || first.getType() != CnnSpecLexer.INT || colon == null || colon.getType() != CnnSpecLexer.COLON) {
+      return null;
+    }
+    StringBuilder fixed = new StringBuilder(first.getText());
+    Token last = first;
+    for (int i = x.getTokenIndex(); fixed.length() <= 40; i += 2) {
+      Token times = token(tokens, i);
+      Token number = token(tokens, i + 1);
+      if (times == null || times.getType() != CnnSpecLexer.X || number == null || number.getType() != CnnSpecLexer.INT) {
+        break;
+      }
+      fixed.append('x').append(number.getText());
+      last = number;
+    }
+    if (last == first) {
+      return null;
+    }
+    return new Slip(DiagnosticCode.SHAPE_APART, span(first, last), "shape written with spaces",
+        "'" + text(first, last) + "' is numbers and x's apart; a shape is one word", "write " + fixed);
+  }
+
+  /**
+   * {@code conv3–8}, {@code conv3—8}: an en or em dash copied from a paper's PDF where cnnspec
+   * writes a hyphen.
+   */
+  private static Slip copiedDash(TokenStream tokens, Token before, Token dash) {
+    if (!dash.getText().equals("\u2013") && !dash.getText().equals("\u2014") && !dash.getText().equals("\u2212")) {
+      return null;
+    }
+    Token after = token(tokens, dash.getTokenIndex() + 1);
+    String fixed = "-";
+    Token first = dash;
+    Token last = dash;
+    if (glued(before, dash) && before.getType() == CnnSpecLexer.ID) {
+      fixed = before.getText() + fixed;
+      first = before;
+    }
+    if (after != null && glued(dash, after) && after.getType() == CnnSpecLexer.INT) {
+      fixed = fixed + after.getText();
+      last = after;
+    }
+    return new Slip(DiagnosticCode.TYPOGRAPHIC_DASH, span(first, last), "dash instead of a hyphen",
+        "'" + dash.getText() + "' (U+" + String.format(Locale.ROOT, "%04X", (int) dash.getText().charAt(0))
+            + ") is a typographic dash, as copied from a paper; cnnspec writes a hyphen",
         "write " + fixed);
   }
 
