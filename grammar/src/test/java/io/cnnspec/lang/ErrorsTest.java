@@ -130,6 +130,26 @@ class ErrorsTest {
     assertEquals("unsupported operation 'lstm'", Specs.onlyError("network N : 32x32x3\n  lstm\n").title());
   }
 
+  /** interpolate is resize (or upsample) in cnnspec, so it is not called missing, and the hint's forms compile. */
+  @Test
+  void interpolateIsToldItsCnnspecWords() {
+    Diagnostic d = Specs.onlyError("network N : 8x8x4\n  interpolate\n");
+    assertEquals("unsupported-operation", d.code());
+    assertEquals("cnnspec writes it as resize: resizeHxW is interpolate(size=(H, W)), resize input sizes to the"
+        + " network's input and a bare resize to where its branch began; upsampleN is interpolate(scale_factor=N)", d.detail());
+    assertEquals("write resizeHxW, resize input, a bare resize at the end of a branch, or upsampleN", d.hint());
+    assertEquals("12x10x4", Specs.compile("network N : 8x8x4\n  resize12x10\n").output().toString());
+    assertEquals("8x8x4", Specs.compile("network N : 8x8x4\n  upsample2 resize input\n").output().toString());
+    assertEquals("8x8x8", Specs.compile("network N : 8x8x4\n  cat { id | maxpool upsample2 resize }\n").output().toString());
+  }
+
+  @Test
+  void anOutputSizeOfZeroTakesAn() {
+    assertEquals("an output size must be at least 1", Specs.onlyError("network N : 8x8x4\n  crop0\n").hint());
+    assertEquals("an output size must be at least 1", Specs.onlyError("network N : 8x8x4\n  resize0\n").hint());
+    assertEquals("a group count must be at least 1", Specs.onlyError("network N : 8x8x4\n  gn0\n").hint());
+  }
+
   @Test
   void depthMultiplierAndChannelsAreOneSizeGivenTwice() {
     Diagnostic d = Specs.onlyError("network N : 32x32x8\n  dwconv3-16 dm2\n");

@@ -40,6 +40,39 @@ class SlipsTest {
       `network N : 32x32x3\\nconv3-64 stride 2`         | number-apart           | 2 | 10 | write the stride after a slash on that layer, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2`
       `network N : 32x32x3\\nconcat { id | conv3-8 }`   | unknown-branch-kind    | 2 | 1  | write cat { ... }               | `network N : 32x32x3\\ncat { id | conv3-8 }`
       `network N : 32x32x3\\nsum { id | conv3-3 }`      | unknown-branch-kind    | 2 | 1  | write add { ... }               | `network N : 32x32x3\\nadd { id | conv3-3 }`
+      `network T : 32x32x8\\n  adaptiveavgpool\\n` | missing-number | 2 | 3 | write it after the word, e.g. adaptiveavgpool7 | `network T : 32x32x8\\n  adaptiveavgpool7\\n`
+      `network T : 32x32x8\\n  adaptivemaxpool\\n` | missing-number | 2 | 3 | write it after the word, e.g. adaptivemaxpool7 | `network T : 32x32x8\\n  adaptivemaxpool7\\n`
+      `network T : 32x32x8\\n  upsample\\n` | missing-number | 2 | 3 | write it after the word, e.g. upsample2 | `network T : 32x32x8\\n  upsample2\\n`
+      `network T : 32x32x8\\n  channelshuffle\\n` | missing-number | 2 | 3 | write it after the word, e.g. channelshuffle2 | `network T : 32x32x8\\n  channelshuffle2\\n`
+      `network T : 32x32x8\\n  pixelshuffle\\n` | missing-number | 2 | 3 | write it after the word, e.g. pixelshuffle2 | `network T : 32x32x8\\n  pixelshuffle2\\n`
+      `network T : 32x32x8\\n  gn\\n` | missing-number | 2 | 3 | write it after the word, e.g. gn2 | `network T : 32x32x8\\n  gn2\\n`
+      `network T : 32x32x8\\n  zeropad\\n` | missing-number | 2 | 3 | write it after the word, e.g. zeropad1 | `network T : 32x32x8\\n  zeropad1\\n`
+      `network T : 32x32x8\\n  AdaptiveAvgPool\\n` | missing-number | 2 | 3 | write it after the word, e.g. adaptiveavgpool7 | `network T : 32x32x8\\n  adaptiveavgpool7\\n`
+      `network T : 32x32x8\\n  Conv2d\\n` | unknown-layer | 2 | 3 | did you mean conv3-64? | `network T : 32x32x8\\n  conv3-64\\n`
+      `network T : 32x32x8\\n  conv3d\\n` | unknown-layer | 2 | 3 | did you mean conv3-64? | `network T : 32x32x8\\n  conv3-64\\n`
+      `network T : 32x32x8\\n  convv\\n` | unknown-layer | 2 | 3 | did you mean conv3-64? | `network T : 32x32x8\\n  conv3-64\\n`
+      `network T : 32x32x8\\n  sepconvv\\n` | unknown-layer | 2 | 3 | did you mean sepconv3-128? | `network T : 32x32x8\\n  sepconv3-128\\n`
+      `network T : 32x32x8\\n  deconvv\\n` | unknown-layer | 2 | 3 | did you mean deconv4-256/2? | `network T : 32x32x8\\n  deconv4-256/2\\n`
+      `network T : 32x32x8\\n  padchanels\\n` | unknown-layer | 2 | 3 | did you mean padchannels-32? | `network T : 32x32x8\\n  padchannels-32\\n`
+      `network T : 32x32x8\\n  fcc\\n` | unknown-layer | 2 | 3 | did you mean fc4096? | `network T : 32x32x8\\n  fc4096\\n`
+      `network T : 32x32x8\\n  convv3-16\\n` | unknown-layer | 2 | 3 | did you mean conv3? | `network T : 32x32x8\\n  conv3-16\\n`
+      `network T : 32x32x8\\n  rleu\\n`      | unknown-layer | 2 | 3 | did you mean relu? | `network T : 32x32x8\\n  relu\\n`
+      `network T: 32 x 32 x 16\\n  conv3-8\\n` | shape-apart | 1 | 12 | write 32x32x16 | `network T: 32x32x16\\n  conv3-8\\n`
+      `network T : 32 x 32 x 16 -> 10\\n  gap fc10\\n` | shape-apart | 1 | 13 | write 32x32x16 | `network T : 32x32x16 -> 10\\n  gap fc10\\n`
+      `network T : 32x32x8\\n  conv3–8 relu\\n` | typographic-dash | 2 | 3 | write conv3-8 | `network T : 32x32x8\\n  conv3-8 relu\\n`
+      `network T : 32x32x8\\n  conv3—8\\n` | typographic-dash | 2 | 3 | write conv3-8 | `network T : 32x32x8\\n  conv3-8\\n`
+      `network T : 32x32x8\\n  relu@a x2\\n`       | repetition-after-name | 2 | 10 | write relu x2 @a | `network T : 32x32x8\\n  relu x2 @a\\n`
+      `network T : 32x32x8\\n  conv3-8 p1 @a x2 fc10\\n` | repetition-after-name | 2 | 17 | write p1 x2 @a | `network T : 32x32x8\\n  conv3-8 p1 x2 @a fc10\\n`
+      `network T : 32x32x8\\n  res { relu } @blk x2\\n` | repetition-after-name | 2 | 21 | write res { relu } x2 @blk | `network T : 32x32x8\\n  res { relu } x2 @blk\\n`
+      `network T : 32x32x8\\ndef b(k) { conv{k}-8 p1 @c x2 }\\nb(3) @a x2\\n` | repetition-after-name | 2 | 28 | write p1 x2 @c | `network T : 32x32x8\\ndef b(k) { conv{k}-8 p1 x2 @c }\\nb(3) x2 @a\\n`
+      `network T : 32x32x8\\ndef b(k) { conv{k}-8@c x2 }\\nb(3)\\n` | repetition-after-name | 2 | 24 | write conv{k}-8 x2 @c | `network T : 32x32x8\\ndef b(k) { conv{k}-8 x2 @c }\\nb(3)\\n`
+      `network T : 32x32x8\\n  residual { relu }\\n` | unknown-branch-kind | 2 | 3 | write res { ... } | `network T : 32x32x8\\n  res { relu }\\n`
+      `network T : 32x32x8\\n  Residual{relu} fc10\\n` | unknown-branch-kind | 2 | 3 | write res { ... } | `network T : 32x32x8\\n  res{relu} fc10\\n`
+      `network T : 32x32x8\\n  se { gap }\\n`       | unknown-branch-kind | 2 | 3 | write mul { ... } | `network T : 32x32x8\\n  mul { gap }\\n`
+      `network T : 32x32x8\\n  se { id | gap }\\n`  | unknown-branch-kind | 2 | 3 | write mul { ... } | `network T : 32x32x8\\n  mul { id | gap }\\n`
+      `network T : 32x32x8\\n  concat { relu }\\n`  | unknown-branch-kind | 2 | 3 | write cat { ... } | `network T : 32x32x8\\n  cat { relu }\\n`
+      `network T : 8x6x4\\n  cat { crop | crop }\\n` | crop-without-target | 2 | 9 | remove the crop from the branch whose size the others should take, or give the size, here at most the map's 8x6: crop6 or crop8x6 | `network T : 8x6x4\\n  cat { crop6 | crop }\\n`
+      `network T : 8x8x4\\n  fc10 add { id | resize }\\n` | spatial-after-flatten | 2 | 19 | a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc | `network T : 8x8x4\\n  add { id | resize } fc10\\n`
       """)
   void slipGetsItsFix(String spec, String code, int line, int column, String hint, String fixed) {
     Diagnostic d = Specs.onlyError(spec.replace("\\n", "\n"));
@@ -70,6 +103,35 @@ class SlipsTest {
     Diagnostic d = Specs.onlyError("network N : 32x32x3\n" + layers.replace("\\n", "\n") + "\n");
     assertEquals("unknown-layer", d.code(), d.format());
     assertEquals(hint, d.hint(), d.format());
+  }
+
+  /** A bare crop outside a merge is offered a size no larger than its map, which compiles there. */
+  @ParameterizedTest
+  @CsvSource({"8x8x4, crop8, crop8", "8x6x4, crop6 or crop8x6, crop8x6"})
+  void aBareCropOutsideAMergeIsOfferedTheMapsSize(String input, String sizes, String fixed) {
+    Diagnostic d = Specs.onlyError("network T : " + input + "\n  crop\n");
+    assertEquals("crop-without-merge", d.code(), d.format());
+    assertEquals("2:3", d.line() + ":" + d.column());
+    String shape = input.substring(0, input.lastIndexOf('x'));
+    assertEquals("move it to the end of that branch, e.g. cat { crop | ... }, or give the size, here at most the map's "
+        + shape + ": " + sizes, d.hint());
+    Specs.compile("network T : " + input + "\n  " + fixed + "\n");
+    Specs.compile("network T : " + input + "\n  " + sizes.split(" ")[0] + "\n");
+  }
+
+  /**
+   * One layer word in braces after a word that takes a number ({@code resize { id }}) is no number
+   * either, so it is the branch-kind slip too; a def's parameter in braces stays a number.
+   */
+  @org.junit.jupiter.api.Test
+  void aLayerWordInBracesIsABranchEvenAfterAWordThatTakesANumber() {
+    Diagnostic d = Specs.onlyError("network T : 32x32x8\n  resize { id }\n");
+    assertEquals("unknown-branch-kind", d.code(), d.format());
+    assertEquals("2:3", d.line() + ":" + d.column());
+    assertEquals("'resize' is not a branch kind", d.title());
+    Diagnostic unknownName = Specs.onlyError("network T : 32x32x8\n  conv{k}-8\n");
+    assertEquals("unknown-name", unknownName.code(), unknownName.format());
+    assertEquals("32x32x8", Specs.compile("network T : 32x32x8\ndef b(k) { conv{k}-8 p1 }\nb(3)\n").output().toString());
   }
 
   @ParameterizedTest

@@ -12,6 +12,7 @@ import io.cnnspec.lang.syntax.Element;
 import io.cnnspec.lang.syntax.Expr;
 import io.cnnspec.lang.diagnostics.Position;
 import io.cnnspec.lang.syntax.Sequence;
+import io.cnnspec.lang.syntax.Slips;
 import io.cnnspec.lang.syntax.Header;
 import io.cnnspec.lang.syntax.Statement;
 import io.cnnspec.model.Block;
@@ -556,7 +557,7 @@ public final class Analyzer {
     LayerResolutions.Resolved resolution = read.resolution();
     LayerOp op = resolution.op();
     if (resolution.relative() != null) {
-      op = sized(resolution.relative(), resolution.spec(), ctx, layer.pos());
+      op = sized(resolution.relative(), resolution.spec(), ctx, layer.pos(), flow.shape());
       if (op == null) {
         return flow.unknown();
       }
@@ -565,7 +566,7 @@ public final class Analyzer {
         strideWord(written.word(), layer.pos(), precedingRow());
         return flow.unknown();
       }
-      String near = layers.unknown(written.word(), layer.pos(), defs.names());
+      String near = layers.unknown(written.word(), written.channels(), layer.pos(), defs.names());
       return near == null ? flow.unknown()
           : guess(near, written.channels(), written.stride(), written.strideWidth(), written.mods(), flow);
     }
@@ -577,6 +578,18 @@ public final class Analyzer {
    * following from an earlier one).
    */
   private Read read(Element.Layer layer, Ctx ctx) {
+    if (layer.wordNumber() instanceof Expr.Variable name && !ctx.vars().containsKey(name.name())) {
+      // residual { relu }: one word in braces parses as a number substituted into the word, but a
+      // word that takes no number, or braces holding a layer word (resize { id }), meant a branch,
+      // as residual { relu | id } says as a syntax error
+      Slips.Slip slip = Slips.notABranchKind(layer.word(),
+          new Position(layer.pos().line(), layer.pos().column(), layer.word().length()),
+          Vocabulary.isLayerWord(Vocabulary.normalize(name.name())));
+      if (slip != null) {
+        source.error(slip.code(), slip.pos(), slip.title(), slip.detail(), slip.hint());
+        return null;
+      }
+    }
     Long wordNumber = layer.wordNumber() == null ? null : evaluate(layer.wordNumber(), ctx);
     Long channels = layer.channels() == null ? null : evaluate(layer.channels(), ctx);
     Long stride = layer.stride() == null ? null : evaluate(layer.stride(), ctx);
@@ -616,14 +629,14 @@ public final class Analyzer {
    * null after reporting why it has no size here, or when that size is unknown after an error. A
    * bare crop that ends a merge's branch never comes here: {@link #branch} sizes it.
    */
-  private LayerOp sized(LayerResolver.Relative relative, String spec, Ctx ctx, Position pos) {
+  private LayerOp sized(LayerResolver.Relative relative, String spec, Ctx ctx, Position pos, Shape in) {
     Shape target;
     switch (relative.from()) {
       case MERGE -> {
         source.error(DiagnosticCode.CROP_WITHOUT_MERGE, pos, "crop without a size outside a merge's end",
             "a bare crop takes the size of the other branches of a merge, so it must be the last layer of a branch"
                 + " of cat, add, mul, res or chunk",
-            "move it to the end of that branch, e.g. cat { crop | ... }, or give the size: crop64 or crop64x48");
+            "move it to the end of that branch, e.g. cat { crop | ... }, or " + cropSize(in));
         return null;
       }
       case INPUT -> target = input;
@@ -632,7 +645,7 @@ public final class Analyzer {
           source.error(DiagnosticCode.RESIZE_OUTSIDE_BRANCH, pos, "resize without a size outside any branch",
               "a bare " + spec + " resizes to the size where its branch began, and it stands in no branch",
               "to resize to the network's input size write resize input" + (spec.contains("bilinear") ? " bilinear" : "")
-                  + ", or give the size: resize64 or resize64x48");
+                  + ", or " + "give the size: resize64 or resize64x48");
           return null;
         }
         target = ctx.start();
@@ -644,10 +657,26 @@ public final class Analyzer {
     if (target.vector()) {
       source.error(DiagnosticCode.SPATIAL_AFTER_FLATTEN, pos, "a spatial layer after flatten",
           spec + " resizes to the size of a flat vector of " + target.channels() + ", which has no height and width",
-          "give the size: resize64 or resize64x48");
+          "a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc");
       return null;
     }
     return layers.sized(relative, target);
+  }
+
+  /**
+   * "give the size: crop6 or crop8x6" for a bare crop whose input is {@code in}: the map's own
+   * height and width, so that the hint compiles where it stands (crop64 on an 8x8 map keeps more
+   * than there is); 64 and 64x48 when the input is unknown after an error. Any size compiles for
+   * a resize, so its hints keep 64 and 64x48.
+   */
+  private static String cropSize(Shape in) {
+    String word = "crop";
+    if (in == null || in.vector()) {
+      return "give the size: " + word + "64 or " + word + "64x48";
+    }
+    String square = word + Math.min(in.height(), in.width());
+    String hint = in.height() == in.width() ? square : square + " or " + word + in.height() + "x" + in.width();
+    return "give the size, here at most the map's " + in.height() + "x" + in.width() + ": " + hint;
   }
 
   /**
@@ -908,7 +937,8 @@ public final class Analyzer {
       source.error(DiagnosticCode.CROP_WITHOUT_TARGET, crops.get(0).pos(), "nothing to crop to",
           "every branch of " + branch.kind().keyword() + " ends in a bare crop, and a bare crop takes the size of the"
               + " branches without one",
-          "remove the crop from the branch whose size the others should take, or give the size: crop64 or crop64x48");
+          "remove the crop from the branch whose size the others should take, or "
+              + cropSize(crops.get(0).in().shape()));
     }
     Shape target = other == null ? null : other.shape();
     if (target != null && target.vector()) {

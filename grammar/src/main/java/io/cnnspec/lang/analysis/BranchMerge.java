@@ -113,7 +113,9 @@ final class BranchMerge {
           source.error(DiagnosticCode.SHAPE_MISMATCH, branch.pos(), "mul branch does not fit",
               (shapes.size() == 2 ? "mul's gate (its second branch) yields " + gate + " for a map of " + map
                   : "mul { ... } yields " + gate + " for an input of " + map)
-                  + "; it must yield " + map.channels() + " or 1x1x" + map.channels() + " to scale each channel",
+                  + "; it must yield " + map.channels() + " or 1x1x" + map.channels() + " to scale each channel, "
+                  + map.height() + "x" + map.width() + "x1 to scale each position, or " + map.height() + "x"
+                  + map.width() + "x" + map.channels() + " to scale each value",
               "end the " + (shapes.size() == 2 ? "gate" : "branch") + " with fc" + map.channels() + " or conv1-"
                   + map.channels() + " (and sigmoid)");
           return null;

@@ -125,14 +125,15 @@ final class LayerResolutions {
   }
 
   /**
-   * Reports {@code word}, which is no layer word, at {@code pos} with the nearest word or def, and
+   * Reports {@code word}, which is no layer word, at {@code pos} with the nearest word or def (that
+   * compiles with the {@code channels} written after it, or null), and
    * returns the word to carry on with (so that one typo does not hide the errors after it), or null.
    */
-  String unknown(String word, Position pos, List<String> defNames) {
+  String unknown(String word, Long channels, Position pos, List<String> defNames) {
     MissingOperation missing = Vocabulary.missing(word);
     if (missing != null) {
       source.error(DiagnosticCode.UNSUPPORTED_OPERATION, pos, "unsupported operation '" + word + "'",
-          "it names " + missing.description() + ", which cnnspec does not have", missing.hint());
+          missing.reason(), missing.hint());
       return null;
     }
     String hyphenated = channelsAfterUnderscore(word);
@@ -141,10 +142,34 @@ final class LayerResolutions {
           "a layer's channel count follows a hyphen, not an underscore", "write " + hyphenated);
       return null;
     }
+    LayerWord bare = Vocabulary.withoutNumber(word);
+    if (bare != null) {
+      source.error(DiagnosticCode.MISSING_NUMBER, pos, "missing " + bare.form().number(),
+          "'" + word + "' needs its " + bare.form().number() + " glued to it", "write it after the word, e.g. " + bare.example());
+      return null;
+    }
     String near = Vocabulary.suggest(word, defNames);
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'", "",
-        near != null ? "did you mean " + near + "?" : "see the layer table in docs/language.md");
+        near != null ? "did you mean " + compiling(near, channels, defNames) + "?" : "see the layer table in docs/language.md");
     return near;
+  }
+
+  /**
+   * {@code near} as a hint names it: a def or a word that compiles with the {@code channels}
+   * written after it as it is, else the word's example with the numbers it needs (conv gives
+   * conv3-64), since "did you mean conv?" led to one error more.
+   */
+  private static String compiling(String near, Long channels, List<String> defNames) {
+    if (defNames.contains(near)) {
+      return near;
+    }
+    try {
+      LayerResolver.resolve(near, channels, null, null, List.of(), true);
+      return near;
+    } catch (SpecException e) {
+      Vocabulary.Read read = Vocabulary.layer(near);
+      return read == null ? near : read.word().example();
+    }
   }
 
   /**

@@ -121,9 +121,7 @@ final class LayerResolver {
       long s = stride == null ? 1 : stride;
       long sw = strideWidth == null ? s : strideWidth;
       Long c = switch (entry) {
-        case CONV -> requireChannels(word, channels, "conv3-64");
-        case SEPCONV -> requireChannels(word, channels, "sepconv3-128");
-        case DECONV -> requireChannels(word, channels, "deconv4-256/2");
+        case CONV, SEPCONV, DECONV -> requireChannels(word, channels, entry.example());
         default -> channels;
       };
       m.check();
@@ -149,7 +147,7 @@ final class LayerResolver {
     }
     noStride(word, stride, strideWidth);
     if (entry == LayerWord.PADCHANNELS) {
-      long c = requireChannels(word, channels, "padchannels-32");
+      long c = requireChannels(word, channels, entry.example());
       m.check();
       return new LayerOp.PadChannels(c);
     }
@@ -220,7 +218,7 @@ final class LayerResolver {
     }
     if (value < 1) {
       throw new SpecException(DiagnosticCode.NON_POSITIVE_NUMBER, "non-positive " + what, "'" + word + "' has " + what + " " + value,
-          "a " + what + " must be at least 1");
+          ("aeiou".indexOf(what.charAt(0)) >= 0 ? "an " : "a ") + what + " must be at least 1");
     }
     if (value > Limits.MAX_NUMBER) {
       throw new SpecException(DiagnosticCode.ABSURD_NUMBER, "absurd " + what, "'" + word + "' has " + what + " " + digits,

@@ -21,17 +21,17 @@ import org.antlr.v4.runtime.misc.Interval;
  * statement after the layers, a branch written with a word that is no branch kind. A slip's hint
  * is text that parses; a slip that cannot be fixed with certainty is left to the plain syntax error.
  */
-final class Slips {
+public final class Slips {
 
   private Slips() {}
 
   /** A recognised slip: what to report instead of the parser's own words. */
-  record Slip(DiagnosticCode code, Position pos, String title, String detail, String hint) {}
+  public record Slip(DiagnosticCode code, Position pos, String title, String detail, String hint) {}
 
   /** Words people write for a branch kind, and the kind they mean when the language has it. */
   private static final Map<String, String> BRANCH_ALIASES = Map.of(
       "concat", "cat", "concatenate", "cat", "sum", "add", "plus", "add", "residual", "res",
-      "multiply", "mul", "gate", "mul", "split", "chunk", "channelsplit", "chunk");
+      "multiply", "mul", "gate", "mul", "split", "chunk", "channelsplit", "chunk", "se", "mul");
 
   /** The branch kinds, from the one list the parser's branches are built with. */
   static List<String> branchKinds() {
@@ -50,7 +50,13 @@ final class Slips {
       slip = switch (offending.getType()) {
         case CnnSpecLexer.INT -> previous.getType() == CnnSpecLexer.X ? repetitionApart(parser, previous, offending)
             : previous.getType() == CnnSpecLexer.ID ? numberApart(tokens, previous, offending) : null;
-        case CnnSpecLexer.REPEAT -> inputOfTwoNumbers(tokens, previous, offending);
+        case CnnSpecLexer.X -> shapeWithSpaces(tokens, offending);
+        case CnnSpecLexer.UNKNOWN -> copiedDash(tokens, previous, offending);
+        case CnnSpecLexer.REPEAT -> {
+          Token at = before(tokens, previous, 1);
+          yield at != null && at.getType() == CnnSpecLexer.AT ? repetitionAfterName(parser, at, previous, offending)
+              : inputOfTwoNumbers(tokens, previous, offending);
+        }
         default -> null;
       };
     }
@@ -140,6 +146,102 @@ final class Slips {
         "'" + text(word, last) + "' is the word " + written + " and then a stray number", "write " + fixed);
   }
 
+  /**
+   * {@code relu@a x2}, {@code res { relu } @blk x2}: the @name names the whole repetition and comes
+   * last, so the parser has finished the element at the name and the x2 is stray.
+   */
+  private static Slip repetitionAfterName(Parser parser, Token at, Token name, Token times) {
+    String fixed = times.getText() + " @" + name.getText();
+    // the element the name ends, read back from the @ through the tokens (the streaming parse has
+    // dropped a finished top-level element's tree): a bracketed group or branch with its keyword,
+    // else the glued tokens of one word (conv3-8/2, conv{k}-8)
+    TokenStream tokens = parser.getInputStream();
+    Token last = before(tokens, at, 1);
+    Token first = last;
+    if (last != null && (last.getType() == CnnSpecLexer.RBRACE || last.getType() == CnnSpecLexer.RPAREN)) {
+      int depth = 0;
+      for (int i = last.getTokenIndex(); i >= 0; i--) {
+        int type = tokens.get(i).getType();
+        depth += type == CnnSpecLexer.RBRACE || type == CnnSpecLexer.RPAREN ? 1
+            : type == CnnSpecLexer.LBRACE || type == CnnSpecLexer.LPAREN || type == CnnSpecLexer.CALL ? -1 : 0;
+        if (depth == 0) {
+          first = tokens.get(i);
+          Token kind = before(tokens, first, 1);
+          first = first.getType() == CnnSpecLexer.LBRACE && kind != null ? kind : first;
+          break;
+        }
+      }
+    } else {
+      for (Token earlier = first == null ? null : before(tokens, first, 1); earlier != null && glued(earlier, first);
+          earlier = before(tokens, earlier, 1)) {
+        first = earlier;
+      }
+    }
+    if (first != null) {
+      String written = text(first, last);
+      if (written.length() <= 60 && written.indexOf('\n') < 0) {
+        fixed = written + " " + fixed;
+      }
+    }
+    return new Slip(DiagnosticCode.REPETITION_AFTER_NAME, span(times, times), "repetition after the @name",
+        "'" + times.getText() + "' follows @" + name.getText() + "; a repetition comes before the @name, which names all of it",
+        "write " + fixed);
+  }
+
+  /**
+   * {@code network T : 32 x 32 x 16}: the shape is one token, {@code 32x32x16}. The numbers and x's
+   * from the colon on, when that is all they are.
+   */
+  private static Slip shapeWithSpaces(TokenStream tokens, Token x) {
+    Token first = before(tokens, x, 1);
+    Token colon = first == null ? null : before(tokens, first, 1);
+    if (first == null || first.getType() != CnnSpecLexer.INT || colon == null || colon.getType() != CnnSpecLexer.COLON) {
+      return null;
+    }
+    StringBuilder fixed = new StringBuilder(first.getText());
+    Token last = first;
+    for (int i = x.getTokenIndex(); fixed.length() <= 40; i += 2) {
+      Token times = token(tokens, i);
+      Token number = token(tokens, i + 1);
+      if (times == null || times.getType() != CnnSpecLexer.X || number == null || number.getType() != CnnSpecLexer.INT) {
+        break;
+      }
+      fixed.append('x').append(number.getText());
+      last = number;
+    }
+    if (last == first) {
+      return null;
+    }
+    return new Slip(DiagnosticCode.SHAPE_APART, span(first, last), "shape written with spaces",
+        "'" + text(first, last) + "' is numbers and x's apart; a shape is one word", "write " + fixed);
+  }
+
+  /**
+   * {@code conv3–8}, {@code conv3—8}: an en or em dash copied from a paper's PDF where cnnspec
+   * writes a hyphen.
+   */
+  private static Slip copiedDash(TokenStream tokens, Token before, Token dash) {
+    if (!dash.getText().equals("\u2013") && !dash.getText().equals("\u2014") && !dash.getText().equals("\u2212")) {
+      return null;
+    }
+    Token after = token(tokens, dash.getTokenIndex() + 1);
+    String fixed = "-";
+    Token first = dash;
+    Token last = dash;
+    if (glued(before, dash) && before.getType() == CnnSpecLexer.ID) {
+      fixed = before.getText() + fixed;
+      first = before;
+    }
+    if (after != null && glued(dash, after) && after.getType() == CnnSpecLexer.INT) {
+      fixed = fixed + after.getText();
+      last = after;
+    }
+    return new Slip(DiagnosticCode.TYPOGRAPHIC_DASH, span(first, last), "dash instead of a hyphen",
+        "'" + dash.getText() + "' (U+" + String.format(Locale.ROOT, "%04X", (int) dash.getText().charAt(0))
+            + ") is a typographic dash, as copied from a paper; cnnspec writes a hyphen",
+        "write " + fixed);
+  }
+
   /** {@code network N : 224x224} or {@code --input 224x224}: a shape needs its channels. */
   private static Slip inputOfTwoNumbers(TokenStream tokens, Token height, Token width) {
     if (height.getType() != CnnSpecLexer.INT || !glued(height, width)) {
@@ -175,9 +277,19 @@ final class Slips {
       return null;
     }
     Token name = word.ID().getSymbol();
-    String written = name.getText();
+    return notABranchKind(name.getText(), span(name, name), false);
+  }
+
+  /**
+   * The unknown-branch-kind slip for {@code written}, a word at {@code pos} followed by braces,
+   * when the word takes no number and so was meant as a branch kind ({@code residual { relu }});
+   * null for a word that takes a number ({@code conv{k}}, {@code p{pad}}) unless {@code holdsLayer},
+   * the braces holding a layer word, which no number is ({@code resize { id }}). The analysis asks
+   * it of a word whose braces hold one name that is no parameter, which parses.
+   */
+  public static Slip notABranchKind(String written, Position pos, boolean holdsLayer) {
     String normalized = Vocabulary.normalize(written);
-    if (Vocabulary.isLayerWord(normalized + "3") || Vocabulary.isModifier(normalized, true)) {
+    if (!holdsLayer && (Vocabulary.isLayerWord(normalized + "3") || Vocabulary.isModifier(normalized, true))) {
       return null; // conv{k}, p{pad}: a word that takes a number, and a real syntax error inside it
     }
     List<String> kinds = branchKinds();
@@ -191,7 +303,7 @@ final class Slips {
     } else {
       hint = "write one of " + String.join(", ", kinds) + " before { ... }";
     }
-    return new Slip(DiagnosticCode.UNKNOWN_BRANCH_KIND, span(name, name), "'" + written + "' is not a branch kind",
+    return new Slip(DiagnosticCode.UNKNOWN_BRANCH_KIND, pos, "'" + written + "' is not a branch kind",
         "branches are written " + String.join(", ", kinds.stream().map(k -> k + " { ... }").toList()), hint);
   }
 

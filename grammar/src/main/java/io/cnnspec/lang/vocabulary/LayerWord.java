@@ -116,6 +116,18 @@ public enum LayerWord {
       this.glued = Pattern.compile(glued);
     }
 
+    /** What the number glued to a word of this form is, for errors: "output size", "count". */
+    public String number() {
+      return switch (this) {
+        case WINDOW -> "kernel size";
+        case DENSE -> "size";
+        case ADAPTIVE, SIZE -> "output size";
+        case COUNTED -> "count";
+        case PROBABILITY -> "probability";
+        case PLAIN -> "number";
+      };
+    }
+
     Pattern glued() {
       return glued;
     }
@@ -148,6 +160,27 @@ public enum LayerWord {
   /** The modifiers it accepts, in the order a misuse's error lists them. */
   public List<Modifier> modifiers() {
     return modifiers;
+  }
+
+  /**
+   * The shortest text that compiles as this word on a usual HxWxC map (32x32x8 and larger), for
+   * hints: the word itself, or the word with the numbers it cannot go without. The bare crop and
+   * resize depend on where they stand, so their hints come from the errors that place them.
+   */
+  public String example() {
+    return switch (this) {
+      case CONV -> "conv3-64";
+      case SEPCONV -> "sepconv3-128";
+      case DECONV -> "deconv4-256/2";
+      case DWCONV -> "dwconv3";
+      case FC -> "fc4096";
+      case PADCHANNELS -> "padchannels-32";
+      case ADAPTIVEAVGPOOL, ADAPTIVEMAXPOOL -> word() + "7";
+      case GN -> "gn2";
+      case UPSAMPLE, CHANNELSHUFFLE, PIXELSHUFFLE -> word() + "2";
+      case ZEROPAD -> "zeropad1";
+      default -> word();
+    };
   }
 
   public boolean accepts(Modifier modifier) {

@@ -11,7 +11,9 @@ public enum MissingOperation {
   SPLIT(List.of("split", "channelsplit"), "a channel split (ShuffleNet V2's chunk) as a layer",
       "a split is a branch kind: chunk { A | B } runs A and B on equal slices of the channels and concatenates them"),
   INTERPOLATE(List.of("interpolate"), "PyTorch's interpolate",
-      "resizeHxW resizes to a given size, upsampleN by an integer factor"),
+      "cnnspec writes it as resize: resizeHxW is interpolate(size=(H, W)), resize input sizes to the"
+          + " network's input and a bare resize to where its branch began; upsampleN is interpolate(scale_factor=N)",
+      "write resizeHxW, resize input, a bare resize at the end of a branch, or upsampleN"),
   PIXELUNSHUFFLE(List.of("pixelunshuffle", "spacetodepth"), "space-to-depth (pixel unshuffle)",
       "pixelshuffleR is the inverse, depth-to-space"),
   ROIPOOL(List.of("roialign", "roipool"), "region-of-interest pooling (detection)",
@@ -23,12 +25,24 @@ public enum MissingOperation {
 
   private final List<String> words;
   private final String description;
+  private final String reason;
   private final String hint;
 
   MissingOperation(List<String> words, String description, String hint) {
+    this(words, description, "it names " + description + ", which cnnspec does not have", hint);
+  }
+
+  /** One that cnnspec has under another word: {@code reason} says which. */
+  MissingOperation(List<String> words, String description, String reason, String hint) {
     this.words = words;
     this.description = description;
+    this.reason = reason;
     this.hint = hint;
+  }
+
+  /** Why the word is refused: "it names attention, which cnnspec does not have". */
+  public String reason() {
+    return reason;
   }
 
   /** The words, lower case and without hyphens, that name it. */

@@ -69,6 +69,19 @@ public final class Vocabulary {
     return null;
   }
 
+  /**
+   * The layer word that {@code word} (normalized) is the bare stem of when that word cannot go
+   * without a number glued to it ({@code adaptiveavgpool}, {@code gn}, {@code zeropad}), or null.
+   */
+  public static LayerWord withoutNumber(String word) {
+    for (LayerWord glued : GLUED) {
+      if (glued.spellings().contains(word) && !glued.form().glued().matcher("").matches()) {
+        return glued;
+      }
+    }
+    return null;
+  }
+
   public static boolean isLayerWord(String word) {
     return layer(word) != null;
   }

@@ -63,7 +63,11 @@ class BranchMergeTest {
     assertNull(merges.merge(branch(Element.BranchKind.MUL, 2), in, List.of(Shape.of(33, 33, 128), Shape.of(1, 1, 960))));
     assertEquals(List.of("shape-mismatch"), parts.codes());
     assertEquals("mul's gate (its second branch) yields 1x1x960 for a map of 33x33x128; it must yield 128 or 1x1x128"
-        + " to scale each channel", parts.reporter.diagnostics().get(0).detail());
+        + " to scale each channel, 33x33x1 to scale each position, or 33x33x128 to scale each value",
+        parts.reporter.diagnostics().get(0).detail());
+    // the four it lists are the four it takes
+    assertEquals(Shape.of(33, 33, 128), merges.merge(branch(Element.BranchKind.MUL, 2), in,
+        List.of(Shape.of(33, 33, 128), Shape.of(33, 33, 128))));
   }
 
   @Test

@@ -44,8 +44,8 @@ class LayerResolutionsTest {
   void anUnknownWordIsReportedWithTheWordToCarryOnWith() {
     Parts parts = Parts.reporting();
     LayerResolutions layers = new LayerResolutions(parts.source, true);
-    assertEquals("relu", layers.unknown("rleu", Parts.AT, List.of()));
-    assertNull(layers.unknown("transformer", Parts.AT, List.of()));
+    assertEquals("relu", layers.unknown("rleu", null, Parts.AT, List.of()));
+    assertNull(layers.unknown("transformer", null, Parts.AT, List.of()));
     assertEquals(List.of("did you mean relu?", "see the layer table in docs/language.md"), parts.reporter.diagnostics().stream().map(d -> d.hint()).toList());
     assertEquals(Shape.vector(4096), layers.guess("fc4096", null, null, null, List.of(), Shape.of(7, 7, 512)).output());
     assertNull(layers.guess("conv3", null, null, null, List.of(), Shape.of(7, 7, 512)), "conv3 without channels fails too");
