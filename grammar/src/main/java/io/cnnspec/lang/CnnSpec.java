@@ -50,7 +50,12 @@ public final class CnnSpec {
           return null;
         }
         Header header = walking.header;
-        return walking.finish(header.name(), overridden ? null : header.output(), header.namePos());
+        Finished finished = walking.finish(header.name(), overridden ? null : header.output(), header.namePos());
+        if (finished != null) {
+          warnIfChannelsFirst(finished.network().input(), overridden ? reporter.source(Diagnostic.Part.INPUT, options.inputSize()) : spec,
+              overridden ? Position.START : header.input().pos());
+        }
+        return finished;
       }
       SpecInput.Inline inline = (SpecInput.Inline) input;
       Reporter.Source nameSource = reporter.source(Diagnostic.Part.NAME, inline.name());
@@ -69,8 +74,26 @@ public final class CnnSpec {
       if (!parser.parseBody(text, spec, walking) || shape == null || reporter.hasErrors()) {
         return null;
       }
-      return walking.finish(name, null, Position.START);
+      Finished finished = walking.finish(name, null, Position.START);
+      if (finished != null) {
+        warnIfChannelsFirst(finished.network().input(),
+            reporter.source(Diagnostic.Part.INPUT, overridden ? options.inputSize() : inline.input()), Position.START);
+      }
+      return finished;
     });
+  }
+
+  /**
+   * A network that compiled on an input that looks written channels first (1x28x28, 3x224x224)
+   * most likely has the wrong figures: said as a warning on the input. When such an input fails,
+   * the error's hint says it instead.
+   */
+  private static void warnIfChannelsFirst(Shape input, Reporter.Source source, Position pos) {
+    String hint = InputShape.channelsFirstHint(input);
+    if (hint != null) {
+      source.warning(DiagnosticCode.CHANNELS_FIRST_INPUT, pos, "input looks channels-first",
+          "the network compiled with " + input.height() + " as its height and " + input.channels() + " as its channels", hint);
+    }
   }
 
   private static Shape inputShape(SpecParser parser, Reporter reporter, String written) {

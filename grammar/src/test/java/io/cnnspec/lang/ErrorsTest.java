@@ -239,6 +239,29 @@ class ErrorsTest {
         .startsWith("the input is too small here"));
   }
 
+  @Test
+  void aChannelsFirstInputThatCompilesIsWarnedAbout() {
+    // 3x224x224 with same padding compiles: 3 pixels high with 224 channels, 129,088 params in conv1
+    Compilation c = CnnSpec.compile(new SpecInput.File("network T : 3x224x224 -> 10\n  conv3-64 relu gap fc10\n", "t.cnn"),
+        CompileOptions.DEFAULT);
+    assertTrue(c.ok(), c.diagnostics()::toString);
+    assertEquals(1, c.diagnostics().size(), c.diagnostics()::toString);
+    Diagnostic w = c.diagnostics().get(0);
+    assertEquals(Diagnostic.Severity.WARNING, w.severity());
+    assertEquals("channels-first-input", w.code());
+    assertAt(w, 1, 13);
+    assertTrue(w.hint().endsWith("write the input as 224x224x3"), w.hint());
+    // the fix compiles, without the warning
+    Compilation fixed = CnnSpec.compile(new SpecInput.File("network T : 224x224x3 -> 10\n  conv3-64 relu gap fc10\n", "t.cnn"),
+        CompileOptions.DEFAULT);
+    assertTrue(fixed.ok() && fixed.diagnostics().isEmpty(), fixed.diagnostics()::toString);
+    // the annotation's input and --input are warned about on the input
+    Compilation inline = CnnSpec.compile(new SpecInput.Inline("T", "1x28x28", "conv3-8 relu", "T.java"), CompileOptions.DEFAULT);
+    assertTrue(inline.ok());
+    assertEquals(Diagnostic.Part.INPUT, inline.diagnostics().get(0).part());
+    assertTrue(inline.diagnostics().get(0).hint().endsWith("write the input as 28x28x1"));
+  }
+
   /** The declared output's hint names real layers that, appended, reach the declared output. */
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = ';', value = {

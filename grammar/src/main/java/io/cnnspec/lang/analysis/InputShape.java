@@ -40,7 +40,7 @@ public final class InputShape {
    * {@code 3x224x224}: at most 4 "high" and at least 8 in the other two), or null. Such an input
    * fails later, where padding would be the wrong fix.
    */
-  static String channelsFirstHint(Shape input) {
+  public static String channelsFirstHint(Shape input) {
     if (input == null || input.vector() || input.height() > 4 || input.width() < 8 || input.channels() < 8) {
       return null;
     }

@@ -20,6 +20,7 @@ public enum DiagnosticCode {
   SHAPE_APART("a shape is written with spaces around its x's (32 x 32 x 3)"),
   TYPOGRAPHIC_DASH("an en dash, em dash or minus sign (copied from a paper) stands where cnnspec writes a hyphen (conv3\u20138)"),
   INPUT_NEEDS_CHANNELS("an input shape is given as two numbers (224x224), without its channels"),
+  CHANNELS_FIRST_INPUT("a warning: the input looks written channels first (3x224x224), and the network compiled with 3 as its height"),
   UNKNOWN_BRANCH_KIND("a word that is not a branch kind is written as one, with branches in braces (split { ... })"),
   MODIFIER_WITHOUT_LAYER("a modifier (p1, g2, valid, nobias...) does not follow a layer"),
   REPEATED_TWICE("a layer has a repetition both before and after its modifiers, or glued to its word and after it"),
