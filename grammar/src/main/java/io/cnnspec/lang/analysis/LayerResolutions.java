@@ -160,15 +160,19 @@ final class LayerResolutions {
    * conv3-64), since "did you mean conv?" led to one error more.
    */
   private static String compiling(String near, Long channels, List<String> defNames) {
-    if (defNames.contains(near)) {
+    if (defNames.contains(near) || resolves(near, channels)) {
       return near;
     }
+    Vocabulary.Read read = Vocabulary.layer(near);
+    return read == null ? near : read.word().example();
+  }
+
+  /** Whether {@code word} with {@code channels} after it is a layer that resolves without an error. */
+  private static boolean resolves(String word, Long channels) {
     try {
-      LayerResolver.resolve(near, channels, null, null, List.of(), true);
-      return near;
+      return LayerResolver.resolve(word, channels, null, null, List.of(), true) != null;
     } catch (SpecException e) {
-      Vocabulary.Read read = Vocabulary.layer(near);
-      return read == null ? near : read.word().example();
+      return false;
     }
   }
 
@@ -176,19 +180,14 @@ final class LayerResolutions {
    * {@code conv3_64} written for {@code conv3-64}: the word before the last underscore with the
    * digits after it as its channels, when that is a layer; else null.
    */
-  private String channelsAfterUnderscore(String word) {
+  private static String channelsAfterUnderscore(String word) {
     int underscore = word.lastIndexOf('_');
     String digits = word.substring(underscore + 1);
     if (underscore < 1 || digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(Character::isDigit)) {
       return null;
     }
     String stem = word.substring(0, underscore);
-    try {
-      return LayerResolver.resolve(stem, Long.parseLong(digits), null, null, List.of(), convBias) == null
-          ? null : stem + "-" + digits;
-    } catch (SpecException e) {
-      return null;
-    }
+    return resolves(stem, Long.parseLong(digits)) ? stem + "-" + digits : null;
   }
 
   /**
