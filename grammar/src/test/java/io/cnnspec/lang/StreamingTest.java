@@ -51,4 +51,29 @@ class StreamingTest {
         CompileOptions.DEFAULT.withInputSize("64x64x3"));
     assertEquals(inline.params(), other.network().orElseThrow().params());
   }
+
+  @Test
+  void errorsComeInTheOrderOfTheSpecThoughLayersAreHandedOverInBatches() {
+    // the walk takes the top level a batch at a time; an error the parser reports (a number too
+    // large) must still come after the walk's errors (an unknown layer) on the lines before it
+    StringBuilder spec = new StringBuilder("network N : 8x8x3\n");
+    int expected = 0;
+    for (int line = 2; line < 302; line++) {
+      boolean error = line % 50 == 7 || line % 50 == 30;
+      expected += error ? 1 : 0;
+      spec.append(line % 50 == 7 ? "rleu" : line % 50 == 30 ? "conv3-99999999999999999999" : "relu").append('\n');
+    }
+    List<Diagnostic> errors = Specs.errors(spec.toString());
+    assertEquals(expected, errors.size());
+    List<Integer> lines = errors.stream().map(Diagnostic::line).toList();
+    assertEquals(lines.stream().sorted().toList(), lines);
+    assertEquals(List.of("unknown layer 'rleu'", "number too large"), errors.subList(0, 2).stream().map(Diagnostic::title).toList());
+  }
+
+  @Test
+  void aModifierFoldsIntoItsLayerAcrossEveryBatchBoundary() {
+    NetworkInfo net = Specs.compile("network N : 8x8x3\n" + "conv3-8 p1 nobias\n".repeat(300));
+    assertEquals(300, net.layers().size());
+    assertEquals(List.of("conv3-8 p1 nobias"), net.layers().stream().map(LayerInfo::spec).distinct().toList());
+  }
 }

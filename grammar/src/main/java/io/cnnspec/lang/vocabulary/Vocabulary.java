@@ -99,6 +99,10 @@ public final class Vocabulary {
    * or null. A modifier that is {@link Modifier#perAxis() per axis} also takes a pair, {@code p1x0}.
    */
   public static Modifier gluedNumber(String word) {
+    // asked of every word the parser reads: most layer words (bn, relu) do not end in a digit
+    if (word.isEmpty() || !digitsFrom(word, word.length() - 1)) {
+      return null;
+    }
     for (Modifier modifier : NUMBERED) {
       String stem = modifier.word();
       if (word.length() > stem.length() && word.startsWith(stem)
