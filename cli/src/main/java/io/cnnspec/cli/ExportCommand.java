@@ -47,6 +47,8 @@ final class ExportCommand implements Callable<Integer> {
           + "zeros (zero-filled initializers, 4 bytes per parameter).")
       .build();
 
+  private final OptionSpec input = CompiledSpec.inputOption();
+
   ExportCommand(CnnspecCommand parent) {
     this.parent = parent;
     command.usageMessage()
@@ -54,8 +56,9 @@ final class ExportCommand implements Callable<Integer> {
         .description("Writes the spec's network for a framework: with --to pytorch, a Python module with one "
             + "nn.Module class named after the network (defs as submodule classes, branches as forward code, "
             + "NCHW, TensorFlow's \"same\" padding as explicit F.pad where it is asymmetric); with --to onnx, an "
-            + "ONNX model (opset 17) with an input 'input' and an output 'output' of static shapes. Neither "
-            + "carries trained weights.");
+            + "ONNX model (opset 17) with an input 'input' and an output 'output' of static shapes. With --input, "
+            + "the network at that input size, with every size that follows from it (an fc's inputs after flatten, "
+            + "resize input, a bare crop) taken at that size. Neither carries trained weights.");
     Commands.exitCodes(command,
         "0:written",
         "1:the spec has errors, or a layer has no equivalent in the format (the message says which)",
@@ -64,6 +67,7 @@ final class ExportCommand implements Callable<Integer> {
     command.addOption(to);
     command.addOption(output);
     command.addOption(weights);
+    command.addOption(input);
     Commands.addStandardHelpOptions(command);
   }
 
@@ -93,7 +97,7 @@ final class ExportCommand implements Callable<Integer> {
             "unknown --weights '" + weightsText + "'; use none or zeros");
       }
     }
-    CompiledSpec compiled = CompiledSpec.of(parent, spec.getValue(), null);
+    CompiledSpec compiled = CompiledSpec.of(parent, spec.getValue(), input.getValue());
     if (compiled.network() == null) {
       return compiled.exit();
     }

@@ -176,6 +176,27 @@ class ZooFiguresTest {
     }
   }
 
+  /**
+   * At another input size ({@code --input}, as summary, draw and export take it), the figures are
+   * those of torchvision 0.14's model run on that input: params sum(p.numel()), MACs from forward
+   * hooks on Conv2d and Linear, measured 2026-11-30 (fcn_resnet50 with num_classes=21,
+   * aux_loss=False, its output interpolated to the input).
+   */
+  @ParameterizedTest(name = "{0} at {1}")
+  @org.junit.jupiter.params.provider.CsvSource({
+      "resnet18, 160x160x3, 11689512, 925798400, 1000",
+      "fcn_resnet50, 320x480x3, 32957013, 81074995200, 320x480x21"})
+  void atAnotherInputTheFiguresAreTorchvisions(String name, String input, long params, long macs, String output)
+      throws IOException {
+    Path file = ZOO.resolve(name + ".cnn");
+    Compilation compilation = CnnSpec.compile(new SpecInput.File(Files.readString(file), file.getFileName().toString()),
+        CompileOptions.DEFAULT.withInputSize(input));
+    NetworkInfo network = compilation.networkOrThrow();
+    assertEquals(params, network.params(), "params");
+    assertEquals(macs, network.macs(), "MACs");
+    assertEquals(output, network.output().toString(), "output");
+  }
+
   @Test
   void everyZooFileHasARow() throws IOException {
     Set<String> files;

@@ -180,6 +180,16 @@ class FrameworkCheckTest {
         """);
   }
 
+  /** Zoo networks exported at another input size than their own, the input as {@code --input} takes it. */
+  static final Map<String, String> OTHER_INPUTS = new LinkedHashMap<>();
+
+  static {
+    OTHER_INPUTS.put("vgg16", "64x64x3");
+    OTHER_INPUTS.put("resnet18", "160x160x3");
+    OTHER_INPUTS.put("fcn_resnet50", "320x480x3");
+    OTHER_INPUTS.put("unet", "188x188x1");
+  }
+
   @TempDir
   static Path dir;
 
@@ -191,6 +201,10 @@ class FrameworkCheckTest {
     }
     EDGE_CASES.forEach((name, text) -> networks.put(name, Specs.compile(text, name)));
     networks.put("README.md", Specs.compile(ReadmeExportTest.readmeSpec(), "README.md"));
+    // at another input size (cnnspec export --input): every size that follows from the input
+    // (an fc's inputs after flatten, resize input, bare crops) must be taken at that size
+    OTHER_INPUTS.forEach((name, input) -> networks.put(name + "-at-" + input,
+        Specs.compileAt(Specs.read(Path.of(System.getProperty("cnnspec.zoo.dir", "../zoo"), name + ".cnn")), name, input)));
     assertFalse(networks.size() < 30, "the zoo was not found: " + networks.keySet());
     requireFrameworks("the PyTorch/ONNX checks of exported networks");
     StringBuilder jobs = new StringBuilder();

@@ -21,6 +21,13 @@ final class Specs {
     return CnnSpec.compile(new SpecInput.File(text, origin), CompileOptions.DEFAULT);
   }
 
+  /** {@code text} compiled at the input size {@code input} (HxWxC), as {@code cnnspec export --input} does. */
+  static Compilation compileAt(String text, String origin, String input) {
+    Compilation compilation = CnnSpec.compile(new SpecInput.File(text, origin), CompileOptions.DEFAULT.withInputSize(input));
+    compilation.networkOrThrow();
+    return compilation;
+  }
+
   static Compilation compile(String text, String origin) {
     Compilation compilation = attempt(text, origin);
     compilation.networkOrThrow(); // a spec of the tests that does not compile is the test's own mistake
