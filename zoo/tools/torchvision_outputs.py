@@ -1,12 +1,13 @@
 #!/usr/bin/python3
-"""Checks that the zoo's issue-14 networks, exported to PyTorch, compute what torchvision 0.14 computes.
+"""Checks that the zoo's networks that follow torchvision, exported to PyTorch, compute what torchvision 0.14 computes.
 
 Run from the repository's root, after a build (mvn -B -q install -DskipTests), with the Python that
 has torch 1.13 and torchvision 0.14 (here /usr/bin/python3):
 
-    /usr/bin/python3 zoo/tools/torchvision_outputs.py [NAME ...]
+    /usr/bin/python3 zoo/tools/torchvision_outputs.py [--exported DIR] [NAME ...]
 
-For each network: `cnnspec export --to pytorch zoo/NAME.cnn`, the module built, its parameters
+For each network: `cnnspec export --to pytorch zoo/NAME.cnn` (or DIR/NAME.py, exported already: the
+build's ExportedZooTest does that), the module built, its parameters
 matched one to one (by shape, in torchvision's registration order) with torchvision's model, the
 same random weights and batch norm statistics put in both, and every output compared on one random
 input. Where the two register parameters in different orders the match says how it reorders
@@ -14,7 +15,9 @@ input. Where the two register parameters in different orders the match says how 
 is not in a spec: the exported module has PyTorch's 1e-5, so it is set to torchvision's (0.001 in
 MobileNetV3) before the comparison, and said so. This complements zoo/tools/torchvision_figures.py
 (the counts) and export's FrameworkCheckTest (counts and shapes of every zoo network): equal outputs
-with equal weights mean the spec is the same network, not only one with the same figures.
+with equal weights mean the spec is the same network, not only one with the same figures: a
+stride-2 convolution with "same" padding has torchvision's figures but pads the odd pixel at the
+bottom/right where torchvision pads 1 on every side, which only outputs show.
 """
 import os
 import subprocess
@@ -22,6 +25,7 @@ import sys
 import tempfile
 
 import torch
+import torchvision.models as tvm
 from torch import nn
 from torchvision.models import shufflenet_v2_x1_0
 from torchvision.models.detection import ssd300_vgg16
@@ -30,14 +34,21 @@ from torchvision.models.segmentation import deeplabv3_resnet50, fcn_resnet50, lr
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
+EXPORTED = None  # a directory of NAME.py files exported already, or None to run cnnspec export
+
+
 def exported(name):
     """The module cnnspec exports for zoo/NAME.cnn, built."""
-    with tempfile.TemporaryDirectory() as tmp:
-        py = os.path.join(tmp, name + ".py")
-        subprocess.run([os.path.join(ROOT, "cnnspec"), "export", "--to", "pytorch", "-o", py,
-                        os.path.join(ROOT, "zoo", name + ".cnn")], check=True)
-        with open(py) as f:
+    if EXPORTED is not None:
+        with open(os.path.join(EXPORTED, name + ".py")) as f:
             source = f.read()
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            py = os.path.join(tmp, name + ".py")
+            subprocess.run([os.path.join(ROOT, "cnnspec"), "export", "--to", "pytorch", "-o", py,
+                            os.path.join(ROOT, "zoo", name + ".cnn")], check=True)
+            with open(py) as f:
+                source = f.read()
     scope = {}
     exec(compile(source, name + ".py", "exec"), scope)
     network_class = [line.split()[1].split("(")[0] for line in source.splitlines() if line.startswith("class ")][-1]
@@ -74,7 +85,63 @@ def ssd_outputs(model, x):
     return outputs
 
 
+def is_aux(name):
+    return name.split(".")[0].startswith("aux")
+
+
+def aux_last(params):
+    # a side output stands where it branches off in the spec (aux1 after inception 4a, aux2 after 4d);
+    # torchvision registers its aux heads after the last inception block, before the classifier (fc)
+    aux = [(n, p) for n, p in params if is_aux(n)]
+    body = [(n, p) for n, p in params if not is_aux(n)]
+    return in_order(body[:-2] + aux + body[-2:])
+
+
+def aux_batch_norms_last(modules):
+    # as aux_last, for the batch norms: torchvision's classifier after the aux heads has none
+    return in_order([(n, m) for n, m in modules if not is_aux(n)] + [(n, m) for n, m in modules if is_aux(n)])
+
+
+def with_aux(taps):
+    """The main output (eval mode), then each aux head on the output of the block it taps."""
+    def outputs(model, x):
+        seen = {}
+        hooks = [getattr(model, block).register_forward_hook(lambda m, i, o, b=block: seen.__setitem__(b, o))
+                 for block, _ in taps]
+        main = model(x)
+        for h in hooks:
+            h.remove()
+        return [main] + [getattr(model, head)(seen[block]) for block, head in taps]
+    return outputs
+
+
+def main_output(model, x):
+    return [model(x)]
+
+
+def classifier(make, size=224):
+    return (make, size, in_order, main_output)
+
+
+def with_softmax(model, x):
+    # VGG's Table 1 ends in a soft-max, and so do the zoo's vgg11 ... vgg19; torchvision's end at the fc
+    return [torch.softmax(model(x), dim=1)]
+
+
 NETWORKS = {
+    "alexnet_torchvision": classifier(lambda: tvm.alexnet()),
+    **{name: (lambda name=name: getattr(tvm, name)(), 224, in_order, with_softmax)
+       for name in ["vgg11", "vgg13", "vgg16", "vgg19"]},
+    **{name: classifier(lambda name=name: getattr(tvm, name)())
+       for name in ["vgg11_bn", "vgg13_bn", "vgg16_bn", "vgg19_bn", "resnet18", "resnet34", "resnet50", "resnet101", "resnet152", "resnext50_32x4d",
+                    "wide_resnet50_2", "densenet121", "densenet161", "densenet169", "densenet201",
+                    "mobilenet_v2", "mobilenet_v3_large", "efficientnet_b0", "squeezenet1_0", "squeezenet1_1"]},
+    "googlenet": classifier(lambda: tvm.googlenet(aux_logits=False, init_weights=False)),
+    "googlenet_aux": (lambda: tvm.googlenet(aux_logits=True, init_weights=False), 224, aux_last,
+                      with_aux([("inception4a", "aux1"), ("inception4d", "aux2")]), aux_batch_norms_last),
+    "inception_v3": classifier(lambda: tvm.inception_v3(aux_logits=False, init_weights=False), 299),
+    "inception_v3_aux": (lambda: tvm.inception_v3(aux_logits=True, init_weights=False), 299, in_order,
+                         with_aux([("Mixed_6e", "AuxLogits")])),
     "shufflenet_v2_x1_0": (lambda: shufflenet_v2_x1_0(weights=None), 224, in_order, lambda m, x: [m(x)]),
     "fcn_resnet50": (lambda: fcn_resnet50(num_classes=21, aux_loss=False, weights=None, weights_backbone=None),
                      500, in_order, lambda m, x: [m(x)["out"]]),
@@ -90,14 +157,15 @@ NETWORKS = {
 
 
 def compare(name):
-    make, size, order, outputs = NETWORKS[name]
+    make, size, order, outputs, *batch_norm_order = NETWORKS[name]
+    batch_norm_order = batch_norm_order[0] if batch_norm_order else in_order
     torch.manual_seed(0)
     ours, theirs = exported(name), make().eval()
     ours_params = order(list(ours.named_parameters()))
     theirs_params = list(theirs.parameters())
     if [p.shape for p in ours_params] != [p.shape for p in theirs_params]:
         return "FAILED: the parameters do not match one to one"
-    ours_bn = [m for m in ours.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
+    ours_bn = batch_norm_order([(n, m) for n, m in ours.named_modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)])
     theirs_bn = [m for m in theirs.modules() if isinstance(m, nn.modules.batchnorm._BatchNorm)]
     if [m.num_features for m in ours_bn] != [m.num_features for m in theirs_bn]:
         return "FAILED: the batch norms do not match one to one"
@@ -123,7 +191,11 @@ def compare(name):
             f"{difference:.1e} of the largest value" + (f"; batch norm eps set to torchvision's {eps}" if eps else ""))
 
 
-def main(names):
+def main(args):
+    global EXPORTED
+    if args[:1] == ["--exported"]:
+        EXPORTED, args = args[1], args[2:]
+    names = args
     failed = False
     for name in names or NETWORKS:
         result = compare(name)

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FrameworkCheckTest {
 
-  private static final String PYTHON = System.getProperty("cnnspec.python", "/usr/bin/python3");
+  static final String PYTHON = System.getProperty("cnnspec.python", "/usr/bin/python3");
 
   /** Specs for what a zoo network may not show: each a line of the edge cases. */
   static final Map<String, String> EDGE_CASES = new LinkedHashMap<>();
@@ -277,7 +277,15 @@ class FrameworkCheckTest {
 
   /** Skips {@code what} with the reason when torch and onnx are missing; fails instead under CI=true. */
   static void requireFrameworks(String what) {
-    String why = frameworksMissing();
+    requireModules(what, "torch, onnx");
+  }
+
+  /**
+   * Skips {@code what} with the reason when {@link #PYTHON} cannot import {@code modules} (as an
+   * import statement lists them); fails instead under CI=true.
+   */
+  static void requireModules(String what, String modules) {
+    String why = modulesMissing(modules);
     if (why != null) {
       if ("true".equals(System.getenv("CI"))) {
         fail("CI=true but the real frameworks are missing: " + why);
@@ -287,16 +295,16 @@ class FrameworkCheckTest {
     }
   }
 
-  /** Why the frameworks cannot be used here, or null. */
-  static String frameworksMissing() {
+  /** Why {@code modules} cannot be imported here, or null. */
+  static String modulesMissing(String modules) {
     try {
-      Process p = new ProcessBuilder(PYTHON, "-c", "import torch, onnx").redirectErrorStream(true).start();
+      Process p = new ProcessBuilder(PYTHON, "-c", "import " + modules).redirectErrorStream(true).start();
       String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!p.waitFor(120, TimeUnit.SECONDS)) {
         p.destroyForcibly();
-        return PYTHON + " did not import torch and onnx within 2 minutes";
+        return PYTHON + " did not import " + modules + " within 2 minutes";
       }
-      return p.exitValue() == 0 ? null : PYTHON + " cannot import torch and onnx: " + output.strip();
+      return p.exitValue() == 0 ? null : PYTHON + " cannot import " + modules + ": " + output.strip();
     } catch (IOException e) {
       return PYTHON + " cannot be run: " + e.getMessage();
     } catch (InterruptedException e) {
