@@ -70,13 +70,19 @@ final class GeneratedClassNames {
       // demo.String would silently take the place of java.lang.String in every class of the package
       return problem(ProcessorCode.NAME_CLASH, subject + " would hide java.lang." + name + " in its package; " + fix + name + "Net\"");
     }
-    Element outermost = holder;
+    TypeElement outermost = holder;
     while (outermost.getEnclosingElement() instanceof TypeElement enclosing) {
       outermost = enclosing;
     }
-    if (name.contentEquals(holder.getSimpleName()) || name.contentEquals(outermost.getSimpleName())) {
+    if (name.contentEquals(holder.getSimpleName())) {
       return problem(ProcessorCode.NAME_CLASH, "the generated class " + name + " would have the same name as the annotated type "
           + holder.getQualifiedName() + "; " + fix + name + "Network\", or rename the annotated type");
+    }
+    if (name.contentEquals(outermost.getSimpleName())) {
+      // the generated class is top-level in the package, where the class enclosing the annotated one is
+      return problem(ProcessorCode.NAME_CLASH, "the generated class " + name + " would have the same name as "
+          + outermost.getQualifiedName() + ", the class that encloses the annotated type " + holder.getQualifiedName()
+          + "; " + fix + name + "Network\", or rename " + outermost.getSimpleName());
     }
     return Optional.empty();
   }

@@ -279,6 +279,30 @@ class SpecErrorsTest {
         .inFile(specs).onLineContaining("name = ");
   }
 
+  /** The generated class is top-level in the package, where the class enclosing a nested holder is. */
+  @Test
+  void theGeneratedClassCannotBeNamedLikeTheClassEnclosingTheAnnotatedType() {
+    JavaFileObject specs = com.google.testing.compile.JavaFileObjects.forSourceString("demo.N", """
+        package demo;
+
+        import io.cnnspec.Network;
+
+        class N {
+          @Network(
+              name = "N",
+              input = "8x8x3",
+              value = "conv3-4 pool fc10")
+          static class Clash {}
+        }
+        """);
+    Compilation compilation = Sources.compile(specs);
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation)
+        .hadErrorContaining("[cnnspec:name-clash] the generated class N would have the same name as demo.N, the class that "
+            + "encloses the annotated type demo.N.Clash")
+        .inFile(specs).onLineContaining("name = ");
+  }
+
   @Test
   void twoSpecsCannotGenerateTheSameClass() {
     JavaFileObject specs = Sources.holder("""
