@@ -20,7 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Output that cannot be written ({@code > /dev/full}, a closed pipe) is exit 2 with a message, for every command. */
+/**
+ * Output that cannot be written is exit 2 with a message: standard output ({@code > /dev/full}, a
+ * closed pipe) for every command, and the {@code -o} file of summary, draw and export, worded alike.
+ */
 class WriteErrorTest {
 
   @TempDir
