@@ -32,20 +32,24 @@ final class CnnspecCommand implements Callable<Integer> {
             + "in the cnnspec language (conv3-64x2 pool ... fc1000), checked for shapes that do not fit.")
         .commandListHeading("%nCommands:%n")
         .footerHeading("%nExamples:%n")
+        // one line each, at most 79 columns: picocli wraps a longer one at an 80-column terminal
         .footer(
             "  cnnspec summary vgg16                   the bundled VGG-16, as a table",
             "  cnnspec summary my.cnn --format json    a spec file, as JSON",
             "  cnnspec summary - < my.cnn              a spec on standard input",
-            "  cnnspec summary resnet50 -f html -o r.html  a page with the diagram and the table",
+            "  cnnspec summary vgg16 -f html > v.html  a page: the diagram and the table",
             "  cnnspec draw inception_v3 -o i.svg      the network as an SVG diagram",
             "  cnnspec check specs/*.cnn               diagnostics only, for CI",
             "  cnnspec export resnet50 --to pytorch -o resnet50.py   a PyTorch module",
             "  cnnspec zoo                             the bundled networks");
+    // the union of the subcommands' lists, in the words of the README's "The command line"
     Commands.exitCodes(spec,
         "0:fine",
-        "1:a spec has errors (they are printed to standard error as file:line:col)",
-        "2:usage error: a wrong option, or a spec that cannot be read (missing file, directory, "
-            + "not UTF-8 text, unknown zoo name)");
+        "1:a spec has errors (printed to standard error as file:line:col), or export meets a layer "
+            + "the format has no equivalent for",
+        "2:usage error: a wrong option, a spec that cannot be read (missing file, directory, not UTF-8 "
+            + "text, unknown zoo name), or output that cannot be written (an -o file whose directory does "
+            + "not exist or that is not writable, a full disk, a closed standard output)");
     Commands.addStandardHelpOptions(spec);
   }
 

@@ -16,7 +16,7 @@ final class DrawCommand implements Callable<Integer> {
 
   private final PositionalParamSpec spec = CompiledSpec.specParameter();
 
-  private final OutputFile output = new OutputFile("the SVG");
+  private final OutputFile output = new OutputFile("the SVG (UTF-8)");
 
   private final OptionSpec depth = OptionSpec.builder("-d", "--depth")
       .paramLabel("N")

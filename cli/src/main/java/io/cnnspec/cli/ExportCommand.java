@@ -3,10 +3,7 @@ package io.cnnspec.cli;
 import io.cnnspec.export.Export;
 import io.cnnspec.export.ExportException;
 import io.cnnspec.lang.Compilation;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,11 +30,7 @@ final class ExportCommand implements Callable<Integer> {
       .description("pytorch (a Python module importing only torch) or onnx (an opset-17 model).")
       .build();
 
-  private final OptionSpec output = OptionSpec.builder("-o", "--output")
-      .paramLabel("FILE")
-      .type(String.class)
-      .description("Write to FILE instead of standard output.")
-      .build();
+  private final OutputFile output = new OutputFile("the module (UTF-8) or the model");
 
   private final OptionSpec weights = OptionSpec.builder("--weights")
       .paramLabel("WHICH")
@@ -65,7 +58,7 @@ final class ExportCommand implements Callable<Integer> {
         "2:usage error, the spec cannot be read, or the output cannot be written");
     command.addPositional(spec);
     command.addOption(to);
-    command.addOption(output);
+    command.addOption(output.option());
     command.addOption(weights);
     command.addOption(input);
     Commands.addStandardHelpOptions(command);
@@ -112,17 +105,6 @@ final class ExportCommand implements Callable<Integer> {
       io.err().println("cnnspec: error: " + source.origin() + ": cannot export to " + format + ": " + e.getMessage());
       return Main.SPEC_ERROR;
     }
-    String file = output.getValue();
-    if (file == null) {
-      io.out().write(bytes, 0, bytes.length);
-      return Main.OK;
-    }
-    try {
-      Files.write(Path.of(file), bytes);
-    } catch (IOException | RuntimeException e) {
-      io.err().println("cnnspec: error: cannot write " + file + ": " + e.getMessage());
-      return Main.USAGE;
-    }
-    return Main.OK;
+    return output.write(io, bytes);
   }
 }

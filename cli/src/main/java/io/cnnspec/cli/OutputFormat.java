@@ -36,6 +36,11 @@ final class OutputFormat {
     command.addOption(compact);
   }
 
+  /** {@code --format} and {@code --compact}, for a command that asks whether they were given. */
+  java.util.List<OptionSpec> options() {
+    return java.util.List.of(format, compact);
+  }
+
   ReportFormat format() {
     return format.getValue();
   }

@@ -23,7 +23,7 @@ final class SummaryCommand implements Callable<Integer> {
 
   private final OutputFormat output = new OutputFormat(true);
 
-  private final OutputFile file = new OutputFile("the report");
+  private final OutputFile file = new OutputFile("the report (UTF-8)");
 
   private final OptionSpec batch = OptionSpec.builder("-b", "--batch")
       .paramLabel("N")

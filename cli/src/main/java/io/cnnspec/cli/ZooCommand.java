@@ -17,6 +17,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 
 /** {@code cnnspec zoo}: the bundled reference networks, or one of their specs. */
 final class ZooCommand implements Callable<Integer> {
@@ -44,7 +46,8 @@ final class ZooCommand implements Callable<Integer> {
     command.usageMessage()
         .header("The bundled reference networks.")
         .description("Lists the bundled networks, one a line: name, parameters, MACs and the spec's title. "
-            + "With a NAME, prints that network's .cnn spec, ready to copy and edit: "
+            + "With a NAME, prints that network's .cnn spec, ready to copy and edit (the options below lay out "
+            + "the list, and are refused with a NAME): "
             + "cnnspec zoo resnet50 > my-resnet.cnn");
     Commands.exitCodes(command,
         "0:fine",
@@ -68,6 +71,9 @@ final class ZooCommand implements Callable<Integer> {
     Io io = parent.io();
     Zoo zoo = parent.zoo();
     String name = this.name.getValue();
+    if (name != null) {
+      refuseListingOptions(name);
+    }
     output.validate(command);
     if (name != null) {
       Optional<Zoo.Entry> entry = zoo.find(name);
@@ -104,6 +110,24 @@ final class ZooCommand implements Callable<Integer> {
       case HTML -> throw new IllegalStateException("refused by OutputFormat.validate");
     });
     return failed ? Main.SPEC_ERROR : Main.OK;
+  }
+
+  /**
+   * Refuses {@code --format}, {@code --compact} and {@code --wide} with a NAME, as a usage error:
+   * they lay out the list, and a spec is printed as its own text, so they would do nothing. (Rather
+   * than print the network's list row as JSON: its figures in a format are what summary is for.)
+   */
+  private void refuseListingOptions(String name) {
+    ParseResult parsed = command.commandLine().getParseResult();
+    List<OptionSpec> listing = new ArrayList<>(output.options());
+    listing.add(wide);
+    for (OptionSpec option : listing) {
+      if (parsed.hasMatchedOption(option)) {
+        throw new ParameterException(command.commandLine(), option.longestName() + " lays out the list of networks; "
+            + "with a NAME, zoo prints that network's spec as .cnn text. For its figures as a report, use "
+            + "'cnnspec summary " + name + " --format FORMAT'");
+      }
+    }
   }
 
   private static String grouped(long value) {

@@ -37,6 +37,17 @@ class CheckCommandTest {
   }
 
   @Test
+  void oldMacLineEndsEndLinesInTheMessageAndItsSourceLine() throws Exception {
+    // a file saved with CR alone between lines: three lines, not one with a ? for each CR
+    Path mac = Specs.write(dir, "mac.cnn", "network Mac : 8x8x3\r  conv3-8 relu\r  conv3-8 frob relu\r");
+    Cli.Result r = Cli.run("check", mac.toString()).noStackTrace();
+    assertEquals(1, r.exit(), r::toString);
+    assertTrue(r.err().startsWith(mac + ":3:11: error: unknown layer 'frob'"), r.err());
+    assertTrue(r.err().contains("\n      conv3-8 frob relu\n              ^^^^\n"), r.err());
+    assertFalse(r.err().contains("\r"), r.err());
+  }
+
+  @Test
   void anErrorInsideADefIsFollowedByANoteLinePerCallInnermostFirst() throws Exception {
     Path spec = Specs.write(dir, "m.cnn", "def blk { conv3-32 valid relu maxpool }\nnetwork M : 28x28x1  blk blk blk blk\n");
     Cli.Result r = Cli.run("check", spec.toString()).noStackTrace();

@@ -36,6 +36,36 @@ class UsageTest {
     }
   }
 
+  @Test
+  void theTopLevelHelpFitsEightyColumnsWithOneExampleALine() {
+    // without a terminal picocli lays usage out 80 columns wide, as at the narrowest terminal
+    String top = Cli.run("--help").out();
+    top.lines().forEach(line -> assertTrue(line.length() <= 80, "over 80 columns: " + line));
+    String examples = section(top, "Examples:");
+    assertEquals(8, examples.lines().count(), examples);
+    // a wrapped example continues on a line of its own, which does not start with the command
+    examples.lines().forEach(line -> assertTrue(line.startsWith("  cnnspec "), "wrapped: '" + line + "'\n" + top));
+  }
+
+  @Test
+  void theTopLevelExitCodesCoverEverySubcommands() {
+    String top = section(Cli.run("--help").out(), "Exit codes:").replaceAll("\\s+", " ");
+    // what summary, draw and export say of 2 and export of 1, which the top-level list left out
+    assertTrue(top.contains("output that cannot be written"), top);
+    assertTrue(top.contains("export meets a layer the format has no equivalent for"), top);
+    for (String command : new String[] {"summary", "draw", "export"}) {
+      String own = section(Cli.run(command, "--help").out(), "Exit codes:").replaceAll("\\s+", " ");
+      assertTrue(own.contains("cannot be written"), command + ": " + own);
+    }
+  }
+
+  /** The lines after {@code heading} up to the next blank line or the end. */
+  private static String section(String help, String heading) {
+    String after = help.substring(help.indexOf("\n" + heading + "\n") + heading.length() + 2);
+    int blank = after.indexOf("\n\n");
+    return blank < 0 ? after : after.substring(0, blank + 1);
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "summary", "check", "zoo"})
   void versionEverywhere(String command) {

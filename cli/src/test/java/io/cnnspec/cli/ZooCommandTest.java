@@ -133,6 +133,28 @@ class ZooCommandTest {
     assertTrue(again.out().contains("138,357,544"), again.out());
   }
 
+  @ParameterizedTest(name = "cnnspec zoo resnet18 {0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"-f json", "--format table", "-f json --compact", "-w",
+      "--wide", "-f html"})
+  void optionsThatLayOutTheListAreRefusedWithAName(String options) {
+    List<String> args = new java.util.ArrayList<>(List.of("zoo", "resnet18"));
+    args.addAll(List.of(options.split(" ")));
+    Cli.Result r = Cli.run(args.toArray(String[]::new)).noStackTrace();
+    assertEquals(2, r.exit(), r::toString);
+    assertEquals("", r.out());
+    String option = options.split(" ")[0];
+    String longName = option.equals("-f") ? "--format" : option.equals("-w") ? "--wide" : option;
+    assertTrue(r.err().startsWith("cnnspec: error: " + longName + " lays out the list of networks; with a NAME, "
+        + "zoo prints that network's spec as .cnn text. For its figures as a report, use "
+        + "'cnnspec summary resnet18 --format FORMAT'\n"), r.err());
+    assertTrue(r.err().contains("Try 'cnnspec zoo --help'"), r.err());
+    // the same options lay out the list
+    args.remove("resnet18");
+    if (!options.equals("-f html")) {
+      assertEquals(0, Cli.run(args.toArray(String[]::new)).exit(), options);
+    }
+  }
+
   @Test
   void anUnknownNameSuggests() {
     Cli.Result r = Cli.run("zoo", "resnet51").noStackTrace();

@@ -15,6 +15,7 @@ import io.cnnspec.lang.syntax.SpecParser;
 import io.cnnspec.lang.syntax.Statement;
 import io.cnnspec.model.NetworkInfo;
 import io.cnnspec.model.Shape;
+import io.cnnspec.text.LineEnds;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -38,7 +39,9 @@ public final class CnnSpec {
     Limits limits = options.limits();
     Reporter reporter = new Reporter(input.origin(), limits.maxErrors());
     SpecParser parser = new SpecParser(limits.maxNesting());
-    String text = input instanceof SpecInput.File file ? file.text() : ((SpecInput.Inline) input).layers();
+    String written = input instanceof SpecInput.File file ? file.text() : ((SpecInput.Inline) input).layers();
+    // a CR alone ends a line as LF and CRLF do, for the lexer's positions and the lines errors show
+    String text = written == null ? null : LineEnds.lineFeeds(written);
     Reporter.Source spec = reporter.source(Diagnostic.Part.SPEC, text);
     return guarded(reporter, spec, () -> {
       // another input size than the spec's own: checked first, and the spec is read against it

@@ -132,12 +132,12 @@ public final class SpecBytes {
     return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
-  /** {@code line L, byte B}, 1-based, of the byte at {@code offset}. */
-  private static String lineAndByte(byte[] bytes, int offset) {
+  /** {@code line L, byte B}, 1-based, of the byte at {@code offset}; lines end as {@link LineEnds} says. */
+  static String lineAndByte(byte[] bytes, int offset) {
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < offset && i < bytes.length; i++) {
-      if (bytes[i] == '\n') {
+      if (LineEnds.endsLine(bytes[i], i + 1 < bytes.length ? bytes[i + 1] : -1)) {
         line++;
         lineStart = i + 1;
       }

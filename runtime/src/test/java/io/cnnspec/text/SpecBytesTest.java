@@ -25,6 +25,19 @@ class SpecBytesTest {
   }
 
   @Test
+  void theLineOfMalformedUtf8CountsEveryLineEnd() {
+    byte[] bad = {(byte) 0xE9};
+    for (String end : new String[] {"\n", "\r\n", "\r"}) {
+      String before = "network N : 8x8x3" + end + "  relu" + end + "  b";
+      byte[] bytes = java.util.Arrays.copyOf(before.getBytes(StandardCharsets.US_ASCII), before.length() + 1);
+      bytes[before.length()] = bad[0];
+      SpecBytes.Unreadable e = assertThrows(SpecBytes.Unreadable.class, () -> SpecBytes.decode(bytes));
+      assertEquals("is not a text file (cnnspec specs are UTF-8 text): invalid UTF-8 at line 3, byte 4", e.getMessage(),
+          end.replace("\r", "CR").replace("\n", "LF"));
+    }
+  }
+
+  @Test
   void truncatedSequenceAtTheEndIsMalformed() {
     byte[] bytes = {'a', (byte) 0xC3};
     assertEquals(SpecBytes.Unreadable.Reason.INVALID_UTF8,

@@ -1,6 +1,7 @@
 package io.cnnspec.lang.diagnostics;
 
 import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.text.LineEnds;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -186,14 +187,14 @@ public final class Reporter {
   private static int[] lineStarts(String text) {
     int count = 1;
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+      if (LineEnds.endsLine(text, i)) {
         count++;
       }
     }
     int[] starts = new int[count];
     int line = 1;
     for (int i = 0; i < text.length(); i++) {
-      if (text.charAt(i) == '\n') {
+      if (LineEnds.endsLine(text, i)) {
         starts[line++] = i + 1;
       }
     }

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.cnnspec.lang.CnnSpec;
+import io.cnnspec.lang.CompileOptions;
 import io.cnnspec.lang.Compilation;
+import io.cnnspec.lang.SpecInput;
 import io.cnnspec.lang.diagnostics.Diagnostic;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -107,11 +110,38 @@ class HostileCharactersTest {
     Compilation result = Properties.check("endings", new Case.File("network N : 8x8x3\r  relu\r  rleu\r"));
     Diagnostic d = result.errors().get(0);
     assertEquals("unknown layer 'rleu'", d.title());
+    assertEquals(3, d.line(), d::format);
+    assertEquals("  rleu", d.sourceLine(), d::format);
     assertNull(Properties.invisible(d.sourceLine(), true));
   }
 
   @Test
   void windowsLineEndingsCompile() {
     assertTrue(Properties.check("crlf", new Case.File("network N : 8x8x3\r\n  conv3-8\r\n  relu\r\n")).ok());
+  }
+
+  /** Unix, Windows and classic Mac OS line ends: the same lines, positions and shown source line. */
+  @ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"LF", "CRLF", "CR", "CR then LF"})
+  void everyLineEndEndsALine(String name) {
+    String[] end = switch (name) {
+      case "LF" -> new String[] {"\n"};
+      case "CRLF" -> new String[] {"\r\n"};
+      case "CR" -> new String[] {"\r"};
+      default -> new String[] {"\r", "\n"};
+    };
+    String spec = "network N : 8x8x3" + end[0] + "  conv3-8 relu" + end[end.length - 1] + "# a comment" + end[0]
+        + "  conv3-8 frob relu" + end[end.length - 1];
+    Compilation result = CnnSpec.compile(new SpecInput.File(spec, "n.cnn"), CompileOptions.DEFAULT);
+    List<Diagnostic> errors = result.errors();
+    assertEquals(1, errors.size(), () -> String.join("\n", errors.stream().map(Diagnostic::format).toList()));
+    Diagnostic error = errors.get(0);
+    assertEquals("unknown-layer", error.code());
+    assertEquals(4, error.line(), error::format);
+    assertEquals(11, error.column(), error::format);
+    assertEquals("  conv3-8 frob relu", error.sourceLine(), error::format);
+    assertEquals(11, error.sourceColumn(), error::format);
+    Compilation fixed = CnnSpec.compile(new SpecInput.File(spec.replace(" frob", ""), "n.cnn"), CompileOptions.DEFAULT);
+    assertEquals(4, fixed.network().orElseThrow().layers().size());
   }
 }

@@ -110,9 +110,12 @@ final class Properties {
     }
   }
 
-  /** Inside the text: line 1..lines, column 1..length + 1 (one past the end is the end of input). */
+  /**
+   * Inside the text: line 1..lines, column 1..length + 1 (one past the end is the end of input);
+   * lines end at LF, CRLF and a CR alone.
+   */
   private static void positioned(Diagnostic d, String text) {
-    String[] lines = text.split("\n", -1);
+    String[] lines = io.cnnspec.text.LineEnds.lineFeeds(text).split("\n", -1);
     if (d.line() < 1 || d.line() > lines.length) {
       throw new AssertionError("line " + d.line() + " outside the " + lines.length + " lines of the " + d.part()
           + ": " + d.format());
