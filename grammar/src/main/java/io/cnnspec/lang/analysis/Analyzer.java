@@ -67,6 +67,8 @@ public final class Analyzer {
   private Shape input;
   /** Where the input was written when apart from the spec ({@code --input}, an annotation's), else null. */
   private Reporter.Source inputSource;
+  /** Whether an fc or flatten has been walked: a vector after one may be its output, not the input. */
+  private boolean flattening;
 
   /**
    * The element written just before the one being walked, in its sequence (null if none), and the
@@ -718,7 +720,7 @@ public final class Analyzer {
     try {
       outcome = layers.apply(op, flow.shape(), spec);
     } catch (SpecException e) {
-      if (e.code() == DiagnosticCode.SPATIAL_AFTER_FLATTEN && input.vector()) {
+      if (e.code() == DiagnosticCode.SPATIAL_AFTER_FLATTEN && input.vector() && !flattening) {
         vectorInput(spec, pos);
         return flow.unknown();
       }
@@ -749,6 +751,7 @@ public final class Analyzer {
           "no real network strides this far; check the strides");
       return flow.unknown();
     }
+    flattening |= op instanceof LayerOp.Dense || op instanceof LayerOp.Flatten;
     Reserved at = reserved != null ? reserved : reserve(op.baseName(), ctx, pos, label);
     ops.set(at.row(), op);
     rows.set(at.row(), ctx.scope(), at.nameBase(), at.nameNumber(), op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
@@ -758,8 +761,8 @@ public final class Analyzer {
   }
 
   /**
-   * {@code network V : 784} then {@code conv3-8}: every vector of a network whose input is one is
-   * that input or made from it, so the fix is an HxWxC input, not moving the layer. Said at the
+   * {@code network V : 784} then {@code conv3-8}: before any fc or flatten, the only vector of a
+   * network whose input is one is that input, so the fix is an HxWxC input, not moving the layer. Said at the
    * input when it was given apart from the spec ({@code --input}, an annotation's input), else at
    * the layer.
    */
