@@ -97,14 +97,21 @@ class SlipsTest {
       `network N : 32x32x3\\nconv3-64 valid padding=1`  | keyword-argument       | 2 | 16 | write p1 after the layer it belongs to, e.g. conv3-64 p1 | `network N : 32x32x3\\nconv3-64 p1`
       `network N : 32x32x3\\nfc10 stride=2`             | keyword-argument       | 2 | 6  | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2 fc10`
       `network N : 32x32x3\\nfc10 dropout(0.5)`         | layer-not-def          | 2 | 6  | a layer's number is glued to its word: write dropout0.5 | `network N : 32x32x3\\nfc10 dropout0.5`
-      `network N : 32x32x3\\nConv2d(3, 64, 3) relu`     | framework-module       | 2 | 1  | write conv3-64 valid, as cnnspec writes Conv2d(3, 64, 3) | `network N : 32x32x3\\nconv3-64 valid relu`
-      `network N : 32x32x3\\nConv2d(3, 64, 3, 2, 1)`    | framework-module       | 2 | 1  | write conv3-64/2 p1, as cnnspec writes Conv2d(3, 64, 3, 2, 1) | `network N : 32x32x3\\nconv3-64/2 p1`
-      `network N : 32x32x3\\nConv2d(3, 64, 1)`          | framework-module       | 2 | 1  | write conv1-64, as cnnspec writes Conv2d(3, 64, 1) | `network N : 32x32x3\\nconv1-64`
+      `network N : 32x32x3\\nConv2d(3, 64, 3) relu`     | framework-module       | 2 | 1  | write conv3-64 valid, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-64 valid relu`
+      `network N : 32x32x3\\nConv2d(3, 64, 3, 2, 1)`    | framework-module       | 2 | 1  | write conv3-64/2 p1, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-64/2 p1`
+      `network N : 32x32x3\\nConv2d(3, 64, 1)`          | framework-module       | 2 | 1  | write conv1-64, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv1-64`
       `network N : 32x32x3\\nConv2d(3, k)`              | framework-module       | 2 | 1  | write a conv with its kernel size and output channels, e.g. conv3-64 (cnnspec pads it by 1 unless told valid) | `network N : 32x32x3\\nconv3-64`
-      `network N : 32x32x3\\ngap Linear(3, 10)`         | framework-module       | 2 | 5  | write fc10, as cnnspec writes Linear(3, 10) | `network N : 32x32x3\\ngap fc10`
-      `network N : 32x32x3\\nMaxPool2d(3, 2, 1)`        | framework-module       | 2 | 1  | write maxpool3/2 p1, as cnnspec writes MaxPool2d(3, 2, 1) | `network N : 32x32x3\\nmaxpool3/2 p1`
-      `network N : 32x32x3\\nMaxPool2d(2)`              | framework-module       | 2 | 1  | write maxpool2, as cnnspec writes MaxPool2d(2) | `network N : 32x32x3\\nmaxpool2`
-      `network N : 32x32x3\\nAvgPool2d(2, 1)`           | framework-module       | 2 | 1  | write avgpool2/1, as cnnspec writes AvgPool2d(2, 1) | `network N : 32x32x3\\navgpool2/1`
+      `network N : 32x32x3\\ngap Linear(3, 10)`         | framework-module       | 2 | 5  | write fc10, which is this Linear in cnnspec | `network N : 32x32x3\\ngap fc10`
+      `network N : 32x32x3\\nMaxPool2d(3, 2, 1)`        | framework-module       | 2 | 1  | write maxpool3/2 p1, which is this MaxPool2d in cnnspec | `network N : 32x32x3\\nmaxpool3/2 p1`
+      `network N : 32x32x3\\nMaxPool2d(2)`              | framework-module       | 2 | 1  | write maxpool2, which is this MaxPool2d in cnnspec | `network N : 32x32x3\\nmaxpool2`
+      `network N : 32x32x3\\nAvgPool2d(2, 1)`           | framework-module       | 2 | 1  | write avgpool2/1, which is this AvgPool2d in cnnspec | `network N : 32x32x3\\navgpool2/1`
+      `network N : 32x32x3\\nConv2d(3, 64, kernel_size=3, padding=1)` | framework-module | 2 | 1 | write conv3-64 p1, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-64 p1`
+      `network N : 32x32x3\\nConv2d(in_channels=3, out_channels=8, kernel_size=3, stride=2)` | framework-module | 2 | 1 | write conv3-8/2 valid, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-8/2 valid`
+      `network N : 32x32x3\\nConv2d(3, 64, 3, bias=False)` | framework-module | 2 | 1 | write a conv with its kernel size and output channels, e.g. conv3-64 (cnnspec pads it by 1 unless told valid) | `network N : 32x32x3\\nconv3-64`
+      `network N : 32x32x3\\nMaxPool2d(kernel_size=3, stride=2)` | framework-module | 2 | 1 | write maxpool3/2, which is this MaxPool2d in cnnspec | `network N : 32x32x3\\nmaxpool3/2`
+      `network N : 32x32x3\\ngap Linear(in_features=3, out_features=10)` | framework-module | 2 | 5 | write fc10, which is this Linear in cnnspec | `network N : 32x32x3\\ngap fc10`
+      `network N : 32x32x3\\nfc10 Dropout(p=0.5)`       | keyword-argument       | 2 | 6  | write dropout0.5                | `network N : 32x32x3\\nfc10 dropout0.5`
+      `network N : 32x32x3\\nfc10 Dropout(0.5)`         | layer-not-def          | 2 | 6  | a layer's number is glued to its word: write dropout0.5 | `network N : 32x32x3\\nfc10 dropout0.5`
       `network N : 32x32x3\\nBatchNorm2d(3)`            | framework-module       | 2 | 1  | write bn: its channels come from the layer before | `network N : 32x32x3\\nbn`
       `network N : 32x32x3\\nconv3-8 ReLU()`            | layer-not-def          | 2 | 9  | a layer takes no parentheses: write relu | `network N : 32x32x3\\nconv3-8 relu`
       `network T : 8x8x4\\n  fc10 add { id | resize }\\n` | spatial-after-flatten | 2 | 19 | a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc | `network T : 8x8x4\\n  add { id | resize } fc10\\n`

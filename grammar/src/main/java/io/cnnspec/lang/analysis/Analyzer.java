@@ -430,10 +430,10 @@ public final class Analyzer {
     Position pos = call.pos();
     FrameworkWords.Module module = FrameworkWords.Module.of(name);
     if (module != null) {
-      source.error(DiagnosticCode.FRAMEWORK_MODULE, pos, "'" + name + "(...)' is PyTorch's module, not cnnspec",
-          "it reads as a call of a def named " + name + ", and cnnspec writes this layer as a word instead;"
-              + " a layer's input channels come from the layer before",
-          FrameworkModules.hint(module, call.args()));
+      source.error(DiagnosticCode.FRAMEWORK_MODULE, pos, FrameworkWords.Module.title(name),
+          FrameworkWords.Module.detail(name),
+          module.hint(call.args().stream().allMatch(Expr.Literal.class::isInstance)
+              ? call.args().stream().map(arg -> ((Expr.Literal) arg).value()).toList() : null));
       return;
     }
     if (Vocabulary.isReserved(name)) {

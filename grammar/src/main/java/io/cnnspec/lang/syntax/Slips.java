@@ -2,6 +2,7 @@ package io.cnnspec.lang.syntax;
 
 import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.vocabulary.FrameworkWords;
 import io.cnnspec.lang.vocabulary.LayerWord;
 import io.cnnspec.lang.vocabulary.Modifier;
 import io.cnnspec.lang.vocabulary.Suggestions;
@@ -264,7 +265,7 @@ public final class Slips {
     }
     Token close = token(tokens, fraction.getTokenIndex() + 1);
     Token last = close != null && close.getType() == CnnSpecLexer.RPAREN ? close : fraction;
-    String fixed = word + whole.getText() + "." + fraction.getText();
+    String fixed = read.word().word() + whole.getText() + "." + fraction.getText();
     return new Slip(DiagnosticCode.LAYER_NOT_DEF, span(call, last), "'" + word + "' is a layer, not a def",
         "a word glued to ( calls a def; " + word + "'s " + read.word().form().number() + " is glued to the word",
         "a layer's number is glued to its word: write " + fixed);
@@ -276,6 +277,10 @@ public final class Slips {
    * known; null for a name that is none of them.
    */
   private static Slip keywordArgument(TokenStream tokens, Token name, Token eq) {
+    Token call = callAround(tokens, name);
+    if (call != null) {
+      return keywordInCall(tokens, call, name, eq);
+    }
     Token value = token(tokens, eq.getTokenIndex() + 1);
     String key = Vocabulary.normalize(name.getText()).replace("_", "");
     String written = value == null ? "" : value.getText().toLowerCase(Locale.ROOT);
@@ -319,6 +324,99 @@ public final class Slips {
     return new Slip(DiagnosticCode.KEYWORD_ARGUMENT, span(name, last), "keyword argument '" + name.getText() + "='",
         "cnnspec has no keyword arguments: a layer's numbers are glued to its word (conv3-64/2) and the rest are"
             + " modifiers after it (p1, g2, nobias)", hint);
+  }
+
+  /**
+   * The CALL token ({@code Conv2d(}) whose arguments {@code name} is one of, or null when it is
+   * none: read back over the arguments before it, which are numbers, names and keyword arguments.
+   */
+  private static Token callAround(TokenStream tokens, Token name) {
+    for (Token at = before(tokens, name, 1); at != null && name.getTokenIndex() - at.getTokenIndex() <= 64;
+        at = before(tokens, at, 1)) {
+      switch (at.getType()) {
+        case CnnSpecLexer.CALL -> {
+          return at;
+        }
+        case CnnSpecLexer.COMMA, CnnSpecLexer.INT, CnnSpecLexer.ID, CnnSpecLexer.EQ, CnnSpecLexer.UNKNOWN -> { }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code Conv2d(3, 64, kernel_size=3)} and {@code Dropout(p=0.5)}: keyword arguments of a
+   * PyTorch module, read with the positional ones into the cnnspec layer; null for a call of
+   * anything else, which stays a plain syntax error.
+   */
+  private static Slip keywordInCall(TokenStream tokens, Token call, Token name, Token eq) {
+    String word = call.getText().substring(0, call.getText().length() - 1);
+    Vocabulary.Read read = Vocabulary.layer(Vocabulary.normalize(word));
+    Token value = token(tokens, eq.getTokenIndex() + 1);
+    if (read != null && read.word().form() == LayerWord.Form.PROBABILITY) {
+      // Dropout(p=0.5), Dropout(rate=0.5): the probability glued to the word
+      Token dot = value == null ? null : token(tokens, value.getTokenIndex() + 1);
+      Token fraction = dot == null ? null : token(tokens, dot.getTokenIndex() + 1);
+      String key = Vocabulary.normalize(name.getText());
+      if (!(key.equals("p") || key.equals("rate")) || value.getType() != CnnSpecLexer.INT || fraction == null
+          || !dot.getText().equals(".") || fraction.getType() != CnnSpecLexer.INT || !glued(value, dot) || !glued(dot, fraction)) {
+        return null;
+      }
+      Token close = token(tokens, fraction.getTokenIndex() + 1);
+      return new Slip(DiagnosticCode.KEYWORD_ARGUMENT, span(call, close != null && close.getType() == CnnSpecLexer.RPAREN ? close : fraction),
+          "keyword argument '" + name.getText() + "='",
+          "cnnspec has no keyword arguments: " + read.word().word() + "'s " + read.word().form().number() + " is glued to the word",
+          "write " + read.word().word() + value.getText() + "." + fraction.getText());
+    }
+    FrameworkWords.Module module = FrameworkWords.Module.of(word);
+    if (module == null) {
+      return null;
+    }
+    // the arguments, positional and by keyword, in the module's order; null once one is not a number
+    List<Long> numbers = new java.util.ArrayList<>();
+    int position = 0;
+    for (int i = call.getTokenIndex() + 1; numbers != null; i++) {
+      Token at = token(tokens, i);
+      if (at == null || at.getType() == CnnSpecLexer.RPAREN) {
+        break;
+      }
+      Token next = token(tokens, i + 1);
+      if (at.getType() == CnnSpecLexer.ID && next != null && next.getType() == CnnSpecLexer.EQ) {
+        position = module.position(at.getText());
+        Token number = token(tokens, i + 2);
+        if (position < 0 || number == null || number.getType() != CnnSpecLexer.INT) {
+          numbers = null;
+          break;
+        }
+        at = number;
+        i += 2;
+      } else if (at.getType() != CnnSpecLexer.INT) {
+        numbers = null;
+        break;
+      }
+      while (numbers.size() <= position) {
+        numbers.add(null);
+      }
+      numbers.set(position, parsed(at.getText()));
+      position++;
+      Token after = token(tokens, i + 1);
+      if (after != null && after.getType() == CnnSpecLexer.COMMA) {
+        i++;
+      }
+    }
+    return new Slip(DiagnosticCode.FRAMEWORK_MODULE, span(call, call), FrameworkWords.Module.title(word),
+        FrameworkWords.Module.detail(word) + ", and it has no keyword arguments", module.hint(numbers));
+  }
+
+  /** {@code digits} as a number, null past a long (the hint then gives an example). */
+  private static Long parsed(String digits) {
+    try {
+      return Long.parseLong(digits.replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
   }
 
   /**
