@@ -112,6 +112,9 @@ class SlipsTest {
       `network N : 32x32x3\\ngap Linear(in_features=3, out_features=10)` | framework-module | 2 | 5 | write fc10, which is this Linear in cnnspec | `network N : 32x32x3\\ngap fc10`
       `network N : 32x32x3\\nfc10 Dropout(p=0.5)`       | keyword-argument       | 2 | 6  | write dropout0.5                | `network N : 32x32x3\\nfc10 dropout0.5`
       `network N : 32x32x3\\nfc10 Dropout(0.5)`         | layer-not-def          | 2 | 6  | a layer's number is glued to its word: write dropout0.5 | `network N : 32x32x3\\nfc10 dropout0.5`
+      `network N : 32x32x3\\nconv3-64 s0`               | unknown-layer          | 2 | 10 | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2`
+      `network N : 32x32x4\\nconv3-64 groups1`          | unknown-layer          | 2 | 10 | write the groups as the modifier gN after the conv they belong to, e.g. conv3-64 g2 | `network N : 32x32x4\\nconv3-64 g2`
+      `network N : 32x32x3\\nconv3-64 stride=0`         | syntax                 | 2 | 16 | expected the end of the spec here | `network N : 32x32x3\\nconv3-64/2`
       `network N : 32x32x3\\nBatchNorm2d(3)`            | framework-module       | 2 | 1  | write bn: its channels come from the layer before | `network N : 32x32x3\\nbn`
       `network N : 32x32x3\\nconv3-8 ReLU()`            | layer-not-def          | 2 | 9  | a layer takes no parentheses: write relu | `network N : 32x32x3\\nconv3-8 relu`
       `network T : 8x8x4\\n  fc10 add { id | resize }\\n` | spatial-after-flatten | 2 | 19 | a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc | `network T : 8x8x4\\n  add { id | resize } fc10\\n`
@@ -196,10 +199,22 @@ class SlipsTest {
   @CsvSource(delimiter = '|', value = {
       "conv{k | 3}",          // a word that takes a number: a plain syntax error inside its braces
       "conv3-64 x",           // x with nothing after it
+      "Dropout(p=",           // a keyword with no value: nothing to glue
+      "conv3-64 bias=0",      // neither True nor False
+      "conv3-64 padding=",    // no value
   })
   void whatIsNoSlipStaysAPlainSyntaxError(String layers) {
     Diagnostic d = Specs.errors("network N : 32x32x3\n" + layers + "\n").get(0);
     assertEquals("syntax", d.code(), d.format());
+  }
+
+  /** A number too large for 64 bits in a module call is reported, and the hint takes it for no 1. */
+  @org.junit.jupiter.api.Test
+  void aModuleCallWithANumberTooLargeGetsTheExample() {
+    java.util.List<Diagnostic> errors = Specs.errors("network N : 32x32x3\nConv2d(3, 64, 99999999999999999999999)\n");
+    assertEquals(java.util.List.of("number-too-large", "framework-module"), errors.stream().map(Diagnostic::code).toList());
+    assertEquals("write a conv with its kernel size and output channels, e.g. conv3-64 (cnnspec pads it by 1 unless told valid)",
+        errors.get(1).hint());
   }
 
   /**

@@ -432,7 +432,7 @@ public final class Analyzer {
     if (module != null) {
       source.error(DiagnosticCode.FRAMEWORK_MODULE, pos, FrameworkWords.Module.title(name),
           FrameworkWords.Module.detail(name),
-          module.hint(call.args().stream().allMatch(Expr.Literal.class::isInstance)
+          module.hint(call.args().stream().allMatch(Analyzer::plainNumber)
               ? call.args().stream().map(arg -> ((Expr.Literal) arg).value()).toList() : null));
       return;
     }
@@ -444,9 +444,17 @@ public final class Analyzer {
     }
     String near = Suggestions.closest(name.toLowerCase(Locale.ROOT), defs.names());
     source.error(DiagnosticCode.UNKNOWN_DEF, pos, "unknown def '" + name + "'",
-        "'" + name + "(' reads as a call of a def named " + name + ", and "
-            + (defs.names().isEmpty() ? "the spec defines no defs" : "the defs are " + String.join(", ", defs.names())),
+        defs.names().isEmpty() ? "'" + name + "(' reads as a call of a def named " + name + ", and the spec defines no defs"
+            : "the defs are " + String.join(", ", defs.names()),
         near != null ? "did you mean " + near + "?" : "define it with def " + name + "(...) { ... } before the layers");
+  }
+
+  /**
+   * Whether {@code arg} is a number as written: a number too large for 64 bits was reported and
+   * stands as a 1 written with more than one character, which no hint may take for a 1.
+   */
+  private static boolean plainNumber(Expr arg) {
+    return arg instanceof Expr.Literal literal && !(literal.value() == 1 && literal.pos().length() > 1);
   }
 
   /**
@@ -812,10 +820,11 @@ public final class Analyzer {
     String number = argument.group(1) != null ? argument.group(2) : argument.group(4);
     LayerOp op = previous >= 0 ? ops.get(previous) : null;
     String spec = op == null ? null : rows.specAt(previous);
+    long value = number == null ? 0 : Long.parseLong(number);
     if (name.equals("groups")) {
-      String hint = "write g" + (number == null ? "2" : number) + " after the conv it belongs to, e.g. conv3-64 g2";
-      if (number != null && spec != null && previousInput != null && !previousInput.vector()
-          && groupable(op, Long.parseLong(number), previousInput.channels())) {
+      String hint = value > 1 ? "write g" + number + " after the conv it belongs to, e.g. conv3-64 g2"
+          : "write the groups as the modifier gN after the conv they belong to, e.g. conv3-64 g2";
+      if (spec != null && previousInput != null && !previousInput.vector() && groupable(op, value, previousInput.channels())) {
         hint = "write " + spec + " g" + number + ": groups are the modifier gN";
       }
       source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
@@ -823,7 +832,7 @@ public final class Analyzer {
       return;
     }
     String hint = "write the stride after a slash on the layer it belongs to, e.g. conv3-64/2";
-    if (number != null && spec != null && takesStride(op)) {
+    if (value > 0 && spec != null && takesStride(op)) {
       int space = spec.indexOf(' ');
       String head = space < 0 ? spec : spec.substring(0, space);
       if (head.indexOf('/') < 0) {

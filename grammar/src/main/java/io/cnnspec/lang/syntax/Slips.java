@@ -284,7 +284,8 @@ public final class Slips {
     Token value = token(tokens, eq.getTokenIndex() + 1);
     String key = Vocabulary.normalize(name.getText()).replace("_", "");
     String written = value == null ? "" : value.getText().toLowerCase(Locale.ROOT);
-    boolean number = value != null && value.getType() == CnnSpecLexer.INT && !written.contains("_");
+    Long parsed = value != null && value.getType() == CnnSpecLexer.INT && !written.contains("_") ? parsed(written) : null;
+    boolean number = parsed != null;
     Modifier modifier = null;
     String glued = null;
     switch (key) {
@@ -292,14 +293,14 @@ public final class Slips {
         modifier = number ? Modifier.P : written.equals("same") ? Modifier.SAME : written.equals("valid") ? Modifier.VALID : null;
         glued = modifier == Modifier.P ? "p" + written : modifier == null ? null : modifier.word();
       }
-      case "stride", "strides" -> glued = number ? "/" + written : null;
+      case "stride", "strides" -> glued = number && parsed > 0 ? "/" + written : null;
       case "bias", "usebias" -> {
         modifier = written.equals("false") ? Modifier.NOBIAS : written.equals("true") ? Modifier.BIAS : null;
         glued = modifier == null ? null : modifier.word();
       }
       case "groups" -> {
-        modifier = number ? Modifier.G : null;
-        glued = number ? "g" + written : null;
+        modifier = number && parsed > 1 ? Modifier.G : null;
+        glued = modifier == null ? null : "g" + written;
       }
       default -> {
         return null;
@@ -360,7 +361,7 @@ public final class Slips {
       Token dot = value == null ? null : token(tokens, value.getTokenIndex() + 1);
       Token fraction = dot == null ? null : token(tokens, dot.getTokenIndex() + 1);
       String key = Vocabulary.normalize(name.getText());
-      if (!(key.equals("p") || key.equals("rate")) || value.getType() != CnnSpecLexer.INT || fraction == null
+      if (!(key.equals("p") || key.equals("rate")) || value == null || value.getType() != CnnSpecLexer.INT || fraction == null
           || !dot.getText().equals(".") || fraction.getType() != CnnSpecLexer.INT || !glued(value, dot) || !glued(dot, fraction)) {
         return null;
       }
