@@ -48,7 +48,8 @@ public final class CnnSpec {
       boolean overridden = options.inputSize() != null;
       Shape override = overridden ? inputShape(parser, reporter, options.inputSize()) : null;
       if (input instanceof SpecInput.File) {
-        Walking walking = new Walking(spec, limits, overridden ? orNone(override) : null, overridden);
+        Walking walking = new Walking(spec, limits, overridden ? orNone(override) : null, overridden,
+            overridden ? reporter.source(Diagnostic.Part.INPUT, options.inputSize()) : null);
         if (!parser.parseFile(text == null ? "" : text, spec, walking) || overridden && override == null) {
           return null;
         }
@@ -73,7 +74,8 @@ public final class CnnSpec {
             "write its layers, e.g. value = \"conv3-64x2 pool fc10\"");
         return null;
       }
-      Walking walking = new Walking(spec, limits, orNone(shape), overridden);
+      Walking walking = new Walking(spec, limits, orNone(shape), overridden,
+          reporter.source(Diagnostic.Part.INPUT, overridden ? options.inputSize() : inline.input()));
       if (!parser.parseBody(text, spec, walking) || shape == null || reporter.hasErrors()) {
         return null;
       }
@@ -132,6 +134,8 @@ public final class CnnSpec {
     private final Limits limits;
     private final Shape given;
     private final boolean withoutExpectations;
+    /** Where the input was written when apart from the spec, else null. */
+    private final Reporter.Source inputSource;
     Header header;
     Analyzer.Walk walk;
 
@@ -139,9 +143,11 @@ public final class CnnSpec {
      * @param given the input, or null to take the header's, or {@link #NONE}
      * @param withoutExpectations whether to leave out the {@code expect} lines (they are about
      *     the header's input, and another was given)
+     * @param inputSource the text of an input given apart from the spec, or null for the header's
      */
-    Walking(Reporter.Source spec, Limits limits, Shape given, boolean withoutExpectations) {
+    Walking(Reporter.Source spec, Limits limits, Shape given, boolean withoutExpectations, Reporter.Source inputSource) {
       this.spec = spec;
+      this.inputSource = inputSource;
       this.limits = limits;
       this.given = given;
       this.withoutExpectations = withoutExpectations;
@@ -158,7 +164,7 @@ public final class CnnSpec {
       if (input == null) {
         return null;
       }
-      walk = Analyzer.begin(withoutExpectations ? withoutExpectations(statements) : statements, input, spec, limits);
+      walk = Analyzer.begin(withoutExpectations ? withoutExpectations(statements) : statements, input, inputSource, spec, limits);
       return walk::layer;
     }
 

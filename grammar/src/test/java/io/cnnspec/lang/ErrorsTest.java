@@ -195,7 +195,9 @@ class ErrorsTest {
 
   @Test
   void instanceNormNeedsAMap() {
-    assertEquals("spatial-after-flatten", Specs.onlyError("network N : 10\n  instancenorm\n").code());
+    // a vector input is the one vector there is: the fix is an HxWxC input (was spatial-after-flatten)
+    assertEquals("vector-input", Specs.onlyError("network N : 10\n  instancenorm\n").code());
+    assertEquals("spatial-after-flatten", Specs.onlyError("network N : 4x4x2\n  flatten instancenorm\n").code());
   }
 
   @Test

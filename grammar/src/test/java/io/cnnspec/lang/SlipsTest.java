@@ -72,6 +72,51 @@ class SlipsTest {
       `network T : 32x32x8\\n  se { id | gap }\\n`  | unknown-branch-kind | 2 | 3 | write mul { ... } | `network T : 32x32x8\\n  mul { id | gap }\\n`
       `network T : 32x32x8\\n  concat { relu }\\n`  | unknown-branch-kind | 2 | 3 | write cat { ... } | `network T : 32x32x8\\n  cat { relu }\\n`
       `network T : 8x6x4\\n  cat { crop | crop }\\n` | crop-without-target | 2 | 9 | remove the crop from the branch whose size the others should take, or give the size, here at most the map's 8x6: crop6 or crop8x6 | `network T : 8x6x4\\n  cat { crop6 | crop }\\n`
+      `network V : 784 -> 10\\n  conv3-8 relu fc10\\n` | vector-input | 2 | 3 | write the input as 28x28x1 (HxWxC) | `network V : 28x28x1 -> 10\\n  conv3-8 relu fc10\\n`
+      `network V : 3072 -> 10\\n  conv3-8 relu fc10\\n` | vector-input | 2 | 3 | write the input as 32x32x3 (HxWxC) | `network V : 32x32x3 -> 10\\n  conv3-8 relu fc10\\n`
+      `network V : 784\\n  relu maxpool fc10\\n` | vector-input | 2 | 8 | write the input as 28x28x1 (HxWxC) | `network V : 28x28x1\\n  relu maxpool fc10\\n`
+      `network N : 32x32x3\\nconv3-64 s2`               | unknown-layer          | 2 | 10 | write conv3-64/2: the stride follows a slash | `network N : 32x32x3\\nconv3-64/2`
+      `network N : 32x32x3\\nmaxpool3 strides2`         | unknown-layer          | 2 | 10 | write maxpool3/2: the stride follows a slash | `network N : 32x32x3\\nmaxpool3/2`
+      `network N : 32x32x4\\nconv3-64 p1 groups2`       | unknown-layer          | 2 | 13 | write conv3-64 p1 g2: groups are the modifier gN | `network N : 32x32x4\\nconv3-64 p1 g2`
+      `network N : 32x32x3\\nconv3-64 groups2`          | unknown-layer          | 2 | 10 | write g2 after the conv it belongs to, e.g. conv3-64 g2 | `network N : 32x32x4\\nconv3-64 g2`
+      `network N : 32x32x3\\ngap dense10`               | unknown-layer          | 2 | 5  | write fc10                      | `network N : 32x32x3\\ngap fc10`
+      `network N : 32x32x3\\nflatten Linear`            | unknown-layer          | 2 | 9  | write fc4096                    | `network N : 32x32x3\\nflatten fc4096`
+      `network N : 32x32x3\\nglobalavgpool fc10`        | unknown-layer          | 2 | 1  | write gap                       | `network N : 32x32x3\\ngap fc10`
+      `network N : 32x32x3\\nGlobalMaxPool fc10`        | unknown-layer          | 2 | 1  | write gmp                       | `network N : 32x32x3\\ngmp fc10`
+      `network N : 32x32x3\\nGlobalAveragePooling2D fc10` | unknown-layer        | 2 | 1  | write gap                       | `network N : 32x32x3\\ngap fc10`
+      `network T : 32x32x8\\n  fcc10\\n`                 | unknown-layer          | 2 | 3  | did you mean fc10?              | `network T : 32x32x8\\n  fc10\\n`
+      `network N : 32x32x3\\nconv3-64 padding=1`        | keyword-argument       | 2 | 10 | write conv3-64 p1               | `network N : 32x32x3\\nconv3-64 p1`
+      `network N : 32x32x3\\nconv3-64 padding=valid`    | keyword-argument       | 2 | 10 | write conv3-64 valid            | `network N : 32x32x3\\nconv3-64 valid`
+      `network N : 32x32x3\\nconv3-64 stride=2 relu`    | keyword-argument       | 2 | 10 | write conv3-64/2                | `network N : 32x32x3\\nconv3-64/2 relu`
+      `network N : 32x32x3\\nconv3-64 p1 strides=2`     | keyword-argument       | 2 | 13 | write conv3-64/2 p1             | `network N : 32x32x3\\nconv3-64/2 p1`
+      `network N : 32x32x3\\nconv3-64 bias=False`       | keyword-argument       | 2 | 10 | write conv3-64 nobias           | `network N : 32x32x3\\nconv3-64 nobias`
+      `network N : 32x32x3\\nconv3-64 p1 bias=False`    | keyword-argument       | 2 | 13 | write conv3-64 p1 nobias        | `network N : 32x32x3\\nconv3-64 p1 nobias`
+      `network N : 32x32x3\\ngap fc10 use_bias=False`   | keyword-argument       | 2 | 10 | write fc10 nobias               | `network N : 32x32x3\\ngap fc10 nobias`
+      `network N : 32x32x4\\nconv3-64 groups=2`         | keyword-argument       | 2 | 10 | write conv3-64 g2               | `network N : 32x32x4\\nconv3-64 g2`
+      `network N : 32x32x3\\nrelu padding=1`            | keyword-argument       | 2 | 6  | write p1 after the layer it belongs to, e.g. conv3-64 p1 | `network N : 32x32x3\\nconv3-64 p1`
+      `network N : 32x32x3\\nconv3-64 valid padding=1`  | keyword-argument       | 2 | 16 | write p1 after the layer it belongs to, e.g. conv3-64 p1 | `network N : 32x32x3\\nconv3-64 p1`
+      `network N : 32x32x3\\nfc10 stride=2`             | keyword-argument       | 2 | 6  | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2 fc10`
+      `network N : 32x32x3\\nfc10 dropout(0.5)`         | layer-not-def          | 2 | 6  | a layer's number is glued to its word: write dropout0.5 | `network N : 32x32x3\\nfc10 dropout0.5`
+      `network N : 32x32x3\\nConv2d(3, 64, 3) relu`     | framework-module       | 2 | 1  | write conv3-64 valid, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-64 valid relu`
+      `network N : 32x32x3\\nConv2d(3, 64, 3, 2, 1)`    | framework-module       | 2 | 1  | write conv3-64/2 p1, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-64/2 p1`
+      `network N : 32x32x3\\nConv2d(3, 64, 1)`          | framework-module       | 2 | 1  | write conv1-64, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv1-64`
+      `network N : 32x32x3\\nConv2d(3, k)`              | framework-module       | 2 | 1  | write a conv with its kernel size and output channels, e.g. conv3-64 (cnnspec pads it by 1 unless told valid) | `network N : 32x32x3\\nconv3-64`
+      `network N : 32x32x3\\ngap Linear(3, 10)`         | framework-module       | 2 | 5  | write fc10, which is this Linear in cnnspec | `network N : 32x32x3\\ngap fc10`
+      `network N : 32x32x3\\nMaxPool2d(3, 2, 1)`        | framework-module       | 2 | 1  | write maxpool3/2 p1, which is this MaxPool2d in cnnspec | `network N : 32x32x3\\nmaxpool3/2 p1`
+      `network N : 32x32x3\\nMaxPool2d(2)`              | framework-module       | 2 | 1  | write maxpool2, which is this MaxPool2d in cnnspec | `network N : 32x32x3\\nmaxpool2`
+      `network N : 32x32x3\\nAvgPool2d(2, 1)`           | framework-module       | 2 | 1  | write avgpool2/1, which is this AvgPool2d in cnnspec | `network N : 32x32x3\\navgpool2/1`
+      `network N : 32x32x3\\nConv2d(3, 64, kernel_size=3, padding=1)` | framework-module | 2 | 1 | write conv3-64 p1, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-64 p1`
+      `network N : 32x32x3\\nConv2d(in_channels=3, out_channels=8, kernel_size=3, stride=2)` | framework-module | 2 | 1 | write conv3-8/2 valid, which is this Conv2d in cnnspec | `network N : 32x32x3\\nconv3-8/2 valid`
+      `network N : 32x32x3\\nConv2d(3, 64, 3, bias=False)` | framework-module | 2 | 1 | write a conv with its kernel size and output channels, e.g. conv3-64 (cnnspec pads it by 1 unless told valid) | `network N : 32x32x3\\nconv3-64`
+      `network N : 32x32x3\\nMaxPool2d(kernel_size=3, stride=2)` | framework-module | 2 | 1 | write maxpool3/2, which is this MaxPool2d in cnnspec | `network N : 32x32x3\\nmaxpool3/2`
+      `network N : 32x32x3\\ngap Linear(in_features=3, out_features=10)` | framework-module | 2 | 5 | write fc10, which is this Linear in cnnspec | `network N : 32x32x3\\ngap fc10`
+      `network N : 32x32x3\\nfc10 Dropout(p=0.5)`       | keyword-argument       | 2 | 6  | write dropout0.5                | `network N : 32x32x3\\nfc10 dropout0.5`
+      `network N : 32x32x3\\nfc10 Dropout(0.5)`         | layer-not-def          | 2 | 6  | a layer's number is glued to its word: write dropout0.5 | `network N : 32x32x3\\nfc10 dropout0.5`
+      `network N : 32x32x3\\nconv3-64 s0`               | unknown-layer          | 2 | 10 | write the stride after a slash on the layer it belongs to, e.g. conv3-64/2 | `network N : 32x32x3\\nconv3-64/2`
+      `network N : 32x32x4\\nconv3-64 groups1`          | unknown-layer          | 2 | 10 | write the groups as the modifier gN after the conv they belong to, e.g. conv3-64 g2 | `network N : 32x32x4\\nconv3-64 g2`
+      `network N : 32x32x3\\nconv3-64 stride=0`         | syntax                 | 2 | 16 | expected the end of the spec here | `network N : 32x32x3\\nconv3-64/2`
+      `network N : 32x32x3\\nBatchNorm2d(3)`            | framework-module       | 2 | 1  | write bn: its channels come from the layer before | `network N : 32x32x3\\nbn`
+      `network N : 32x32x3\\nconv3-8 ReLU()`            | layer-not-def          | 2 | 9  | a layer takes no parentheses: write relu | `network N : 32x32x3\\nconv3-8 relu`
       `network T : 8x8x4\\n  fc10 add { id | resize }\\n` | spatial-after-flatten | 2 | 19 | a resize needs a map (HxWxC): place it where its branch begins at one, before flatten or fc | `network T : 8x8x4\\n  add { id | resize } fc10\\n`
       """)
   void slipGetsItsFix(String spec, String code, int line, int column, String hint, String fixed) {
@@ -154,10 +199,48 @@ class SlipsTest {
   @CsvSource(delimiter = '|', value = {
       "conv{k | 3}",          // a word that takes a number: a plain syntax error inside its braces
       "conv3-64 x",           // x with nothing after it
+      "Dropout(p=",           // a keyword with no value: nothing to glue
+      "conv3-64 bias=0",      // neither True nor False
+      "conv3-64 padding=",    // no value
   })
   void whatIsNoSlipStaysAPlainSyntaxError(String layers) {
     Diagnostic d = Specs.errors("network N : 32x32x3\n" + layers + "\n").get(0);
     assertEquals("syntax", d.code(), d.format());
+  }
+
+  /** A number too large for 64 bits in a module call is reported, and the hint takes it for no 1. */
+  @org.junit.jupiter.api.Test
+  void aModuleCallWithANumberTooLargeGetsTheExample() {
+    java.util.List<Diagnostic> errors = Specs.errors("network N : 32x32x3\nConv2d(3, 64, 99999999999999999999999)\n");
+    assertEquals(java.util.List.of("number-too-large", "framework-module"), errors.stream().map(Diagnostic::code).toList());
+    assertEquals("write a conv with its kernel size and output channels, e.g. conv3-64 (cnnspec pads it by 1 unless told valid)",
+        errors.get(1).hint());
+  }
+
+  /**
+   * A vector given apart from the spec ({@code --input 8}, an annotation's input) is the fix, so
+   * the error is said there: on the input, not at a layer of a spec the user may not have written.
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {"784 | write the input as 28x28x1 (HxWxC)", "8 | write the input as HxWxC"})
+  void aVectorInputGivenApartIsTheErrorOfTheInput(String vector, String hint) {
+    // after an fc the vector is the fc's, and moving the layer is the fix, as before
+    assertEquals("spatial-after-flatten", Specs.onlyError("network V : 784\n  fc128 relu maxpool\n").code());
+    Compilation overridden = CnnSpec.compile(new SpecInput.File("network V : 28x28x1\n  conv3-8 relu gap\n", "v.cnn"),
+        CompileOptions.DEFAULT.withInputSize(vector));
+    Compilation inline = CnnSpec.compile(new SpecInput.Inline("Net", vector, "conv3-8 relu gap", "Net"), CompileOptions.DEFAULT);
+    for (Compilation result : java.util.List.of(overridden, inline)) {
+      assertEquals(1, result.errors().size(), result.errors().toString());
+      Diagnostic d = result.errors().get(0);
+      assertEquals("vector-input", d.code());
+      assertEquals(Diagnostic.Part.INPUT, d.part());
+      assertEquals("1:1", d.line() + ":" + d.column());
+      assertEquals(hint, d.hint());
+      assertEquals("the input " + vector + " is a vector of " + vector + " values, with no height and width, and conv3-8"
+          + " needs a map (HxWxC)", d.detail());
+    }
+    // the hint, followed, compiles
+    assertEquals("28x28x1", Specs.compile("network V : 28x28x1\n  conv3-8 relu gap\n").input().toString());
   }
 
   @org.junit.jupiter.api.Test

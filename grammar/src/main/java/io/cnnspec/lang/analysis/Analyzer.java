@@ -3,6 +3,7 @@ package io.cnnspec.lang.analysis;
 import io.cnnspec.lang.vocabulary.LayerWord;
 import io.cnnspec.lang.vocabulary.Modifier;
 import io.cnnspec.lang.vocabulary.Suggestions;
+import io.cnnspec.lang.vocabulary.FrameworkWords;
 import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.lang.diagnostics.SpecException;
 import io.cnnspec.lang.diagnostics.DiagnosticCode;
@@ -64,6 +65,10 @@ public final class Analyzer {
   private String channelsFirst;
   /** The network's input, the size {@code resize input} resizes to. */
   private Shape input;
+  /** Where the input was written when apart from the spec ({@code --input}, an annotation's), else null. */
+  private Reporter.Source inputSource;
+  /** Whether an fc or flatten has been walked: a vector after one may be its output, not the input. */
+  private boolean flattening;
 
   /**
    * The element written just before the one being walked, in its sequence (null if none), and the
@@ -73,6 +78,8 @@ public final class Analyzer {
    */
   private Element precedingElement;
   private int precedingOnlyRow = -1;
+  /** The input of the element written just before the one being walked (null if none or unknown). */
+  private Shape precedingInput;
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -126,9 +133,12 @@ public final class Analyzer {
 
   /**
    * Starts a walk of a spec's top level, given its statements: the top-level layers then come one
-   * at a time ({@link Walk#layer}), as a parser reads them, and need not be kept.
+   * at a time ({@link Walk#layer}), as a parser reads them, and need not be kept. An input written
+   * apart from the spec is in {@code inputSource} (null when it is the spec's own header): an error
+   * that only another input fixes is said there.
    */
-  public static Walk begin(List<Statement> statements, Shape input, Reporter.Source source, Limits limits) {
+  public static Walk begin(List<Statement> statements, Shape input, Reporter.Source inputSource, Reporter.Source source,
+      Limits limits) {
     int errorsBefore = source.errorCount();
     boolean convBias = true;
     List<Statement.Expect> expects = new ArrayList<>();
@@ -154,6 +164,7 @@ public final class Analyzer {
     Analyzer analyzer = new Analyzer(source, limits, defs, convBias);
     analyzer.channelsFirst = InputShape.channelsFirstHint(input);
     analyzer.input = input;
+    analyzer.inputSource = inputSource;
     return new Walk(analyzer, input, expects, errorsBefore);
   }
 
@@ -168,6 +179,7 @@ public final class Analyzer {
     private boolean aborted;
     private Element previous;
     private int previousOnlyRow = -1;
+    private Shape previousInput;
 
     private Walk(Analyzer analyzer, Shape input, List<Statement.Expect> expects, int errorsBefore) {
       this.analyzer = analyzer;
@@ -185,9 +197,11 @@ public final class Analyzer {
       }
       try {
         int first = analyzer.rows.size();
-        flow = analyzer.step(element, flow, top, previous, previousOnlyRow);
+        Shape in = flow.shape();
+        flow = analyzer.step(element, flow, top, previous, previousOnlyRow, previousInput);
         previous = element;
         previousOnlyRow = analyzer.onlyRow(first);
+        previousInput = in;
       } catch (Abort abort) {
         aborted = true;
       }
@@ -239,22 +253,26 @@ public final class Analyzer {
   private Flow sequence(List<Element> elements, Flow flow, Ctx ctx) {
     Element previous = null;
     int previousOnlyRow = -1;
+    Shape previousInput = null;
     for (Element element : elements) {
       int first = rows.size();
-      flow = step(element, flow, ctx, previous, previousOnlyRow);
+      Shape in = flow.shape();
+      flow = step(element, flow, ctx, previous, previousOnlyRow, previousInput);
       previous = element;
       previousOnlyRow = onlyRow(first);
+      previousInput = in;
     }
     return flow;
   }
 
   /**
-   * One element of a sequence, knowing the element written just before it (or null) and the row
-   * that one made when it made exactly one (else -1).
+   * One element of a sequence, knowing the element written just before it (or null), the row
+   * that one made when it made exactly one (else -1), and that one's input (or null).
    */
-  private Flow step(Element element, Flow flow, Ctx ctx, Element previous, int previousOnlyRow) {
+  private Flow step(Element element, Flow flow, Ctx ctx, Element previous, int previousOnlyRow, Shape previousInput) {
     precedingElement = previous;
     precedingOnlyRow = previousOnlyRow;
+    precedingInput = previousInput;
     return element(element, flow, ctx);
   }
 
@@ -410,15 +428,33 @@ public final class Analyzer {
   private void unknownDef(Element.Call call) {
     String name = call.name();
     Position pos = call.pos();
+    FrameworkWords.Module module = FrameworkWords.Module.of(name);
+    if (module != null) {
+      source.error(DiagnosticCode.FRAMEWORK_MODULE, pos, FrameworkWords.Module.title(name),
+          FrameworkWords.Module.detail(name),
+          module.hint(call.args().stream().allMatch(Analyzer::plainNumber)
+              ? call.args().stream().map(arg -> ((Expr.Literal) arg).value()).toList() : null));
+      return;
+    }
     if (Vocabulary.isReserved(name)) {
       source.error(DiagnosticCode.LAYER_NOT_DEF, pos, "'" + name + "' is a layer, not a def", "a word glued to ( calls a def",
-          layerCalledHint(call));
+          call.args().isEmpty() && Vocabulary.isLayerWord(Vocabulary.normalize(name))
+              ? "a layer takes no parentheses: write " + Vocabulary.normalize(name) : layerCalledHint(call));
       return;
     }
     String near = Suggestions.closest(name.toLowerCase(Locale.ROOT), defs.names());
     source.error(DiagnosticCode.UNKNOWN_DEF, pos, "unknown def '" + name + "'",
-        defs.names().isEmpty() ? "the spec defines no defs" : "the defs are " + String.join(", ", defs.names()),
+        defs.names().isEmpty() ? "'" + name + "(' reads as a call of a def named " + name + ", and the spec defines no defs"
+            : "the defs are " + String.join(", ", defs.names()),
         near != null ? "did you mean " + near + "?" : "define it with def " + name + "(...) { ... } before the layers");
+  }
+
+  /**
+   * Whether {@code arg} is a number as written: a number too large for 64 bits was reported and
+   * stands as a 1 written with more than one character, which no hint may take for a 1.
+   */
+  private static boolean plainNumber(Expr arg) {
+    return arg instanceof Expr.Literal literal && !(literal.value() == 1 && literal.pos().length() > 1);
   }
 
   /**
@@ -562,8 +598,9 @@ public final class Analyzer {
         return flow.unknown();
       }
     } else if (op == null) {
-      if (STRIDE_WORD.matcher(written.word()).matches()) {
-        strideWord(written.word(), layer.pos(), precedingRow());
+      java.util.regex.Matcher argument = ARGUMENT_WORD.matcher(written.word());
+      if (argument.matches()) {
+        argumentWord(argument, written.word(), layer.pos(), precedingRow(), precedingInput);
         return flow.unknown();
       }
       String near = layers.unknown(written.word(), written.channels(), layer.pos(), defs.names());
@@ -691,6 +728,10 @@ public final class Analyzer {
     try {
       outcome = layers.apply(op, flow.shape(), spec);
     } catch (SpecException e) {
+      if (e.code() == DiagnosticCode.SPATIAL_AFTER_FLATTEN && input.vector() && !flattening) {
+        vectorInput(spec, pos);
+        return flow.unknown();
+      }
       if (channelsFirst != null && e.code() == DiagnosticCode.SIZE_REACHES_ZERO) {
         // padding, the usual fix, would compile a network of the wrong shape
         e = new SpecException(e.code(), e.title(), e.detail(), channelsFirst);
@@ -718,12 +759,32 @@ public final class Analyzer {
           "no real network strides this far; check the strides");
       return flow.unknown();
     }
+    flattening |= op instanceof LayerOp.Dense || op instanceof LayerOp.Flatten;
     Reserved at = reserved != null ? reserved : reserve(op.baseName(), ctx, pos, label);
     ops.set(at.row(), op);
     rows.set(at.row(), ctx.scope(), at.nameBase(), at.nameNumber(), op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
         outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
         outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
     return new Flow(outcome.output(), rf, flattened);
+  }
+
+  /**
+   * {@code network V : 784} then {@code conv3-8}: before any fc or flatten, the only vector of a
+   * network whose input is one is that input, so the fix is an HxWxC input, not moving the layer. Said at the
+   * input when it was given apart from the spec ({@code --input}, an annotation's input), else at
+   * the layer.
+   */
+  private void vectorInput(String spec, Position pos) {
+    long values = input.channels();
+    String square = InputShape.squareImage(values);
+    String detail = "the input " + values + " is a vector of " + values + " values, with no height and width, and "
+        + spec + " needs a map (HxWxC)";
+    String hint = square == null ? "write the input as HxWxC" : "write the input as " + square + " (HxWxC)";
+    if (inputSource != null) {
+      inputSource.error(DiagnosticCode.VECTOR_INPUT, Position.START, "a vector input to a spatial layer", detail, hint);
+    } else {
+      source.error(DiagnosticCode.VECTOR_INPUT, pos, "a vector input to a spatial layer", detail, hint);
+    }
   }
 
   /** A new row named {@code label}, or {@code base} with the next number of its scope. */
@@ -742,25 +803,51 @@ public final class Analyzer {
     return new Reserved(newRow(pos), nameBase, nameNumber);
   }
 
-  private static final java.util.regex.Pattern STRIDE_WORD = java.util.regex.Pattern.compile("(?i)stride([0-9]{1,9})?");
+  /**
+   * Keras's and PyTorch's argument names written as words: {@code stride2}, {@code strides2},
+   * {@code s2}, {@code groups2}; group 1 is the name, group 2 the number.
+   */
+  private static final java.util.regex.Pattern ARGUMENT_WORD =
+      java.util.regex.Pattern.compile("(?i)(strides?|groups)([0-9]{1,9})?|(s)([0-9]{1,9})");
 
   /**
-   * {@code conv3-64 stride2}: Keras's and PyTorch's word for what cnnspec writes after a slash. The
-   * hint rewrites the layer before it when that is a convolution or pooling with no stride yet.
+   * {@code conv3-64 stride2}, {@code conv3-64 s2}, {@code conv3-64 groups2}: an argument of the
+   * layer before written as a word of its own. The hint rewrites that layer when it is one plain
+   * layer that takes the argument and the rewritten layer compiles where it stands.
    */
-  private void strideWord(String word, Position pos, int previous) {
-    String stride = word.length() > "stride".length() ? word.substring("stride".length()) : null;
+  private void argumentWord(java.util.regex.Matcher argument, String word, Position pos, int previous, Shape previousInput) {
+    String name = (argument.group(1) != null ? argument.group(1) : argument.group(3)).toLowerCase(Locale.ROOT);
+    String number = argument.group(1) != null ? argument.group(2) : argument.group(4);
+    LayerOp op = previous >= 0 ? ops.get(previous) : null;
+    String spec = op == null ? null : rows.specAt(previous);
+    long value = number == null ? 0 : Long.parseLong(number);
+    if (name.equals("groups")) {
+      String hint = value > 1 ? "write g" + number + " after the conv it belongs to, e.g. conv3-64 g2"
+          : "write the groups as the modifier gN after the conv they belong to, e.g. conv3-64 g2";
+      if (spec != null && previousInput != null && !previousInput.vector() && groupable(op, value, previousInput.channels())) {
+        hint = "write " + spec + " g" + number + ": groups are the modifier gN";
+      }
+      source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
+          "groups are not a layer of their own but the modifier gN of the conv they belong to", hint);
+      return;
+    }
     String hint = "write the stride after a slash on the layer it belongs to, e.g. conv3-64/2";
-    if (previous >= 0 && stride != null && ops.get(previous) != null && takesStride(ops.get(previous))) {
-      String spec = rows.specAt(previous);
+    if (value > 0 && spec != null && takesStride(op)) {
       int space = spec.indexOf(' ');
       String head = space < 0 ? spec : spec.substring(0, space);
       if (head.indexOf('/') < 0) {
-        hint = "write " + head + "/" + stride + (space < 0 ? "" : spec.substring(space)) + ": the stride follows a slash";
+        hint = "write " + head + "/" + number + (space < 0 ? "" : spec.substring(space)) + ": the stride follows a slash";
       }
     }
     source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
         "a stride is not a layer of its own but part of the layer it belongs to", hint);
+  }
+
+  /** Whether {@code op}, ungrouped, compiles with {@code groups} groups on {@code inChannels}. */
+  private static boolean groupable(LayerOp op, long groups, long inChannels) {
+    long out = op instanceof LayerOp.Conv conv && conv.groups() == 1 ? conv.channels()
+        : op instanceof LayerOp.Deconv deconv && deconv.groups() == 1 ? deconv.channels() : 0;
+    return groups > 1 && out > 0 && out % groups == 0 && inChannels % groups == 0;
   }
 
   private static boolean takesStride(LayerOp op) {

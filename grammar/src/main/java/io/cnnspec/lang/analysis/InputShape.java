@@ -49,4 +49,22 @@ public final class InputShape {
         + input.height() + " is the channel count (PyTorch's CxHxW), write the input as "
         + input.width() + "x" + input.channels() + "x" + input.height();
   }
+
+  /**
+   * The square image of 1 or 3 channels that {@code values} values make, as HxWxC: 784 is
+   * 28x28x1 (MNIST), 3072 is 32x32x3 (CIFAR-10); null when there is none.
+   */
+  public static String squareImage(long values) {
+    for (long channels : new long[] {1, 3}) {
+      if (values % channels == 0) {
+        long side = (long) Math.sqrt((double) (values / channels));
+        for (long s = Math.max(1, side - 1); s <= side + 1; s++) {
+          if (s * s == values / channels) {
+            return s + "x" + s + "x" + channels;
+          }
+        }
+      }
+    }
+    return null;
+  }
 }

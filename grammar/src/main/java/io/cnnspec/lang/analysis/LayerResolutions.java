@@ -4,6 +4,7 @@ import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Position;
 import io.cnnspec.lang.diagnostics.Reporter;
 import io.cnnspec.lang.diagnostics.SpecException;
+import io.cnnspec.lang.vocabulary.FrameworkWords;
 import io.cnnspec.lang.vocabulary.LayerWord;
 import io.cnnspec.lang.vocabulary.MissingOperation;
 import io.cnnspec.lang.vocabulary.Vocabulary;
@@ -135,6 +136,14 @@ final class LayerResolutions {
       source.error(DiagnosticCode.UNSUPPORTED_OPERATION, pos, "unsupported operation '" + word + "'",
           missing.reason(), missing.hint());
       return null;
+    }
+    String framework = FrameworkWords.layer(word);
+    if (framework != null) {
+      String fixed = compiling(framework, channels, List.of());
+      source.error(DiagnosticCode.UNKNOWN_LAYER, pos, "unknown layer '" + word + "'",
+          "'" + word + "' is a PyTorch or Keras name; cnnspec's word for it is " + Vocabulary.layer(
+              fixed.replaceAll("[-/ ].*", "")).word().word(), "write " + fixed);
+      return fixed.replaceAll("[-/ ].*", "");
     }
     String hyphenated = channelsAfterUnderscore(word);
     if (hyphenated != null) {

@@ -2,6 +2,9 @@ package io.cnnspec.lang.syntax;
 
 import io.cnnspec.lang.diagnostics.DiagnosticCode;
 import io.cnnspec.lang.diagnostics.Position;
+import io.cnnspec.lang.vocabulary.FrameworkWords;
+import io.cnnspec.lang.vocabulary.LayerWord;
+import io.cnnspec.lang.vocabulary.Modifier;
 import io.cnnspec.lang.vocabulary.Suggestions;
 import io.cnnspec.lang.vocabulary.Vocabulary;
 import java.util.Arrays;
@@ -51,7 +54,9 @@ public final class Slips {
         case CnnSpecLexer.INT -> previous.getType() == CnnSpecLexer.X ? repetitionApart(parser, previous, offending)
             : previous.getType() == CnnSpecLexer.ID ? numberApart(tokens, previous, offending) : null;
         case CnnSpecLexer.X -> shapeWithSpaces(tokens, offending);
-        case CnnSpecLexer.UNKNOWN -> copiedDash(tokens, previous, offending);
+        case CnnSpecLexer.UNKNOWN -> offending.getText().equals(".") ? probabilityInParentheses(tokens, previous, offending)
+            : copiedDash(tokens, previous, offending);
+        case CnnSpecLexer.EQ -> previous.getType() == CnnSpecLexer.ID ? keywordArgument(tokens, previous, offending) : null;
         case CnnSpecLexer.REPEAT -> {
           Token at = before(tokens, previous, 1);
           yield at != null && at.getType() == CnnSpecLexer.AT ? repetitionAfterName(parser, at, previous, offending)
@@ -240,6 +245,222 @@ public final class Slips {
         "'" + dash.getText() + "' (U+" + String.format(Locale.ROOT, "%04X", (int) dash.getText().charAt(0))
             + ") is a typographic dash, as copied from a paper; cnnspec writes a hyphen",
         "write " + fixed);
+  }
+
+  /**
+   * {@code dropout(0.5)}: PyTorch's {@code nn.Dropout(0.5)}, where the parser meets the decimal
+   * point inside what reads as a def call. A probability is glued to its word.
+   */
+  private static Slip probabilityInParentheses(TokenStream tokens, Token whole, Token dot) {
+    Token call = before(tokens, whole, 1);
+    Token fraction = token(tokens, dot.getTokenIndex() + 1);
+    if (call == null || call.getType() != CnnSpecLexer.CALL || whole.getType() != CnnSpecLexer.INT
+        || fraction == null || fraction.getType() != CnnSpecLexer.INT || !glued(whole, dot) || !glued(dot, fraction)) {
+      return null;
+    }
+    String word = call.getText().substring(0, call.getText().length() - 1);
+    Vocabulary.Read read = Vocabulary.layer(Vocabulary.normalize(word));
+    if (read == null || read.word().form() != LayerWord.Form.PROBABILITY) {
+      return null;
+    }
+    Token close = token(tokens, fraction.getTokenIndex() + 1);
+    Token last = close != null && close.getType() == CnnSpecLexer.RPAREN ? close : fraction;
+    String fixed = read.word().word() + whole.getText() + "." + fraction.getText();
+    return new Slip(DiagnosticCode.LAYER_NOT_DEF, span(call, last), "'" + word + "' is a layer, not a def",
+        "a word glued to ( calls a def; " + word + "'s " + read.word().form().number() + " is glued to the word",
+        "a layer's number is glued to its word: write " + fixed);
+  }
+
+  /**
+   * PyTorch's and Keras's keyword arguments ({@code padding=1}, {@code stride=2},
+   * {@code bias=False}) and the cnnspec form of each, on the layer written before when that is
+   * known; null for a name that is none of them.
+   */
+  private static Slip keywordArgument(TokenStream tokens, Token name, Token eq) {
+    Token call = callAround(tokens, name);
+    if (call != null) {
+      return keywordInCall(tokens, call, name, eq);
+    }
+    Token value = token(tokens, eq.getTokenIndex() + 1);
+    String key = Vocabulary.normalize(name.getText()).replace("_", "");
+    String written = value == null ? "" : value.getText().toLowerCase(Locale.ROOT);
+    Long parsed = value != null && value.getType() == CnnSpecLexer.INT && !written.contains("_") ? parsed(written) : null;
+    boolean number = parsed != null;
+    Modifier modifier = null;
+    String glued = null;
+    switch (key) {
+      case "padding" -> {
+        modifier = number ? Modifier.P : written.equals("same") ? Modifier.SAME : written.equals("valid") ? Modifier.VALID : null;
+        glued = modifier == Modifier.P ? "p" + written : modifier == null ? null : modifier.word();
+      }
+      case "stride", "strides" -> glued = number && parsed > 0 ? "/" + written : null;
+      case "bias", "usebias" -> {
+        modifier = written.equals("false") ? Modifier.NOBIAS : written.equals("true") ? Modifier.BIAS : null;
+        glued = modifier == null ? null : modifier.word();
+      }
+      case "groups" -> {
+        modifier = number && parsed > 1 ? Modifier.G : null;
+        glued = modifier == null ? null : "g" + written;
+      }
+      default -> {
+        return null;
+      }
+    }
+    if (glued == null) {
+      return null;
+    }
+    Token last = value != null && glued(eq, value) ? value : eq;
+    String layer = layerBefore(tokens, name, modifier);
+    String hint;
+    if (glued.startsWith("/")) {
+      int space = layer == null ? -1 : layer.indexOf(' ');
+      String head = layer == null ? null : space < 0 ? layer : layer.substring(0, space);
+      hint = head != null && head.indexOf('/') < 0 && windowed(head)
+          ? "write " + head + glued + (space < 0 ? "" : layer.substring(space))
+          : "write the stride after a slash on the layer it belongs to, e.g. conv3-64" + glued;
+    } else {
+      hint = layer != null ? "write " + layer + " " + glued : "write " + glued + " after the layer it belongs to, e.g. "
+          + (modifier == Modifier.NOBIAS || modifier == Modifier.BIAS ? "fc10 " : "conv3-64 ") + glued;
+    }
+    return new Slip(DiagnosticCode.KEYWORD_ARGUMENT, span(name, last), "keyword argument '" + name.getText() + "='",
+        "cnnspec has no keyword arguments: a layer's numbers are glued to its word (conv3-64/2) and the rest are"
+            + " modifiers after it (p1, g2, nobias)", hint);
+  }
+
+  /**
+   * The CALL token ({@code Conv2d(}) whose arguments {@code name} is one of, or null when it is
+   * none: read back over the arguments before it, which are numbers, names and keyword arguments.
+   */
+  private static Token callAround(TokenStream tokens, Token name) {
+    for (Token at = before(tokens, name, 1); at != null && name.getTokenIndex() - at.getTokenIndex() <= 64;
+        at = before(tokens, at, 1)) {
+      switch (at.getType()) {
+        case CnnSpecLexer.CALL -> {
+          return at;
+        }
+        case CnnSpecLexer.COMMA, CnnSpecLexer.INT, CnnSpecLexer.ID, CnnSpecLexer.EQ, CnnSpecLexer.UNKNOWN -> { }
+        default -> {
+          return null;
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * {@code Conv2d(3, 64, kernel_size=3)} and {@code Dropout(p=0.5)}: keyword arguments of a
+   * PyTorch module, read with the positional ones into the cnnspec layer; null for a call of
+   * anything else, which stays a plain syntax error.
+   */
+  private static Slip keywordInCall(TokenStream tokens, Token call, Token name, Token eq) {
+    String word = call.getText().substring(0, call.getText().length() - 1);
+    Vocabulary.Read read = Vocabulary.layer(Vocabulary.normalize(word));
+    Token value = token(tokens, eq.getTokenIndex() + 1);
+    if (read != null && read.word().form() == LayerWord.Form.PROBABILITY) {
+      // Dropout(p=0.5), Dropout(rate=0.5): the probability glued to the word
+      Token dot = value == null ? null : token(tokens, value.getTokenIndex() + 1);
+      Token fraction = dot == null ? null : token(tokens, dot.getTokenIndex() + 1);
+      String key = Vocabulary.normalize(name.getText());
+      if (!(key.equals("p") || key.equals("rate")) || value == null || value.getType() != CnnSpecLexer.INT || fraction == null
+          || !dot.getText().equals(".") || fraction.getType() != CnnSpecLexer.INT || !glued(value, dot) || !glued(dot, fraction)) {
+        return null;
+      }
+      Token close = token(tokens, fraction.getTokenIndex() + 1);
+      return new Slip(DiagnosticCode.KEYWORD_ARGUMENT, span(call, close != null && close.getType() == CnnSpecLexer.RPAREN ? close : fraction),
+          "keyword argument '" + name.getText() + "='",
+          "cnnspec has no keyword arguments: " + read.word().word() + "'s " + read.word().form().number() + " is glued to the word",
+          "write " + read.word().word() + value.getText() + "." + fraction.getText());
+    }
+    FrameworkWords.Module module = FrameworkWords.Module.of(word);
+    if (module == null) {
+      return null;
+    }
+    // the arguments, positional and by keyword, in the module's order; null once one is not a number
+    List<Long> numbers = new java.util.ArrayList<>();
+    int position = 0;
+    for (int i = call.getTokenIndex() + 1; numbers != null; i++) {
+      Token at = token(tokens, i);
+      if (at == null || at.getType() == CnnSpecLexer.RPAREN) {
+        break;
+      }
+      Token next = token(tokens, i + 1);
+      if (at.getType() == CnnSpecLexer.ID && next != null && next.getType() == CnnSpecLexer.EQ) {
+        position = module.position(at.getText());
+        Token number = token(tokens, i + 2);
+        if (position < 0 || number == null || number.getType() != CnnSpecLexer.INT) {
+          numbers = null;
+          break;
+        }
+        at = number;
+        i += 2;
+      } else if (at.getType() != CnnSpecLexer.INT) {
+        numbers = null;
+        break;
+      }
+      while (numbers.size() <= position) {
+        numbers.add(null);
+      }
+      numbers.set(position, parsed(at.getText()));
+      position++;
+      Token after = token(tokens, i + 1);
+      if (after != null && after.getType() == CnnSpecLexer.COMMA) {
+        i++;
+      }
+    }
+    return new Slip(DiagnosticCode.FRAMEWORK_MODULE, span(call, call), FrameworkWords.Module.title(word),
+        FrameworkWords.Module.detail(word) + ", and it has no keyword arguments", module.hint(numbers));
+  }
+
+  /** {@code digits} as a number, null past a long (the hint then gives an example). */
+  private static Long parsed(String digits) {
+    try {
+      return Long.parseLong(digits.replace("_", ""));
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The layer written just before {@code token} with its modifiers, as written on one line
+   * ({@code conv3-64 p1}), when it is a layer word that accepts {@code modifier} (any layer when
+   * null) and has none of its family yet; else null.
+   */
+  private static String layerBefore(TokenStream tokens, Token token, Modifier modifier) {
+    java.util.ArrayDeque<String> words = new java.util.ArrayDeque<>();
+    Token last = before(tokens, token, 1);
+    while (last != null && last.getLine() == token.getLine() && words.size() < 16) {
+      Token first = last;
+      for (Token earlier = before(tokens, first, 1); earlier != null && glued(earlier, first); earlier = before(tokens, earlier, 1)) {
+        first = earlier;
+      }
+      if (first.getType() != CnnSpecLexer.ID) {
+        return null;
+      }
+      String word = text(first, last);
+      words.addFirst(word);
+      String normalized = Vocabulary.normalize(first.getText());
+      Modifier written = Vocabulary.gluedNumber(normalized) != null ? Vocabulary.gluedNumber(normalized)
+          : Arrays.stream(Modifier.values()).filter(m -> !m.numbered() && m.word().equals(normalized)).findFirst().orElse(null);
+      if (written != null && !Vocabulary.isLayerWord(normalized)) {
+        if (modifier != null && written.family().equals(modifier.family())) {
+          return null;
+        }
+        last = before(tokens, first, 1);
+        continue;
+      }
+      Vocabulary.Read read = Vocabulary.layer(normalized);
+      if (read == null || modifier != null && !read.word().accepts(modifier)) {
+        return null;
+      }
+      return String.join(" ", words);
+    }
+    return null;
+  }
+
+  /** Whether {@code head}, a layer as written, is a convolution or a pooling, which take a stride. */
+  private static boolean windowed(String head) {
+    Vocabulary.Read read = Vocabulary.layer(Vocabulary.normalize(head.replaceAll("[-/].*", "")));
+    return read != null && read.word().form() == LayerWord.Form.WINDOW;
   }
 
   /** {@code network N : 224x224} or {@code --input 224x224}: a shape needs its channels. */
