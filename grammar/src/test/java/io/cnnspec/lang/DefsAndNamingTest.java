@@ -214,4 +214,22 @@ class DefsAndNamingTest {
     assertEquals("non-positive-number",
         Specs.onlyError("network N : 8x8x3\n  def s(n) { relu x{n - 2} }\n  conv3-8 s(1)\n").code());
   }
+
+  /**
+   * A layer with plain numbers inside a def reads once and is remembered by its element; what it
+   * gives still depends on where it stands (its input), and a layer with an expression reads anew.
+   */
+  @Test
+  void aPlainLayerInADefGivesWhatItsInputMakesItInEveryCall() {
+    NetworkInfo net = Specs.compile("""
+        network P : 8x8x3
+          def b(c) { conv3-{c} conv3-8 p1 conv1-{in} }
+          b(4) b(16) b(4)
+        """);
+    // conv3-8 on 4, 16 and 4 channels: 3*3*4*8+8, 3*3*16*8+8
+    assertEquals(List.of(296L, 1160L, 296L), net.layers().stream().filter(l -> l.spec().equals("conv3-8 p1"))
+        .map(LayerInfo::params).toList());
+    assertEquals(List.of("conv3-4", "conv1-3", "conv3-16", "conv1-3", "conv3-4", "conv1-3"), net.layers().stream()
+        .map(LayerInfo::spec).filter(spec -> !spec.equals("conv3-8 p1")).toList());
+  }
 }

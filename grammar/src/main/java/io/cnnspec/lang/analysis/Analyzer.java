@@ -80,6 +80,8 @@ public final class Analyzer {
   private int precedingOnlyRow = -1;
   /** The input of the element written just before the one being walked (null if none or unknown). */
   private Shape precedingInput;
+  /** The resolutions of layers with plain numbers inside groups, branches and defs; see {@link #read}. */
+  private final Map<Element.Layer, LayerResolutions.Resolved> plainReads = new java.util.IdentityHashMap<>();
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -577,20 +579,18 @@ public final class Analyzer {
     return ctx.nested();
   }
 
-  /** A layer as written with its numbers evaluated, and what it resolves to. */
-  private record Read(LayerResolutions.Written written, LayerResolutions.Resolved resolution) {}
-
   /** A row reserved where a layer stands, with its name, for a layer whose op is known only later. */
   private record Reserved(int row, String nameBase, int nameNumber) {}
 
   private Flow layer(Element.Layer layer, Flow flow, Ctx ctx, Label label) {
     budget.walk(layer.pos());
-    Read read = read(layer, ctx);
-    if (read == null) {
+    // read and resolved per row, so a cached resolution (which holds the layer as written) rather
+    // than a new record: the walk then allocates nothing of its own for a row it has seen before
+    LayerResolutions.Resolved resolution = read(layer, ctx);
+    if (resolution == null) {
       return flow.unknown();
     }
-    LayerResolutions.Written written = read.written();
-    LayerResolutions.Resolved resolution = read.resolution();
+    LayerResolutions.Written written = resolution.written();
     LayerOp op = resolution.op();
     if (resolution.relative() != null) {
       op = sized(resolution.relative(), resolution.spec(), ctx, layer.pos(), flow.shape());
@@ -614,7 +614,57 @@ public final class Analyzer {
    * A layer's numbers evaluated and its word resolved, or null after an error (reported, or
    * following from an earlier one).
    */
-  private Read read(Element.Layer layer, Ctx ctx) {
+  private LayerResolutions.Resolved read(Element.Layer layer, Ctx ctx) {
+    // inside a group, branch or def, which may be walked many times, a layer written with plain
+    // numbers reads the same every time: its resolution is remembered by the element itself
+    boolean repeatable = ctx.nesting() > 0 || ctx.callDepth() > 0;
+    if (repeatable) {
+      LayerResolutions.Resolved known = plainReads.get(layer);
+      if (known != null && known != NOT_PLAIN) {
+        return known;
+      }
+      if (known == null && !plainNumbers(layer)) {
+        remember(layer, NOT_PLAIN);
+        repeatable = false;
+      } else if (known == NOT_PLAIN) {
+        repeatable = false;
+      }
+    }
+    LayerResolutions.Resolved resolution = readAfresh(layer, ctx);
+    if (repeatable && resolution != null) {
+      remember(layer, resolution);
+    }
+    return resolution;
+  }
+
+  /** Stands in {@link #plainReads} for a layer whose numbers are not all plain numbers. */
+  private static final LayerResolutions.Resolved NOT_PLAIN = new LayerResolutions.Resolved(null, null, null, null, null);
+
+  private void remember(Element.Layer layer, LayerResolutions.Resolved resolution) {
+    if (plainReads.size() >= LayerResolutions.MAX_CACHED) {
+      plainReads.clear();
+    }
+    plainReads.put(layer, resolution);
+  }
+
+  /** Whether every number of {@code layer} (its word's, channels, strides, modifiers') is written as a number. */
+  private static boolean plainNumbers(Element.Layer layer) {
+    if (!plain(layer.wordNumber()) || !plain(layer.channels()) || !plain(layer.stride()) || !plain(layer.strideWidth())) {
+      return false;
+    }
+    for (Element.Modifier modifier : layer.modifiers()) {
+      if (!plain(modifier.number())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean plain(Expr number) {
+    return number == null || number instanceof Expr.Literal;
+  }
+
+  private LayerResolutions.Resolved readAfresh(Element.Layer layer, Ctx ctx) {
     if (layer.wordNumber() instanceof Expr.Variable name && !ctx.vars().containsKey(name.name())) {
       // residual { relu }: one word in braces parses as a number substituted into the word, but a
       // word that takes no number, or braces holding a layer word (resize { id }), meant a branch,
@@ -658,7 +708,7 @@ public final class Analyzer {
       resolution.error().report(source, layer.pos());
       return null;
     }
-    return new Read(written, resolution);
+    return resolution;
   }
 
   /**
@@ -760,9 +810,12 @@ public final class Analyzer {
       return flow.unknown();
     }
     flattening |= op instanceof LayerOp.Dense || op instanceof LayerOp.Flatten;
-    Reserved at = reserved != null ? reserved : reserve(op.baseName(), ctx, pos, label);
-    ops.set(at.row(), op);
-    rows.set(at.row(), ctx.scope(), at.nameBase(), at.nameNumber(), op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
+    // the common row is named and added here, without a Reserved record: this runs once a row
+    String nameBase = reserved != null ? reserved.nameBase() : label != null ? label.base() : op.baseName();
+    int nameNumber = reserved != null ? reserved.nameNumber() : nameNumber(nameBase, ctx, pos, label);
+    int row = reserved != null ? reserved.row() : newRow(pos);
+    ops.set(row, op);
+    rows.set(row, ctx.scope(), nameBase, nameNumber, op.kind(), spec, ctx.depth(), ctx.branch(), flow.shape(),
         outcome.output(), outcome.params(), outcome.nonTrainable(), outcome.macs(),
         outcome.stored() ? outcome.output().size() : 0, rf.size(), rf.jump());
     return new Flow(outcome.output(), rf, flattened);
@@ -790,17 +843,18 @@ public final class Analyzer {
   /** A new row named {@code label}, or {@code base} with the next number of its scope. */
   private Reserved reserve(String base, Ctx ctx, Position pos, Label label) {
     // the row's own part of its name; the scope's part is ctx.scope() in the row table
-    String nameBase;
-    int nameNumber;
+    String nameBase = label != null ? label.base() : base;
+    int nameNumber = nameNumber(nameBase, ctx, pos, label);
+    return new Reserved(newRow(pos), nameBase, nameNumber);
+  }
+
+  /** The number of a new row's name: {@code label}'s, claimed, or the next of {@code base} in its scope. */
+  private int nameNumber(String base, Ctx ctx, Position pos, Label label) {
     if (label != null) {
       claim(ctx, label, pos);
-      nameBase = label.base();
-      nameNumber = label.number();
-    } else {
-      nameBase = base;
-      nameNumber = namer.generate(ctx.scope(), nameBase);
+      return label.number();
     }
-    return new Reserved(newRow(pos), nameBase, nameNumber);
+    return namer.generate(ctx.scope(), base);
   }
 
   /**
@@ -996,12 +1050,12 @@ public final class Analyzer {
   /** Reads and reserves the bare crop ending branch {@code index}; null after an error. */
   private PendingCrop pendingCrop(Element.Layer crop, Flow in, Ctx ctx, int index) {
     budget.walk(crop.pos());
-    Read read = read(crop, ctx);
-    if (read == null) {
+    LayerResolutions.Resolved resolution = read(crop, ctx);
+    if (resolution == null) {
       return null;
     }
     Reserved reserved = reserve(LayerWord.CROP.word(), ctx, crop.pos(), crop.label() == null ? null : new Label(crop.label().name(), 0));
-    return new PendingCrop(index, reserved, read.resolution().relative(), read.resolution().spec(), in, ctx, crop.pos());
+    return new PendingCrop(index, reserved, resolution.relative(), resolution.spec(), in, ctx, crop.pos());
   }
 
   /**

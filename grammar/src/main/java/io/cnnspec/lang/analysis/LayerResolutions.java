@@ -62,9 +62,10 @@ final class LayerResolutions {
   /**
    * A word's resolution: the op (null when the word is no layer), or the error that resolving it
    * gives, and the layer's text as rows show it, shared by every row written the same way; for a
-   * crop or resize without a size, no op but {@code relative}, which the walk sizes where it stands.
+   * crop or resize without a size, no op but {@code relative}, which the walk sizes where it stands;
+   * and the layer as written (equal to every one it answers for: the cache's key).
    */
-  record Resolved(LayerOp op, SpecException error, String spec, LayerResolver.Relative relative) {}
+  record Resolved(LayerOp op, SpecException error, String spec, LayerResolver.Relative relative, Written written) {}
 
   /** An op (unique per written form: ops come out of the resolution cache) on an input. */
   private record Applied(LayerOp op, Shape input) {
@@ -86,11 +87,11 @@ final class LayerResolutions {
       try {
         LayerResolver.Relative relative = LayerResolver.relative(written.word(), written.channels(), written.stride(),
             written.strideWidth(), written.mods());
-        resolution = relative != null ? new Resolved(null, null, spec, relative)
+        resolution = relative != null ? new Resolved(null, null, spec, relative, written)
             : new Resolved(LayerResolver.resolve(written.word(), written.channels(), written.stride(),
-                written.strideWidth(), written.mods(), convBias), null, spec, null);
+                written.strideWidth(), written.mods(), convBias), null, spec, null, written);
       } catch (SpecException e) {
-        resolution = new Resolved(null, e, spec, null);
+        resolution = new Resolved(null, e, spec, null, written);
       }
       if (resolved.size() >= MAX_CACHED) {
         resolved.clear();
