@@ -17,18 +17,18 @@ public final class FrameworkWords {
    * Layer names (normalized: lower case, no hyphens; underscores dropped) and the cnnspec word
    * they name, which keeps a number written after the name ({@code dense10}, {@code linear10}).
    */
-  private static final Map<String, String> LAYERS = Map.ofEntries(
-      Map.entry("dense", "fc"), Map.entry("linear", "fc"),
-      Map.entry("globalavgpool", "gap"), Map.entry("globalaveragepool", "gap"),
-      Map.entry("globalaveragepooling", "gap"), Map.entry("globalaveragepooling2d", "gap"),
-      Map.entry("globalavgpool2d", "gap"),
-      Map.entry("globalmaxpool", "gmp"), Map.entry("globalmaxpooling", "gmp"),
-      Map.entry("globalmaxpooling2d", "gmp"), Map.entry("globalmaxpool2d", "gmp"),
-      Map.entry("batchnorm2d", "bn"), Map.entry("batchnormalization", "bn"),
-      Map.entry("maxpool2d", "maxpool"), Map.entry("maxpooling2d", "maxpool"),
-      Map.entry("avgpool2d", "avgpool"), Map.entry("averagepooling2d", "avgpool"),
-      Map.entry("convtranspose2d", "deconv"), Map.entry("conv2dtranspose", "deconv"),
-      Map.entry("dropout2d", "dropout"), Map.entry("leakyrelu", "lrelu"));
+  private static final Map<String, LayerWord> LAYERS = Map.ofEntries(
+      Map.entry("dense", LayerWord.FC), Map.entry("linear", LayerWord.FC),
+      Map.entry("globalavgpool", LayerWord.GAP), Map.entry("globalaveragepool", LayerWord.GAP),
+      Map.entry("globalaveragepooling", LayerWord.GAP), Map.entry("globalaveragepooling2d", LayerWord.GAP),
+      Map.entry("globalavgpool2d", LayerWord.GAP),
+      Map.entry("globalmaxpool", LayerWord.GMP), Map.entry("globalmaxpooling", LayerWord.GMP),
+      Map.entry("globalmaxpooling2d", LayerWord.GMP), Map.entry("globalmaxpool2d", LayerWord.GMP),
+      Map.entry("batchnorm2d", LayerWord.BN), Map.entry("batchnormalization", LayerWord.BN),
+      Map.entry("maxpool2d", LayerWord.MAXPOOL), Map.entry("maxpooling2d", LayerWord.MAXPOOL),
+      Map.entry("avgpool2d", LayerWord.AVGPOOL), Map.entry("averagepooling2d", LayerWord.AVGPOOL),
+      Map.entry("convtranspose2d", LayerWord.DECONV), Map.entry("conv2dtranspose", LayerWord.DECONV),
+      Map.entry("dropout2d", LayerWord.DROPOUT), Map.entry("leakyrelu", LayerWord.LRELU));
 
   /** PyTorch nn module names written as a call ({@code Conv2d(3, 64, 3)}): what they take, in order. */
   public enum Module {
@@ -156,11 +156,11 @@ public final class FrameworkWords {
     while (digits > 0 && Character.isDigit(normalized.charAt(digits - 1))) {
       digits--;
     }
-    String meant = LAYERS.get(normalized);
+    LayerWord meant = LAYERS.get(normalized);
     if (meant != null) {
-      return meant;
+      return meant.word();
     }
     meant = LAYERS.get(normalized.substring(0, digits));
-    return meant == null ? null : meant + normalized.substring(digits);
+    return meant == null ? null : meant.word() + normalized.substring(digits);
   }
 }
