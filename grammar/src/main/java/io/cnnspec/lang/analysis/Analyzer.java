@@ -80,8 +80,6 @@ public final class Analyzer {
   private int precedingOnlyRow = -1;
   /** The input of the element written just before the one being walked (null if none or unknown). */
   private Shape precedingInput;
-  /** The resolutions of layers with plain numbers inside groups, branches and defs; see {@link #read}. */
-  private final Map<Element.Layer, LayerResolutions.Resolved> plainReads = new java.util.IdentityHashMap<>();
 
   private Analyzer(Reporter.Source source, Limits limits, Definitions defs, boolean convBias) {
     this.source = source;
@@ -616,52 +614,17 @@ public final class Analyzer {
    */
   private LayerResolutions.Resolved read(Element.Layer layer, Ctx ctx) {
     // inside a group, branch or def, which may be walked many times, a layer written with plain
-    // numbers reads the same every time: its resolution is remembered by the element itself
+    // numbers reads the same every time (top-level elements are walked once and never kept)
     boolean repeatable = ctx.nesting() > 0 || ctx.callDepth() > 0;
-    if (repeatable) {
-      LayerResolutions.Resolved known = plainReads.get(layer);
-      if (known != null && known != NOT_PLAIN) {
-        return known;
-      }
-      if (known == null && !plainNumbers(layer)) {
-        remember(layer, NOT_PLAIN);
-        repeatable = false;
-      } else if (known == NOT_PLAIN) {
-        repeatable = false;
-      }
+    LayerResolutions.Resolved known = repeatable ? layers.plain(layer) : null;
+    if (known != null) {
+      return known;
     }
     LayerResolutions.Resolved resolution = readAfresh(layer, ctx);
     if (repeatable && resolution != null) {
-      remember(layer, resolution);
+      layers.rememberPlain(layer, resolution);
     }
     return resolution;
-  }
-
-  /** Stands in {@link #plainReads} for a layer whose numbers are not all plain numbers. */
-  private static final LayerResolutions.Resolved NOT_PLAIN = new LayerResolutions.Resolved(null, null, null, null, null);
-
-  private void remember(Element.Layer layer, LayerResolutions.Resolved resolution) {
-    if (plainReads.size() >= LayerResolutions.MAX_CACHED) {
-      plainReads.clear();
-    }
-    plainReads.put(layer, resolution);
-  }
-
-  /** Whether every number of {@code layer} (its word's, channels, strides, modifiers') is written as a number. */
-  private static boolean plainNumbers(Element.Layer layer) {
-    if (!plain(layer.wordNumber()) || !plain(layer.channels()) || !plain(layer.stride()) || !plain(layer.strideWidth())) {
-      return false;
-    }
-    for (Element.Modifier modifier : layer.modifiers()) {
-      if (!plain(modifier.number())) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean plain(Expr number) {
-    return number == null || number instanceof Expr.Literal;
   }
 
   private LayerResolutions.Resolved readAfresh(Element.Layer layer, Ctx ctx) {

@@ -9,7 +9,10 @@ import io.cnnspec.lang.vocabulary.LayerWord;
 import io.cnnspec.lang.vocabulary.MissingOperation;
 import io.cnnspec.lang.vocabulary.Vocabulary;
 import io.cnnspec.model.Shape;
+import io.cnnspec.lang.syntax.Element;
+import io.cnnspec.lang.syntax.Expr;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +38,8 @@ final class LayerResolutions {
   private final Map<Written, Resolved> resolved = new HashMap<>();
   private final Map<Applied, Outcome> outcomes = new HashMap<>();
   private final Map<LayerOp, LayerOp> sizedOps = new HashMap<>();
+  // the resolutions of layers with plain numbers inside groups, branches and defs, by element; see plain()
+  private final Map<Element.Layer, Resolved> plainReads = new IdentityHashMap<>();
 
   /** @param convBias whether convolutions have a bias unless told otherwise ({@code option nobias} says no) */
   LayerResolutions(Reporter.Source source, boolean convBias) {
@@ -93,12 +98,51 @@ final class LayerResolutions {
       } catch (SpecException e) {
         resolution = new Resolved(null, e, spec, null, written);
       }
-      if (resolved.size() >= MAX_CACHED) {
-        resolved.clear();
-      }
-      resolved.put(written, resolution);
+      putBounded(resolved, written, resolution);
     }
     return resolution;
+  }
+
+  /**
+   * The resolution remembered for {@code layer} by {@link #rememberPlain}, or null. A layer whose
+   * numbers are all written as numbers reads the same wherever it stands, and one inside a group,
+   * branch or def is walked many times: remembering it by its element spares the evaluation, the
+   * key and the look-up of {@link #resolve} on every turn (bench/README.md, "Plain layers read once").
+   */
+  Resolved plain(Element.Layer layer) {
+    return plainReads.get(layer);
+  }
+
+  /** Remembers {@code resolution} (without an error) for {@code layer} when its numbers are all plain numbers. */
+  void rememberPlain(Element.Layer layer, Resolved resolution) {
+    if (plainNumbers(layer)) {
+      putBounded(plainReads, layer, resolution);
+    }
+  }
+
+  /** Whether every number of {@code layer} (its word's, channels, strides, modifiers') is written as a number. */
+  private static boolean plainNumbers(Element.Layer layer) {
+    if (!plain(layer.wordNumber()) || !plain(layer.channels()) || !plain(layer.stride()) || !plain(layer.strideWidth())) {
+      return false;
+    }
+    for (Element.Modifier modifier : layer.modifiers()) {
+      if (!plain(modifier.number())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean plain(Expr number) {
+    return number == null || number instanceof Expr.Literal;
+  }
+
+  /** Puts into one of the caches, emptied first when it holds {@link #MAX_CACHED} entries. */
+  private static <K, V> void putBounded(Map<K, V> cache, K key, V value) {
+    if (cache.size() >= MAX_CACHED) {
+      cache.clear();
+    }
+    cache.put(key, value);
   }
 
   /**
@@ -118,10 +162,7 @@ final class LayerResolutions {
     Outcome outcome = outcomes.get(applied);
     if (outcome == null) {
       outcome = op.apply(input, spec);
-      if (outcomes.size() >= MAX_CACHED) {
-        outcomes.clear();
-      }
-      outcomes.put(applied, outcome);
+      putBounded(outcomes, applied, outcome);
     }
     return outcome;
   }
